@@ -1,0 +1,101 @@
+// Package rules is the rule registry: one metadata entry per rule ID, read by
+// `pxlint rules`, `pxlint explain`, SARIF, the generated docs pages and the
+// README table. Each range of rules registers its entries from its own file
+// (px0xx.go, px1xx.go, ...); the logic lives in Rego (policies/), in a CUE field
+// tagged @rule(PXnnn) (schemas/), or in Go (parse-level rules), and tests check
+// that every registered rule has its logic and every rule ID used has an entry.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/finding"
+)
+
+// DocsBase is where the generated rule pages are published.
+const DocsBase = "https://github.com/pxlint/pxlint/blob/main/docs/rules/"
+
+// Engine says where a rule's logic lives.
+type Engine string
+
+// Engines.
+const (
+	EngineGo   Engine = "go"   // lint/ps, lint/model or the engine itself
+	EngineCUE  Engine = "cue"  // schemas/*.cue fields tagged @rule(ID)
+	EngineRego Engine = "rego" // policies/*.rego
+	// EngineCUERego rules have shape constraints in CUE and cross-field parts in Rego.
+	EngineCUERego Engine = "cue+rego"
+	EngineUser    Engine = "user" // user policies and schemas (--policy, --schema)
+)
+
+// Rule is the metadata of one rule.
+type Rule struct {
+	ID    string // PXnnn
+	Name  string // kebab-case, e.g. "cidr-host-bits"
+	Title string // one line, e.g. "CIDR prefix with host bits set"
+	// Severity is the default (highest) level; Levels lists every level the
+	// rule can emit (E/W rules list two).
+	Severity finding.Severity
+	Levels   []finding.Severity
+	// Description says what the rule catches, in a paragraph.
+	Description string
+	// Prevents quotes the deployment error the rule prevents.
+	Prevents string
+	// Remediation says how to fix it.
+	Remediation string
+	// Bad and Good are short script excerpts for `pxlint explain` and docs.
+	Bad, Good string
+	Engine    Engine
+	// Needs lists the variables the rule reads; when one of them cannot be
+	// evaluated statically the rule is not_verified and PX007 reports it.
+	Needs []string
+	// NotSuppressible rules cannot be waived or ignored inline by default (PX506).
+	NotSuppressible bool
+	// Options documents rule-specific config options (name → meaning).
+	Options map[string]string
+}
+
+// DocsURL is the rule's documentation page.
+func (r Rule) DocsURL() string {
+	if r.Engine == EngineUser {
+		return ""
+	}
+	return DocsBase + r.ID + ".md"
+}
+
+var registry = map[string]Rule{}
+
+// Register adds rules; it panics on a duplicate or malformed entry, which is a
+// programming error caught by any test.
+func Register(rs ...Rule) {
+	for _, r := range rs {
+		if _, dup := registry[r.ID]; dup {
+			panic("rules: duplicate rule " + r.ID)
+		}
+		if r.ID == "" || r.Name == "" || r.Title == "" || r.Severity == finding.SeverityNone {
+			panic(fmt.Sprintf("rules: incomplete entry %+v", r))
+		}
+		if len(r.Levels) == 0 {
+			r.Levels = []finding.Severity{r.Severity}
+		}
+		registry[r.ID] = r
+	}
+}
+
+// Get returns the rule with the given ID (case-insensitive).
+func Get(id string) (Rule, bool) {
+	r, ok := registry[strings.ToUpper(id)]
+	return r, ok
+}
+
+// All returns every built-in rule ordered by ID.
+func All() []Rule {
+	out := make([]Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
