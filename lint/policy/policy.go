@@ -1,0 +1,336 @@
+// Package policy evaluates Rego policies (OPA) over the policy input: the
+// built-in policies embedded from policies/ and the user's own (--policy DIR).
+// Everything is parsed, compiled and prepared once per run (Prepare) and the
+// prepared query is shared by every file and goroutine (Eval is safe for
+// concurrent use).
+package policy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/policies"
+)
+
+// Result is one policy result, as a built-in policy's `deny` object or a
+// user policy's deny/warn/info (string or object) normalised.
+type Result struct {
+	ID       string
+	Msg      string
+	Fix      string
+	Variable string
+	// Element is the 0-based index into the variable's elements, -1 when absent.
+	Element int
+	Line    int
+	// Severity is SeverityNone when the policy left it to the registry default.
+	Severity    finding.Severity
+	Related     []finding.Location
+	Cert        string
+	Fingerprint string
+	Source      string
+}
+
+// NotVerified says a rule lacked its input.
+type NotVerified struct {
+	ID, Reason, Source string
+}
+
+// Verified says a prerequisite rule passed and from which source.
+type Verified struct {
+	ID, Source string
+}
+
+// Output is everything the policies said about one input.
+type Output struct {
+	Deny        []Result
+	NotVerified []NotVerified
+	Verified    []Verified
+}
+
+// Engine holds the prepared query.
+type Engine struct {
+	query rego.PreparedEvalQuery
+	// userPkgs are the user packages, in the order of the query's bindings u0, u1, ...
+	userPkgs  []userPackage
+	userRules []rules.Rule
+}
+
+type userPackage struct {
+	path string // e.g. "acme.naming"
+	id   string // rule ID for string results
+	file string
+}
+
+// UserIDPrefix starts the generated rule ID of user policy results that do not name one.
+const UserIDPrefix = "USER-"
+
+// Prepare parses and compiles the built-in policies plus every .rego file
+// (tests excluded) under userDirs. A user policy that does not parse or
+// compile is an error naming file:line (exit code 2 for the CLI).
+func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
+	modules := map[string]*ast.Module{}
+	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
+	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isPolicyFile(path) {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, path)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts("policies/"+path, string(src), opts)
+		if err != nil {
+			return fmt.Errorf("built-in policy: %w", err)
+		}
+		modules["policies/"+path] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{}
+	for _, dir := range userDirs {
+		files, err := userFiles(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("policy %s: %w", f, err)
+			}
+			m, err := ast.ParseModuleWithOpts(f, string(src), opts)
+			if err != nil {
+				return nil, oneLine(err)
+			}
+			if strings.HasPrefix(m.Package.Path.String(), "data.pxlint.") {
+				return nil, fmt.Errorf("%s:%d: package %s: the pxlint namespace is reserved for built-in policies",
+					f, m.Package.Location.Row, strings.TrimPrefix(m.Package.Path.String(), "data."))
+			}
+			modules[f] = m
+			e.addUser(f, m)
+		}
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, oneLine(compiler.Errors)
+	}
+	var q strings.Builder
+	q.WriteString(`deny := [r | some p in data.pxlint.rules; some r in p.deny]; ` +
+		`nv := [r | some p in data.pxlint.rules; some r in p.not_verified]; ` +
+		`ver := [r | some p in data.pxlint.rules; some r in p.verified]`)
+	for i, u := range e.userPkgs {
+		fmt.Fprintf(&q, "; u%d := {k: v | some k in [\"deny\", \"warn\", \"info\"]; v := object.get(data.%s, k, [])}", i, u.path)
+	}
+	pq, err := rego.New(rego.Query(q.String()), rego.Compiler(compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, oneLine(err)
+	}
+	e.query = pq
+	return e, nil
+}
+
+func isPolicyFile(path string) bool {
+	return strings.HasSuffix(path, ".rego") && !strings.HasSuffix(path, "_test.rego")
+}
+
+// userFiles lists the policy files of a user directory (or a single file).
+func userFiles(dir string) ([]string, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("policy directory: %w", err)
+	}
+	if !st.IsDir() {
+		return []string{dir}, nil
+	}
+	var out []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && isPolicyFile(p) {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// addUser records a user package and turns its METADATA into registry
+// entries, so `pxlint rules` and SARIF describe user rules like built-in ones.
+func (e *Engine) addUser(file string, m *ast.Module) {
+	path := strings.TrimPrefix(m.Package.Path.String(), "data.")
+	for _, u := range e.userPkgs {
+		if u.path == path {
+			return // several files of one package: one query
+		}
+	}
+	id := UserIDPrefix + path
+	rule := rules.Rule{ID: id, Name: path, Title: "user policy " + path, Severity: finding.SeverityError, Engine: rules.EngineUser}
+	for _, a := range m.Annotations {
+		if a.Scope != "package" && a.Scope != "subpackages" {
+			continue
+		}
+		if v, ok := a.Custom["id"].(string); ok && v != "" {
+			id = v
+			rule.ID = v
+		}
+		if a.Title != "" {
+			rule.Title = a.Title
+		}
+		rule.Description = a.Description
+		if v, ok := a.Custom["severity"].(string); ok {
+			if s, ok := finding.ParseSeverity(v); ok && s != finding.SeverityNone {
+				rule.Severity = s
+			}
+		}
+		if v, ok := a.Custom["remediation"].(string); ok {
+			rule.Remediation = v
+		}
+		if v, ok := a.Custom["prevents"].(string); ok {
+			rule.Prevents = v
+		}
+	}
+	rule.Levels = []finding.Severity{rule.Severity}
+	e.userPkgs = append(e.userPkgs, userPackage{path: path, id: id, file: file})
+	e.userRules = append(e.userRules, rule)
+}
+
+// UserRules are the registry entries of the user policies.
+func (e *Engine) UserRules() []rules.Rule { return e.userRules }
+
+// Eval evaluates every policy over one input.
+func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
+	rs, err := e.query.Eval(ctx, rego.EvalInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return nil, errors.New("policy query returned no result")
+	}
+	b := rs[0].Bindings
+	out := &Output{}
+	for _, v := range asList(b["deny"]) {
+		if r, ok := toResult(v, "", finding.SeverityNone); ok {
+			out.Deny = append(out.Deny, r)
+		}
+	}
+	for _, v := range asList(b["nv"]) {
+		m, _ := v.(map[string]any)
+		out.NotVerified = append(out.NotVerified, NotVerified{ID: str(m["id"]), Reason: str(m["reason"]), Source: str(m["source"])})
+	}
+	for _, v := range asList(b["ver"]) {
+		m, _ := v.(map[string]any)
+		out.Verified = append(out.Verified, Verified{ID: str(m["id"]), Source: str(m["source"])})
+	}
+	for i, u := range e.userPkgs {
+		m, _ := b[fmt.Sprintf("u%d", i)].(map[string]any)
+		for _, level := range []struct {
+			key string
+			sev finding.Severity
+		}{{"deny", finding.SeverityError}, {"warn", finding.SeverityWarning}, {"info", finding.SeverityInfo}} {
+			for _, v := range asList(m[level.key]) {
+				if r, ok := toResult(v, u.id, level.sev); ok {
+					out.Deny = append(out.Deny, r)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// asList accepts a set or array result (sets arrive as []any).
+func asList(v any) []any {
+	l, _ := v.([]any)
+	return l
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) (int, bool) {
+	switch n := v.(type) {
+	case float64:
+		return int(n), true
+	case int:
+		return n, true
+	case interface{ Int64() (int64, error) }:
+		i, err := n.Int64()
+		return int(i), err == nil
+	}
+	return 0, false
+}
+
+// toResult normalises a string or object result. defaultID names string
+// results (user policies); sev is the level implied by the rule name
+// (deny/warn/info) for user policies.
+func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
+	r := Result{Element: -1, Severity: sev, ID: defaultID}
+	switch x := v.(type) {
+	case string:
+		r.Msg = x
+		return r, r.ID != ""
+	case map[string]any:
+		if id := str(x["id"]); id != "" {
+			r.ID = id
+		}
+		r.Msg = str(x["msg"])
+		r.Fix = str(x["fix"])
+		r.Variable = strings.TrimPrefix(str(x["variable"]), "$")
+		if n, ok := num(x["element"]); ok {
+			r.Element = n
+		}
+		if n, ok := num(x["line"]); ok {
+			r.Line = n
+		}
+		if s, ok := finding.ParseSeverity(str(x["severity"])); ok && s != finding.SeverityNone {
+			r.Severity = s
+		}
+		r.Cert = str(x["cert"])
+		r.Fingerprint = str(x["fingerprint"])
+		r.Source = str(x["source"])
+		for _, rel := range asList(x["related"]) {
+			m, _ := rel.(map[string]any)
+			loc := finding.Location{File: str(m["file"]), Message: str(m["message"])}
+			if n, ok := num(m["line"]); ok && n > 0 {
+				loc.Region = &finding.Region{StartLine: n, StartColumn: 1, EndLine: n, EndColumn: 1}
+			}
+			r.Related = append(r.Related, loc)
+		}
+		return r, r.ID != "" && r.Msg != ""
+	}
+	return r, false
+}
+
+// oneLine flattens OPA's multi-line error lists into "file:row: message" lines
+// joined by "; " so the CLI prints one line.
+func oneLine(err error) error {
+	var errs ast.Errors
+	if errors.As(err, &errs) {
+		parts := make([]string, 0, len(errs))
+		for _, e := range errs {
+			if e.Location != nil {
+				parts = append(parts, fmt.Sprintf("%s:%d: %s", e.Location.File, e.Location.Row, e.Message))
+			} else {
+				parts = append(parts, e.Message)
+			}
+		}
+		return errors.New(strings.Join(parts, "; "))
+	}
+	return errors.New(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; "))
+}

@@ -1,0 +1,3 @@
+package acme.plain
+
+info contains "always informative" if true
