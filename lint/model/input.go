@@ -108,7 +108,12 @@ type Variable struct {
 	Column int  `json:"column"`
 	Span   Span `json:"span"` // the last assignment statement
 	// ValueSpan is the right-hand side of the last assignment.
-	ValueSpan   Span         `json:"value_span"`
+	ValueSpan Span `json:"value_span"`
+	// Text is the exact source text of the last assignment's right-hand side
+	// when it is a single literal token (PX002 needs it for a bare
+	// `$x = 91.90.42.64/26`, whose value is $null); empty for secrets and for
+	// anything longer than a few hundred characters.
+	Text        string       `json:"text,omitempty"`
 	Assignments []Assignment `json:"assignments"`
 	Elements    []Element    `json:"elements,omitempty"` // for arrays
 	Secret      *Secret      `json:"secret,omitempty"`   // for kind "secret"
