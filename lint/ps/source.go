@@ -1,0 +1,239 @@
+package ps
+
+import (
+	"sort"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Encodings reported in Source.Encoding.
+const (
+	EncodingUTF8        = "utf-8"
+	EncodingUTF16LE     = "utf-16le"
+	EncodingUTF16BE     = "utf-16be"
+	EncodingWindows1252 = "windows-1252"
+)
+
+// Newline styles reported in Source.Newline.
+const (
+	NewlineCRLF  = "crlf"
+	NewlineLF    = "lf"
+	NewlineCR    = "cr"
+	NewlineMixed = "mixed"
+	NewlineNone  = "none"
+)
+
+// Source is a decoded script. Positions count code points of Text.
+type Source struct {
+	// Text is the decoded text without the BOM.
+	Text     string
+	Encoding string
+	BOM      bool
+	Newline  string
+
+	// lineRune[i] and lineByte[i] are the code-point and byte offsets of
+	// the start of line i+1.
+	lineRune []int
+	lineByte []int
+	runes    int
+}
+
+// Decode reads bytes as Windows PowerShell 5.1 does: a BOM selects UTF-8 or
+// UTF-16 LE/BE; without one, valid UTF-8 is UTF-8 and anything else is
+// Windows-1252. Decoding never fails: invalid UTF-16 becomes U+FFFD.
+func Decode(b []byte) *Source {
+	s := &Source{}
+	switch {
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		s.Encoding, s.BOM = EncodingUTF8, true
+		s.Text = toValidUTF8(b[3:])
+	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
+		s.Encoding, s.BOM = EncodingUTF16LE, true
+		s.Text = decodeUTF16(b[2:], false)
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		s.Encoding, s.BOM = EncodingUTF16BE, true
+		s.Text = decodeUTF16(b[2:], true)
+	case utf8.Valid(b):
+		s.Encoding = EncodingUTF8
+		s.Text = string(b)
+	default:
+		s.Encoding = EncodingWindows1252
+		out, err := charmap.Windows1252.NewDecoder().Bytes(b)
+		if err != nil { // not expected: every byte maps
+			out = []byte(toValidUTF8(b))
+		}
+		s.Text = string(out)
+	}
+	s.index()
+	return s
+}
+
+// NewSource wraps text that is already decoded (tests, editors).
+func NewSource(text string) *Source {
+	s := &Source{Text: toValidUTF8([]byte(text)), Encoding: EncodingUTF8}
+	s.index()
+	return s
+}
+
+// toValidUTF8 replaces invalid sequences so that code-point offsets are
+// well defined (a UTF-8 BOM file with bad bytes still decodes).
+func toValidUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	out := make([]rune, 0, len(b))
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		out = append(out, r)
+		b = b[n:]
+	}
+	return string(out)
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	rs := utf16.Decode(u)
+	if len(b)%2 == 1 { // a dangling byte
+		rs = append(rs, utf8.RuneError)
+	}
+	return string(rs)
+}
+
+// index records line starts and the newline style in one pass.
+func (s *Source) index() {
+	t := s.Text
+	s.lineRune = append(s.lineRune[:0], 0)
+	s.lineByte = append(s.lineByte[:0], 0)
+	var crlf, lf, cr bool
+	r := 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c == '\r':
+			if i+1 < len(t) && t[i+1] == '\n' {
+				crlf = true
+				i += 2
+				r += 2
+			} else {
+				cr = true
+				i++
+				r++
+			}
+			s.lineRune = append(s.lineRune, r)
+			s.lineByte = append(s.lineByte, i)
+		case c == '\n':
+			lf = true
+			i++
+			r++
+			s.lineRune = append(s.lineRune, r)
+			s.lineByte = append(s.lineByte, i)
+		case c < utf8.RuneSelf:
+			i++
+			r++
+		default:
+			_, n := utf8.DecodeRuneInString(t[i:])
+			i += n
+			r++
+		}
+	}
+	s.runes = r
+	switch n := btoi(crlf) + btoi(lf) + btoi(cr); {
+	case n == 0:
+		s.Newline = NewlineNone
+	case n > 1:
+		s.Newline = NewlineMixed
+	case crlf:
+		s.Newline = NewlineCRLF
+	case lf:
+		s.Newline = NewlineLF
+	default:
+		s.Newline = NewlineCR
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Len is the number of code points of Text.
+func (s *Source) Len() int { return s.runes }
+
+// LineCount is the number of lines (a final line terminator does not start
+// a new counted line; an empty text has zero lines).
+func (s *Source) LineCount() int {
+	n := len(s.lineRune)
+	if n > 1 && s.lineByte[n-1] == len(s.Text) {
+		return n - 1
+	}
+	if len(s.Text) == 0 {
+		return 0
+	}
+	return n
+}
+
+// Pos converts a code-point offset (clamped to the text) into a position.
+func (s *Source) Pos(offset int) Pos {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > s.runes {
+		offset = s.runes
+	}
+	i := sort.SearchInts(s.lineRune, offset+1) - 1
+	return Pos{Offset: offset, Line: i + 1, Col: offset - s.lineRune[i] + 1}
+}
+
+// Line returns line n (1-based) without its terminator, or "" when out of range.
+func (s *Source) Line(n int) string {
+	if n < 1 || n > len(s.lineByte) {
+		return ""
+	}
+	start := s.lineByte[n-1]
+	end := len(s.Text)
+	if n < len(s.lineByte) {
+		end = s.lineByte[n]
+	}
+	line := s.Text[start:end]
+	for len(line) > 0 && (line[len(line)-1] == '\n' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
+	return line
+}
+
+// byteOffset converts a code-point offset into a byte offset of Text.
+func (s *Source) byteOffset(offset int) int {
+	if offset <= 0 {
+		return 0
+	}
+	if offset >= s.runes {
+		return len(s.Text)
+	}
+	i := sort.SearchInts(s.lineRune, offset+1) - 1
+	b := s.lineByte[i]
+	for n := offset - s.lineRune[i]; n > 0 && b < len(s.Text); n-- {
+		_, w := utf8.DecodeRuneInString(s.Text[b:])
+		b += w
+	}
+	return b
+}
+
+// Slice returns the text a span covers.
+func (s *Source) Slice(sp Span) string {
+	a, b := s.byteOffset(sp.Start.Offset), s.byteOffset(sp.End.Offset)
+	if b < a {
+		return ""
+	}
+	return s.Text[a:b]
+}
