@@ -1,0 +1,256 @@
+package model
+
+import "strings"
+
+// commandTable lists the parameters of a command pxlint recognises, so that
+// `-pfx` binds to PfxPath as PowerShell would bind it.
+type commandTable struct {
+	// Name is the canonical spelling of the command.
+	Name string
+	// Params are canonical parameter names; Aliases maps an alias (any case)
+	// to its canonical parameter.
+	Params  []string
+	Aliases map[string]string
+	// Open marks a table known to be incomplete: only exact names and
+	// aliases are canonicalised, never prefixes, since a prefix could belong
+	// to a parameter the table lacks.
+	Open bool
+	// Common is true for advanced commands that take the common parameters
+	// (-Verbose, -ErrorAction, ...), which take part in prefix binding.
+	Common bool
+	// SecretParams are parameters whose values are secrets regardless of
+	// their name (ConvertTo-SecureString -String).
+	SecretParams []string
+	// SecretPositional marks every positional argument as a secret.
+	SecretPositional bool
+}
+
+var commonParameters = []string{
+	"Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+	"ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+}
+
+var commonAliases = map[string]string{
+	"vb": "Verbose", "db": "Debug", "ea": "ErrorAction", "wa": "WarningAction", "infa": "InformationAction",
+	"proga": "ProgressAction", "ev": "ErrorVariable", "wv": "WarningVariable", "iv": "InformationVariable",
+	"ov": "OutVariable", "ob": "OutBuffer", "pv": "PipelineVariable",
+}
+
+var shouldProcess = []string{"WhatIf", "Confirm"}
+
+var azDefaultProfileAliases = map[string]string{
+	"azcontext": "DefaultProfile", "azurermcontext": "DefaultProfile", "azurecredential": "DefaultProfile",
+}
+
+func merge(ms ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// knownCommands are keyed by lower-case name (aliases of a command share its
+// table). The create_vmss_deployment.ps1 parameters are those of
+// shared/reference/teams-connector.md, spelled as the vendor script writes them.
+var knownCommands = func() map[string]*commandTable {
+	deploy := &commandTable{
+		Name: "create_vmss_deployment.ps1",
+		Params: []string{
+			"SubscriptionId", "ResourceGroupName", "VmssName", "VMAdminCredential", "PfxPath",
+			"TeamsConnectorFqdn", "PexipFqdns", "instanceCount", "StaticResourcesResourceGroupName",
+			"PublicIPAddressResourceName", "IncidentReporting", "Encryption", "RdpSourceAddressPrefixes",
+			"PexipSourceAddressPrefixes", "TrustedAppCredential", "GuestAppCredential", "AppCredential",
+		},
+		Common: true,
+	}
+	installModule := &commandTable{
+		Name: "Install-Module",
+		Params: append([]string{
+			"Name", "InputObject", "MinimumVersion", "MaximumVersion", "RequiredVersion", "Repository",
+			"Credential", "Scope", "Proxy", "ProxyCredential", "AllowClobber", "SkipPublisherCheck", "Force",
+			"AllowPrerelease", "AcceptLicense", "PassThru",
+		}, shouldProcess...),
+		Common: true,
+	}
+	importModule := &commandTable{
+		Name: "Import-Module",
+		Params: []string{
+			"Name", "FullyQualifiedName", "Assembly", "ModuleInfo", "Global", "Prefix", "Function", "Cmdlet",
+			"Variable", "Alias", "Force", "SkipEditionCheck", "PassThru", "AsCustomObject", "MinimumVersion",
+			"MaximumVersion", "RequiredVersion", "ArgumentList", "DisableNameChecking", "NoClobber", "Scope",
+			"PSSession", "CimSession", "CimResourceUri", "CimNamespace", "UseWindowsPowerShell",
+		},
+		Aliases: map[string]string{"version": "MinimumVersion", "args": "ArgumentList"},
+		Common:  true,
+	}
+	getModule := &commandTable{
+		Name: "Get-Module",
+		Params: []string{
+			"Name", "FullyQualifiedName", "All", "ListAvailable", "PSEdition", "SkipEditionCheck", "Refresh",
+			"PSSession", "CimSession", "CimResourceUri", "CimNamespace",
+		},
+		Common: true,
+	}
+	setCulture := &commandTable{
+		Name:   "Set-Culture",
+		Params: append([]string{"CultureInfo"}, shouldProcess...),
+		Common: true,
+	}
+	newRG := &commandTable{
+		Name:    "New-AzResourceGroup",
+		Params:  append([]string{"Name", "Location", "Tag", "Force", "ApiVersion", "Pre", "DefaultProfile"}, shouldProcess...),
+		Aliases: merge(map[string]string{"resourcegroupname": "Name"}, azDefaultProfileAliases),
+		Common:  true,
+	}
+	newRMRG := *newRG
+	newRMRG.Name = "New-AzureRmResourceGroup"
+	setContext := &commandTable{
+		Name:   "Set-AzContext",
+		Params: append([]string{"Context", "Subscription", "Tenant", "Name", "Force", "Scope", "DefaultProfile", "ExtendedProperty"}, shouldProcess...),
+		Aliases: merge(map[string]string{
+			"subscriptionid": "Subscription", "subscriptionname": "Subscription", "tenantid": "Tenant", "domain": "Tenant",
+		}, azDefaultProfileAliases),
+		Common: true,
+	}
+	selectSub := *setContext
+	selectSub.Name = "Select-AzSubscription"
+	setRMContext := *setContext
+	setRMContext.Name = "Set-AzureRmContext"
+	selectRMSub := *setContext
+	selectRMSub.Name = "Select-AzureRmSubscription"
+	connect := &commandTable{
+		Name: "Connect-AzAccount",
+		Params: append([]string{
+			"Environment", "Tenant", "AccountId", "Credential", "ServicePrincipal", "Subscription", "AuthScope",
+			"ContextName", "SkipContextPopulation", "MaxContextPopulation", "Force", "Scope",
+			"UseDeviceAuthentication", "Identity", "CertificateThumbprint", "ApplicationId", "AccessToken",
+			"GraphAccessToken", "MicrosoftGraphAccessToken", "KeyVaultAccessToken", "FederatedToken",
+			"SkipValidation", "SendCertificateChain", "CertificatePath", "CertificatePassword", "DefaultProfile",
+		}, shouldProcess...),
+		Aliases: merge(map[string]string{
+			"tenantid": "Tenant", "domain": "Tenant", "subscriptionid": "Subscription", "subscriptionname": "Subscription",
+			"devicecode": "UseDeviceAuthentication", "deviceauth": "UseDeviceAuthentication", "device": "UseDeviceAuthentication",
+			"sp": "ServicePrincipal", "managedservice": "Identity", "msi": "Identity", "environmentname": "Environment",
+		}, azDefaultProfileAliases),
+		Common: true,
+	}
+	loginAz := *connect
+	loginAz.Name = "Login-AzAccount"
+	connectRM := *connect
+	connectRM.Name = "Connect-AzureRmAccount"
+	// The vendor module's parameter list is not public: only exact names bind.
+	registerBot := &commandTable{
+		Name: "Register-PexTeamsCviApplicationBot",
+		Params: []string{
+			"SubscriptionId", "ResourceGroupName", "BotName", "AppId", "AppPassword", "AppName",
+			"AppCredential", "TeamsConnectorFqdn",
+		},
+		Open: true,
+	}
+	writeHost := &commandTable{
+		Name:   "Write-Host",
+		Params: []string{"Object", "NoNewline", "Separator", "ForegroundColor", "BackgroundColor"},
+		Common: true,
+	}
+	secure := &commandTable{
+		Name:             "ConvertTo-SecureString",
+		Params:           []string{"String", "SecureKey", "AsPlainText", "Force", "Key"},
+		Common:           true,
+		SecretParams:     []string{"String"},
+		SecretPositional: true,
+	}
+	m := map[string]*commandTable{}
+	for _, t := range []*commandTable{
+		deploy, installModule, importModule, getModule, setCulture, newRG, &newRMRG, setContext, &selectSub,
+		&setRMContext, &selectRMSub, connect, &loginAz, &connectRM, registerBot, writeHost, secure,
+	} {
+		m[strings.ToLower(t.Name)] = t
+	}
+	return m
+}()
+
+// lookupCommand finds the table of a command by canonical name (any case).
+func lookupCommand(name string) *commandTable {
+	return knownCommands[strings.ToLower(name)]
+}
+
+// canonicalCommandName strips a path prefix from a script name
+// (`.\create_vmss_deployment.ps1` → `create_vmss_deployment.ps1`) and a module
+// qualifier from a cmdlet (`Az.Resources\New-AzResourceGroup`), then uses the
+// canonical spelling of a known command.
+func canonicalCommandName(written string) string {
+	name := written
+	if i := strings.LastIndexAny(name, `\/`); i >= 0 && i+1 < len(name) {
+		name = name[i+1:]
+	}
+	if t := lookupCommand(name); t != nil {
+		return t.Name
+	}
+	return name
+}
+
+// bindParameter maps a written parameter name (without `-` and `:`) to its
+// canonical name, as PowerShell binds it: an exact name or alias wins, else
+// a unique case-insensitive prefix. ok is false when nothing or more than one
+// parameter matches; the caller then keeps the name as written.
+func (t *commandTable) bindParameter(written string) (string, bool) {
+	w := strings.ToLower(written)
+	if w == "" {
+		return "", false
+	}
+	params := t.Params
+	aliases := t.Aliases
+	if t.Common {
+		params = append(append([]string(nil), params...), commonParameters...)
+		aliases = merge(aliases, commonAliases)
+	}
+	for _, p := range params {
+		if strings.ToLower(p) == w {
+			return p, true
+		}
+	}
+	if p, ok := aliases[w]; ok {
+		return p, true
+	}
+	if t.Open {
+		return "", false
+	}
+	match := ""
+	for _, p := range params {
+		if strings.HasPrefix(strings.ToLower(p), w) {
+			if match != "" && match != p {
+				return "", false
+			}
+			match = p
+		}
+	}
+	for a, p := range aliases {
+		if strings.HasPrefix(a, w) {
+			if match != "" && match != p {
+				return "", false
+			}
+			match = p
+		}
+	}
+	return match, match != ""
+}
+
+// isSecretParameter reports whether values passed to the parameter are
+// secrets: any -*Password*/-*Secret* name, or one the table marks.
+func (t *commandTable) isSecretParameter(canonical string) bool {
+	if IsSecretName(canonical) {
+		return true
+	}
+	if t == nil {
+		return false
+	}
+	for _, p := range t.SecretParams {
+		if strings.EqualFold(p, canonical) {
+			return true
+		}
+	}
+	return false
+}
