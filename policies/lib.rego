@@ -1,5 +1,10 @@
 # METADATA
 # title: shared helpers for pxlint policies
+# description: |
+#   Values, options and the "one owning rule" predicates every policy uses:
+#   a rule that depends on a value skips it when the value is unknown (the
+#   engine reports PX007), missing or empty (PX501), bare (PX002) or malformed
+#   (the rule that owns the shape).
 package pxlint.lib
 
 # value returns a variable's evaluated value when it is known.
@@ -19,3 +24,219 @@ known(name) if {
 option(id, key, default_value) := v if {
 	v := input.config.rules[id][key]
 } else := default_value
+
+# str returns a known string value that is not empty or blank; an empty or
+# missing value is PX501's, so dependent rules use str and skip it.
+str(name) := v if {
+	v := value(name)
+	is_string(v)
+	trim_space(v) != ""
+}
+
+# assigned is true when the script assigns the variable at all.
+assigned(name) if input.variables[name]
+
+# blank is true for the values PX501 treats as "not set".
+blank(null)
+
+blank(v) if {
+	is_string(v)
+	trim_space(v) == ""
+}
+
+# secret_name is true for names that hold secrets by convention (DESIGN,
+# "Secrets never travel"): rules that look at text never read them.
+secret_name(name) if regex.match(`(?i)(password|secret)`, name)
+
+# catalog holds the verified variable names (reference/teams-connector.md),
+# known in every profile. The per-profile catalog proper lives in CUE.
+catalog := {
+	"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns",
+	"PxSubscriptionId", "PxAzureLocation", "PxWinAdminUser", "PxWinAdminPassword",
+	"PxTeamsConnInstanceCount", "PxTeamsConnResourceGroupName",
+	"PxTeamsConnStaticResourceGroupName", "PxTeamsConnIncidentReporting",
+	"PxTeamsConnDiskEncryption", "PxPfxCertFileName", "PxMgmtSrcAddrPrefixes",
+	"PxNodesSourceAddressPrefixes", "PxWinAdminSecurePassword", "PxWinAdminCred",
+}
+
+# ---------------------------------------------------------------------------
+# IPv4 addresses and prefixes
+
+# address_variables are the NSG inputs (PX1xx).
+address_variables := {"PxNodesSourceAddressPrefixes", "PxMgmtSrcAddrPrefixes"}
+
+_octet := `(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`
+
+# is_ipv4 is true for a dotted-quad IPv4 address without leading zeros.
+is_ipv4(s) if regex.match(sprintf(`^%s(\.%s){3}$`, [_octet, _octet]), s)
+
+# is_cidr is true for a well-formed IPv4 CIDR prefix (host bits may be set).
+is_cidr(s) if {
+	parts := split(s, "/")
+	count(parts) == 2
+	is_ipv4(parts[0])
+	regex.match(`^(3[0-2]|[12]?[0-9])$`, parts[1])
+}
+
+# is_address is true for an address or prefix Azure's NSG parser accepts in shape.
+is_address(s) if is_ipv4(s)
+
+is_address(s) if is_cidr(s)
+
+# looks_like_address is true for source text meant as an address, even a
+# broken one (`10.0.0.300`, `10.0.0.0/33`): PX002 owns it when it is bare.
+looks_like_address(s) if regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,3})?$`, s)
+
+# ip_int is the 32-bit integer of a dotted-quad address.
+ip_int(ip) := n if {
+	o := [to_number(x) | some x in split(ip, ".")]
+	n := (((o[0] * 256) + o[1]) * 256 + o[2]) * 256 + o[3]
+}
+
+# int_ip is the dotted quad of a 32-bit integer.
+int_ip(n) := sprintf("%s.%s.%s.%s", [
+	format_int(floor(n / 16777216) % 256, 10),
+	format_int(floor(n / 65536) % 256, 10),
+	format_int(floor(n / 256) % 256, 10),
+	format_int(n % 256, 10),
+])
+
+# prefix splits an address or prefix into its address and length (/32 for an address).
+prefix(s) := {"ip": parts[0], "len": to_number(parts[1])} if {
+	is_cidr(s)
+	parts := split(s, "/")
+}
+
+prefix(s) := {"ip": s, "len": 32} if is_ipv4(s)
+
+# host_size is the number of addresses in a prefix of the given length.
+host_size(len) := bits.lsh(1, 32 - len)
+
+# host_bits_set is true for a CIDR prefix whose address is not its network address.
+host_bits_set(s) if {
+	p := prefix(s)
+	ip_int(p.ip) % host_size(p.len) != 0
+}
+
+# network is the network prefix of a CIDR prefix (`91.90.42.96/26` → `91.90.42.64/26`).
+network(s) := sprintf("%s/%d", [int_ip(n - (n % host_size(p.len))), p.len]) if {
+	p := prefix(s)
+	n := ip_int(p.ip)
+}
+
+# natural_len is the shortest prefix length at which the address is a network
+# address (`91.90.42.96` → 27): what a user who wrote `91.90.42.96/26` may have meant.
+natural_len(ip) := min({l | some l in numbers.range(0, 32); ip_int(ip) % host_size(l) == 0})
+
+# good_prefix is true for a well-formed prefix without host bits: the values
+# PX104–PX108 judge (PX101/PX102 own the others).
+good_prefix(s) if {
+	is_address(s)
+	not host_bits_set(s)
+}
+
+# cidr writes an address as a /32 prefix, so net.* builtins compare like with like.
+cidr(s) := s if contains(s, "/")
+
+cidr(s) := concat("", [s, "/32"]) if not contains(s, "/")
+
+# entries are the usable string entries of an address variable, written in
+# the variable's own assignment: {value, element} for array elements (element
+# is the 0-based index), {value} for a one-string value. Bare, unknown and
+# appended (`+ $PxMgmtSrcAddrPrefixes`) elements are left out: PX002, PX007
+# and the source variable own them.
+entries(name) := {e | some e in all_entries(name); not e.from}
+
+# all_entries also keeps elements appended from another variable (with `from`),
+# for rules about the resulting list (overlap, consent source).
+all_entries(name) := {e |
+	var := input.variables[name]
+	var.kind == "array"
+	some i, el in var.elements
+	el.kind in {"quoted", "expression"}
+	is_string(el.value)
+	e := object.union({"value": el.value, "element": i}, _from(el))
+} if {
+	input.variables[name].kind == "array"
+} else := {{"value": v} |
+	var := input.variables[name]
+	var.kind == "string"
+	v := var.value
+}
+
+_from(el) := {"from": el.from} if {
+	el.from
+	el.from != ""
+} else := {}
+
+# ---------------------------------------------------------------------------
+# Names
+
+# base_ok is true when $PxBaseConnName is usable for derived names: set, and
+# not broken in the ways PX201 (error) owns.
+base_ok if regex.match(`^[A-Za-z0-9]{1,9}$`, str("PxBaseConnName"))
+
+# region_ok is true when $PxVmssRegion is usable: set, and valid for PX202.
+region_ok if regex.match(`^[a-z]+$`, str("PxVmssRegion"))
+
+# ---------------------------------------------------------------------------
+# The deployment call
+
+# deployment_calls are the script's calls of create_vmss_deployment.ps1.
+deployment_calls contains c if {
+	some c in input.commands
+	lower(c.name) == "create_vmss_deployment.ps1"
+}
+
+# param returns a command's parameter by canonical name (case-insensitive).
+param(cmd, name) := p if {
+	some p in cmd.parameters
+	lower(p.name) == lower(name)
+}
+
+# ---------------------------------------------------------------------------
+# Required variables (PX501 owns missing and empty values)
+
+# required_names are the variables the deployment needs (RULES.md PX501);
+# $PxWinAdminUser is added unless a credential is obtained otherwise.
+required_names := {
+	"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns",
+	"PxSubscriptionId", "PxAzureLocation", "PxTeamsConnInstanceCount",
+	"PxPfxCertFileName", "PxTeamsConnResourceGroupName",
+	"PxTeamsConnStaticResourceGroupName",
+}
+
+required contains name if some name in required_names
+
+required contains "PxWinAdminUser" if not admin_credential_otherwise
+
+# admin_credential_otherwise is true when the VM credential does not come from
+# $PxWinAdminUser: $PxWinAdminCred is assigned without using it (e.g. a bare
+# Get-Credential), or the deployment call's -VMAdminCredential is fed by
+# something else.
+admin_credential_otherwise if {
+	input.variables.PxWinAdminCred
+	not _cred_built_from_user
+}
+
+admin_credential_otherwise if {
+	some c in deployment_calls
+	p := param(c, "VMAdminCredential")
+	p.value
+	not p.value.variable in {"PxWinAdminCred", "PxWinAdminSecurePassword"}
+	not contains(lower(p.value.text), "pxwinadmin")
+}
+
+_cred_built_from_user if {
+	some a in input.variables.PxWinAdminCred.assignments
+	some ref in input.references
+	ref.name == "PxWinAdminUser"
+	ref.line >= a.span.start_line
+	ref.line <= a.span.end_line
+}
+
+# required_missing is true for a required variable the script never assigns.
+required_missing(name) if {
+	name in required
+	not input.variables[name]
+}

@@ -17,3 +17,60 @@ test_option_default if {
 test_option_configured if {
 	lib.option("PX105", "min_prefix_length", 16) == 20 with input as {"config": {"rules": {"PX105": {"min_prefix_length": 20}}}}
 }
+
+test_str_skips_blank if {
+	not lib.str("PxBaseConnName") with input as {"variables": {"PxBaseConnName": {"kind": "string", "value": "  "}}}
+	lib.str("PxBaseConnName") == "x" with input as {"variables": {"PxBaseConnName": {"kind": "string", "value": "x"}}}
+}
+
+test_ipv4_shapes if {
+	lib.is_ipv4("80.213.4.17")
+	not lib.is_ipv4("10.0.0.300")
+	not lib.is_ipv4("010.0.0.1")
+	lib.is_cidr("91.90.42.64/26")
+	not lib.is_cidr("10.0.0.0/33")
+	not lib.is_cidr("10.0.0/0/16")
+	not lib.is_cidr("10.0.0.0/")
+	not lib.is_address(" 10.0.0.1")
+	lib.looks_like_address("10.0.0.300")
+	not lib.looks_like_address("v1.2.3.4")
+}
+
+test_network_and_host_bits if {
+	lib.host_bits_set("91.90.42.96/26")
+	not lib.host_bits_set("91.90.42.64/26")
+	not lib.host_bits_set("80.213.4.17")
+	lib.network("91.90.42.96/26") == "91.90.42.64/26"
+	lib.network("255.255.255.255/1") == "128.0.0.0/1"
+	lib.natural_len("91.90.42.96") == 27
+	lib.natural_len("0.0.0.0") == 0
+	lib.natural_len("80.213.4.17") == 32
+}
+
+test_entries_skip_bare_unknown_and_appended if {
+	vars := {"PxNodesSourceAddressPrefixes": {"kind": "array", "elements": [
+		{"kind": "quoted", "value": "1.2.3.4", "text": "\"1.2.3.4\""},
+		{"kind": "bare", "value": null, "text": "5.6.7.8"},
+		{"kind": "unknown", "text": "$x"},
+		{"kind": "quoted", "value": "9.9.9.0/24", "text": "\"9.9.9.0/24\"", "from": "PxMgmtSrcAddrPrefixes"},
+	]}}
+	lib.entries("PxNodesSourceAddressPrefixes") == {{"value": "1.2.3.4", "element": 0}} with input as {"variables": vars}
+	count(lib.all_entries("PxNodesSourceAddressPrefixes")) == 2 with input as {"variables": vars}
+}
+
+test_entries_of_one_string if {
+	lib.entries("PxMgmtSrcAddrPrefixes") == {{"value": "1.2.3.0/24"}} with input as {"variables": {"PxMgmtSrcAddrPrefixes": {"kind": "string", "value": "1.2.3.0/24"}}}
+}
+
+test_base_and_region_ok if {
+	lib.base_ok with input as {"variables": {"PxBaseConnName": {"kind": "string", "value": "Fabrikam"}}}
+	not lib.base_ok with input as {"variables": {"PxBaseConnName": {"kind": "string", "value": "fabrikam-corp"}}}
+	not lib.region_ok with input as {"variables": {"PxVmssRegion": {"kind": "string", "value": "WEU"}}}
+}
+
+test_deployment_param if {
+	cmds := [{"name": "create_vmss_deployment.ps1", "parameters": [{"name": "PfxPath"}]}, {"name": "Get-Credential", "parameters": []}]
+	count(lib.deployment_calls) == 1 with input as {"commands": cmds}
+	some c in lib.deployment_calls with input as {"commands": cmds}
+	lib.param(c, "pfxpath").name == "PfxPath"
+}
