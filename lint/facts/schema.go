@@ -1,0 +1,144 @@
+package facts
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
+	cueerrors "cuelang.org/go/cue/errors"
+
+	"github.com/pxlint/pxlint/schemas"
+)
+
+// cueSchema is one of this package's schema files compiled on its own, so
+// it does not depend on the other schemas of package pxlint.
+type cueSchema struct {
+	once sync.Once
+	mu   sync.Mutex // a CUE context is not safe for concurrent use
+	file string
+	ctx  *cue.Context
+	root cue.Value
+	err  error
+}
+
+var (
+	factsSchema     = &cueSchema{file: "facts.cue"}
+	inventorySchema = &cueSchema{file: "inventory.cue"}
+)
+
+func (s *cueSchema) load() error {
+	s.once.Do(func() {
+		src, err := fs.ReadFile(schemas.FS, s.file)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.ctx = cuecontext.New()
+		s.root = s.ctx.CompileBytes(src, cue.Filename("schemas/"+s.file))
+		s.err = s.root.Err()
+	})
+	return s.err
+}
+
+// validate checks a generic JSON value against definition def (e.g.
+// "#Facts") and returns nil or the first problem as "path: message", the
+// path in dotted form with list indexes in brackets ("modules[0].version").
+// prefix is prepended to the path of the value (for list elements).
+func (s *cueSchema) validate(def string, v any, prefix []string) error {
+	if err := s.load(); err != nil {
+		return fmt.Errorf("internal error: schema %s: %w", s.file, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	schema := s.root.LookupPath(cue.ParsePath(def))
+	if !schema.Exists() {
+		return fmt.Errorf("internal error: schema %s has no %s", s.file, def)
+	}
+	data := s.ctx.Encode(v)
+	err := schema.Unify(data).Validate(cue.Concrete(true))
+	if err == nil {
+		return nil
+	}
+	errs := cueerrors.Errors(err)
+	// Report the first problem in document order: errors of one disjunction
+	// share a path, and the shortest path names the outermost field.
+	sort.SliceStable(errs, func(i, j int) bool {
+		return strings.Join(errs[i].Path(), ".") < strings.Join(errs[j].Path(), ".")
+	})
+	e := errs[0]
+	path := e.Path()
+	if len(path) > 0 && path[0] == def {
+		path = path[1:]
+	}
+	return &fieldError{Path: append(append([]string(nil), prefix...), path...), Msg: s.explain(schema, path, e)}
+}
+
+// explain words a CUE error for a user: the field's @expect text when the
+// schema has one, else a short form of CUE's own message.
+func (s *cueSchema) explain(schema cue.Value, path []string, e cueerrors.Error) string {
+	format, args := e.Msg()
+	msg := fmt.Sprintf(format, args...)
+	if strings.Contains(msg, "field not allowed") {
+		return "unknown field"
+	}
+	if strings.Contains(msg, "incomplete value") || strings.Contains(msg, "field is required") {
+		return "missing"
+	}
+	if field := lookupSchemaField(schema, path); field.Exists() {
+		if a := field.Attribute("expect"); a.Err() == nil {
+			if want, err := a.String(0); err == nil {
+				return "must be " + want
+			}
+		}
+	}
+	if len(path) == 0 {
+		return "must be a JSON object"
+	}
+	return msg
+}
+
+// lookupSchemaField finds the schema of a data path: list indexes become
+// "any element" and fields may be optional in the schema.
+func lookupSchemaField(v cue.Value, path []string) cue.Value {
+	for _, p := range path {
+		if _, err := strconv.Atoi(p); err == nil {
+			v = v.LookupPath(cue.MakePath(cue.AnyIndex))
+			continue
+		}
+		next := v.LookupPath(cue.MakePath(cue.Str(p)))
+		if !next.Exists() {
+			next = v.LookupPath(cue.MakePath(cue.Str(p).Optional()))
+		}
+		v = next
+	}
+	return v
+}
+
+// fieldError is a schema violation at a path of the document.
+type fieldError struct {
+	Path []string
+	Msg  string
+}
+
+func (e *fieldError) Error() string {
+	var b strings.Builder
+	for _, p := range e.Path {
+		if _, err := strconv.Atoi(p); err == nil {
+			b.WriteString("[" + p + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	if b.Len() == 0 {
+		return e.Msg
+	}
+	return b.String() + ": " + e.Msg
+}
