@@ -1,0 +1,121 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// Output is one --format FORMAT[=PATH] destination.
+type Output struct {
+	Format string // a name from Names()
+	Path   string // "" means standard output
+	f      Formatter
+}
+
+// ParseOutputs reads repeatable --format FORMAT[=PATH] values. At most one
+// output may go to standard output, no path may be named twice, and an
+// unknown format is an error (exit code 2 for the CLI). No specs means the
+// default format on standard output.
+func ParseOutputs(specs []string) ([]Output, error) {
+	if len(specs) == 0 {
+		specs = []string{DefaultFormat}
+	}
+	outs := make([]Output, 0, len(specs))
+	stdout := ""
+	paths := map[string]string{}
+	for _, spec := range specs {
+		name, path, hasPath := strings.Cut(spec, "=")
+		name = strings.ToLower(strings.TrimSpace(name))
+		f, ok := Get(name)
+		if !ok {
+			return nil, fmt.Errorf("unknown format %q in --format %q (known: %s)", name, spec, strings.Join(Names(), ", "))
+		}
+		switch {
+		case hasPath && path == "":
+			return nil, fmt.Errorf("--format %q: empty path after '='", spec)
+		case !hasPath:
+			if stdout != "" {
+				return nil, fmt.Errorf("--format %s and --format %s both write to standard output; give one of them a path (FORMAT=PATH)", stdout, name)
+			}
+			stdout = name
+		default:
+			key := filepath.Clean(path)
+			if prev, dup := paths[key]; dup {
+				return nil, fmt.Errorf("--format %s and --format %s both write to %s", prev, name, path)
+			}
+			paths[key] = name
+		}
+		outs = append(outs, Output{Format: name, Path: path, f: f})
+	}
+	return outs, nil
+}
+
+// WriteAll renders r to every output: the one without a path to stdout
+// (coloured when opt.Color), the others to their files, written atomically
+// (a temporary file in the same folder, then a rename) with missing parent
+// folders created and never coloured. It writes every output it can and
+// returns the errors of those it could not.
+func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
+	var errs []error
+	for _, o := range outs {
+		f := o.f
+		if f == nil {
+			var ok bool
+			if f, ok = Get(o.Format); !ok {
+				errs = append(errs, fmt.Errorf("unknown format %q", o.Format))
+				continue
+			}
+		}
+		if o.Path == "" {
+			if err := f.Format(stdout, r, rs, opt); err != nil {
+				errs = append(errs, fmt.Errorf("writing %s to standard output: %w", o.Format, err))
+			}
+			continue
+		}
+		fileOpt := opt
+		fileOpt.Color = false
+		if err := writeFileAtomic(o.Path, func(w io.Writer) error { return f.Format(w, r, rs, fileOpt) }); err != nil {
+			errs = append(errs, fmt.Errorf("writing %s report: %w", o.Format, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder
+// and a rename, so readers (CI uploaders, a concurrent run) never see a
+// half-written report and a failed run leaves the previous report intact.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	// Reports are meant to be read by other tools and users: 0644, not the
+	// 0600 CreateTemp uses.
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

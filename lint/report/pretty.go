@@ -1,0 +1,288 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/fatih/color"
+	"golang.org/x/text/width"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// palette holds the colours of the pretty format. Each colour is forced on
+// or off from Options, never from fatih/color's global guess, so the same
+// options give the same bytes.
+type palette struct {
+	err, warn, info, dim, bold, ok func(a ...any) string
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) func(a ...any) string {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c.SprintFunc()
+	}
+	return palette{
+		err: mk(color.FgRed, color.Bold), warn: mk(color.FgYellow, color.Bold), info: mk(color.FgCyan),
+		dim: mk(color.Faint), bold: mk(color.Bold), ok: mk(color.FgGreen),
+	}
+}
+
+func (p palette) severity(s finding.Severity) string {
+	switch s {
+	case finding.SeverityError:
+		return p.err(s.String())
+	case finding.SeverityWarning:
+		return p.warn(s.String())
+	default:
+		return p.info(s.String())
+	}
+}
+
+// tabWidth is how far a tab advances in snippets (to the next multiple).
+const tabWidth = 4
+
+// maxSnippetWidth bounds a printed source line, in terminal cells, so a
+// pathological one-line script cannot flood the terminal.
+const maxSnippetWidth = 240
+
+// writePretty is the human format (the default):
+//
+//	path:line:col: error PX102 CIDR prefix with host bits set
+//	  91.90.42.96/26 has host bits set; the network is 91.90.42.64/26
+//	   12 | $PxNodesSourceAddressPrefixes = @("91.90.42.96/26")
+//	      |                                    ^~~~~~~~~~~~~~~~
+//	  fix: write 91.90.42.64/26
+//	  docs: https://.../PX102.md
+//
+// then a summary per file and in total. Suppressed findings are dimmed and
+// say why; file-level findings have no line. Text from the script and from
+// messages is printed with control characters made visible, so a script
+// cannot send escape sequences to the terminal.
+func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
+	idx := indexRules(rs)
+	p := newPalette(opt.Color)
+	bw := bufio.NewWriter(w)
+	var total finding.Count
+	for i := range r.Files {
+		fr := &r.Files[i]
+		for j := range fr.Findings {
+			writePrettyFinding(bw, p, idx, fr, &fr.Findings[j])
+		}
+		total = total.Add(fr.Tally())
+	}
+	if len(r.Files) > 0 {
+		bw.WriteString("\n")
+	}
+	for i := range r.Files {
+		writePrettyFileSummary(bw, p, idx, &r.Files[i])
+	}
+	for _, n := range r.Notices {
+		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), visible(n))
+	}
+	writePrettyTotal(bw, p, r, total)
+	return bw.Flush()
+}
+
+func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult, f *finding.Finding) {
+	loc := visible(f.File)
+	if f.Region != nil {
+		loc += fmt.Sprintf(":%d:%d", f.Region.StartLine, f.Region.StartColumn)
+	}
+	head := fmt.Sprintf("%s: %s %s", p.bold(loc), p.severity(f.Severity), visible(idx.title(f.RuleID)))
+	indent := "  "
+	if s := f.Suppression; s != nil {
+		// Dim the whole entry: it is shown for the record, it does not count.
+		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, visible(idx.title(f.RuleID)), s.Kind, visible(s.Justification))))
+		for _, l := range strings.Split(f.Message, "\n") {
+			fmt.Fprintln(bw, p.dim(indent+visible(l)))
+		}
+		return
+	}
+	fmt.Fprintln(bw, head)
+	for _, l := range strings.Split(f.Message, "\n") {
+		fmt.Fprintln(bw, indent+visible(l))
+	}
+	if f.Region != nil {
+		writeSnippet(bw, p, fr.Lines, f.Region, f.Severity)
+	}
+	for _, rel := range f.Related {
+		where := visible(rel.File)
+		if rel.Region != nil {
+			where += fmt.Sprintf(":%d:%d", rel.Region.StartLine, rel.Region.StartColumn)
+		}
+		if rel.Message != "" {
+			where += ": " + visible(rel.Message)
+		}
+		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("related:"), where)
+	}
+	if f.Fix != "" {
+		fmt.Fprintf(bw, "%s%s %s\n", indent, p.ok("fix:"), visible(f.Fix))
+	}
+	docs := f.DocsURL
+	if docs == "" {
+		if m, ok := idx[f.RuleID]; ok {
+			docs = m.DocsURL()
+		}
+	}
+	if docs != "" {
+		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("docs:"), docs)
+	}
+}
+
+// writeSnippet prints the source line of a region with a marker under the
+// span: '^' under its first character and '~' under the rest, up to the end
+// of the line when the span continues on later lines.
+func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region, sev finding.Severity) {
+	if g.StartLine < 1 || g.StartLine > len(lines) {
+		return
+	}
+	line := []rune(lines[g.StartLine-1])
+	start := clamp(g.StartColumn-1, 0, len(line))
+	end := len(line)
+	if g.EndLine == g.StartLine && g.EndColumn > g.StartColumn {
+		end = clamp(g.EndColumn-1, start, len(line))
+	}
+	var text, marker strings.Builder
+	col := 0
+	for i, r := range line {
+		cell, w := displayRune(r, col)
+		if col+w > maxSnippetWidth {
+			text.WriteString("…")
+			break
+		}
+		text.WriteString(cell)
+		switch {
+		case i < start:
+			marker.WriteString(strings.Repeat(" ", w))
+		case i == start:
+			marker.WriteString("^" + strings.Repeat("~", max(w-1, 0)))
+		case i < end:
+			marker.WriteString(strings.Repeat("~", w))
+		}
+		col += w
+	}
+	if start >= len(line) && col < maxSnippetWidth {
+		// The span starts at the end of the line (e.g. a missing value).
+		marker.WriteString("^")
+	}
+	num := strconv.Itoa(g.StartLine)
+	gutter := strings.Repeat(" ", len(num))
+	fmt.Fprintf(bw, "  %s %s %s\n", p.dim(num), p.dim("|"), text.String())
+	mark := strings.TrimRight(marker.String(), " ")
+	switch sev {
+	case finding.SeverityError:
+		mark = p.err(mark)
+	case finding.SeverityWarning:
+		mark = p.warn(mark)
+	default:
+		mark = p.info(mark)
+	}
+	fmt.Fprintf(bw, "  %s %s %s\n", gutter, p.dim("|"), mark)
+}
+
+// displayRune is how a rune of a source line is shown at display column
+// col, and how many terminal cells it takes: tabs expand to the next stop,
+// East Asian wide characters take two cells, combining marks none, and
+// control characters are shown as U+FFFD.
+func displayRune(r rune, col int) (string, int) {
+	switch {
+	case r == '\t':
+		n := tabWidth - col%tabWidth
+		return strings.Repeat(" ", n), n
+	case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+		return "\uFFFD", 1
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200B' || r == '\uFEFF':
+		return string(r), 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return string(r), 2
+	}
+	return string(r), 1
+}
+
+// visible replaces control characters (ESC and friends) in text printed to
+// a terminal.
+func visible(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return ' '
+		}
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func clamp(v, lo, hi int) int {
+	return min(max(v, lo), hi)
+}
+
+// findingsPhrase is "3 errors, 1 warning, 0 infos, 2 suppressed".
+func findingsPhrase(c finding.Count) string {
+	return fmt.Sprintf("%d %s, %d %s, %d %s, %d suppressed",
+		c.Errors, plural(c.Errors, "error", "errors"),
+		c.Warnings, plural(c.Warnings, "warning", "warnings"),
+		c.Infos, plural(c.Infos, "info", "infos"),
+		c.SuppressedFindings)
+}
+
+// statusPhrase is "rules: 40 pass, 2 fail, 1 not_verified, 3 disabled, 0 suppressed".
+func statusPhrase(c finding.Count) string {
+	return fmt.Sprintf("rules: %d pass, %d fail, %d not_verified, %d disabled, %d suppressed",
+		c.Pass, c.Fail, c.NotVerified, c.Disabled, c.Suppressed)
+}
+
+func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult) {
+	c := fr.Tally()
+	name := visible(fr.Path)
+	if fr.Profile != "" {
+		name += " (profile " + visible(fr.Profile) + ")"
+	}
+	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold(name), findingsPhrase(c), statusPhrase(c))
+	for _, s := range fr.Statuses {
+		switch {
+		case s.Status == finding.StatusNotVerified:
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), visible(idx.title(s.RuleID)), visible(orDash(s.Reason)))
+		case s.Status == finding.StatusSuppressed:
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), visible(idx.title(s.RuleID)), visible(orDash(s.Reason)))
+		case s.Source != "" && s.Status != finding.StatusDisabled:
+			fmt.Fprintf(bw, "  %s %s: verified from %s\n", p.dim(string(s.Status)), visible(idx.title(s.RuleID)), visible(s.Source))
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count) {
+	files := fmt.Sprintf("%d %s", len(r.Files), plural(len(r.Files), "file", "files"))
+	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold("total, "+files), findingsPhrase(c), statusPhrase(c))
+	switch {
+	case r.FailOn == finding.SeverityNone:
+		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
+	case r.ExitCode() != 0:
+		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), r.FailOn)
+	default:
+		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), r.FailOn)
+	}
+}

@@ -1,0 +1,130 @@
+// Package report renders a finding.Report in every output format pxlint
+// supports, one file per format behind the Formatter interface, and writes
+// several outputs in one run (--format FORMAT[=PATH], repeatable).
+//
+// Every formatter reads the same report and rule metadata and writes
+// deterministic bytes: no map iteration order, no wall clock (time comes from
+// Report.Now), no host-specific data unless Options asks for it.
+package report
+
+import (
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// Options are the run-wide settings formatters may use.
+type Options struct {
+	// Color enables ANSI colours in the pretty format. The CLI decides it
+	// with ColorWanted; outputs written to files never get colours.
+	Color bool
+	// Hostname is written to JUnit test suites (the strict schema requires
+	// one). Empty means "localhost", which keeps reports reproducible.
+	Hostname string
+}
+
+// Formatter renders one report in one format.
+type Formatter interface {
+	// Format writes r to w. rs is the rule metadata (built-in and user
+	// rules); findings of a rule missing from rs are still rendered.
+	Format(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error
+}
+
+// FormatterFunc adapts a function to Formatter.
+type FormatterFunc func(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error
+
+// Format calls f.
+func (f FormatterFunc) Format(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
+	return f(w, r, rs, opt)
+}
+
+// DefaultFormat is used when no --format is given.
+const DefaultFormat = "pretty"
+
+var formatters = map[string]Formatter{
+	"pretty":     FormatterFunc(writePretty),
+	"json":       FormatterFunc(writeJSON),
+	"sarif":      FormatterFunc(writeSARIF),
+	"junit":      FormatterFunc(writeJUnit),
+	"checkstyle": FormatterFunc(writeCheckstyle),
+	"github":     FormatterFunc(writeGitHub),
+	"azure":      FormatterFunc(writeAzure),
+	"compact":    FormatterFunc(writeCompact),
+}
+
+// Get returns the formatter with the given name (case-insensitive).
+func Get(name string) (Formatter, bool) {
+	f, ok := formatters[strings.ToLower(name)]
+	return f, ok
+}
+
+// Names lists the format names, sorted, for --help and error messages.
+func Names() []string {
+	out := make([]string, 0, len(formatters))
+	for n := range formatters {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ColorWanted reports whether pretty output to w should be coloured: not
+// when --no-color is given, not when NO_COLOR is set to a non-empty value
+// (no-color.org), not when TERM is "dumb", and only when w is a terminal.
+func ColorWanted(w io.Writer, noColorFlag bool) bool {
+	if noColorFlag || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// ruleIndex looks rule metadata up by ID.
+type ruleIndex map[string]rules.Rule
+
+func indexRules(rs []rules.Rule) ruleIndex {
+	idx := make(ruleIndex, len(rs))
+	for _, r := range rs {
+		idx[r.ID] = r
+	}
+	return idx
+}
+
+// title is "PXnnn Title", or the bare ID for a rule without metadata.
+func (idx ruleIndex) title(id string) string {
+	if r, ok := idx[id]; ok && r.Title != "" {
+		return id + " " + r.Title
+	}
+	return id
+}
+
+// name is "PXnnn name" (JUnit test case names), or the bare ID.
+func (idx ruleIndex) name(id string) string {
+	if r, ok := idx[id]; ok && r.Name != "" {
+		return id + " " + r.Name
+	}
+	return id
+}
+
+// oneLine folds a multi-line text into one line for line-oriented formats.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+}
+
+// withFix appends the fix to a message, on its own line.
+func withFix(f *finding.Finding) string {
+	if f.Fix == "" {
+		return f.Message
+	}
+	return f.Message + "\nfix: " + f.Fix
+}

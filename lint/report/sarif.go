@@ -1,0 +1,279 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// InformationURI is pxlint's home page, for SARIF tool.driver.
+const InformationURI = "https://github.com/pxlint/pxlint"
+
+// SRCROOT is the uriBaseId of every relative artifact location: paths are
+// relative to where pxlint ran (the repository root in CI), which is what
+// GitHub code scanning expects.
+const SRCROOT = "%SRCROOT%"
+
+// fingerprintKey names pxlint's partialFingerprints entry; the /v1 suffix
+// changes if the recipe does, so old alerts are not matched with new ones.
+const fingerprintKey = "pxlint/v1"
+
+// writeSARIF writes one SARIF 2.1.0 run built with go-sarif, which can
+// express everything needed here (columnKind, suppressions, kind "open").
+// The library writes its defaults explicitly (empty arrays, rank -1,
+// index -1), which is valid SARIF, only verbose.
+//
+//   - tool.driver.rules: every rule of rs (ordered as given) plus any rule
+//     that has results but no metadata; ruleIndex points into it.
+//   - results: each finding (level error/warning/note, kind "fail"), with
+//     its region in code points (run.columnKind "unicodeCodePoints", end
+//     column exclusive as SARIF defines it), related locations, a
+//     partialFingerprint from rule, path, variable and element, and for a
+//     suppressed finding a suppression (inSource or external; a baseline
+//     entry is external) so consumers show it as dismissed.
+//   - each not_verified status: a result with kind "open", level "none"
+//     and the reason as message, located at the file.
+func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error {
+	driver := sarif.NewToolComponent()
+	name := toolName(r)
+	driver.Name = &name
+	driver.InformationURI = ptr(InformationURI)
+	if r.Version != "" {
+		driver.Version = ptr(r.Version)
+		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+	}
+
+	ruleIdx := map[string]int{}
+	addRule := func(m rules.Rule) {
+		if _, dup := ruleIdx[m.ID]; dup {
+			return
+		}
+		ruleIdx[m.ID] = len(driver.Rules)
+		driver.Rules = append(driver.Rules, sarifRule(m))
+	}
+	for _, m := range rs {
+		addRule(m)
+	}
+	for i := range r.Files {
+		for j := range r.Files[i].Findings {
+			if id := r.Files[i].Findings[j].RuleID; !has(ruleIdx, id) {
+				addRule(rules.Rule{ID: id, Severity: r.Files[i].Findings[j].Severity})
+			}
+		}
+		for _, s := range r.Files[i].Statuses {
+			if s.Status == finding.StatusNotVerified && !has(ruleIdx, s.RuleID) {
+				addRule(rules.Rule{ID: s.RuleID})
+			}
+		}
+	}
+
+	run := sarif.NewRun().WithTool(sarif.NewTool().WithDriver(driver)).WithColumnKind("unicodeCodePoints")
+	for i := range r.Files {
+		fr := &r.Files[i]
+		for j := range fr.Findings {
+			run.AddResult(sarifResult(&fr.Findings[j], ruleIdx))
+		}
+		for _, s := range fr.Statuses {
+			if s.Status != finding.StatusNotVerified {
+				continue
+			}
+			reason := s.Reason
+			if reason == "" {
+				reason = "not verified"
+			}
+			res := sarif.NewRuleResult(s.RuleID).
+				WithRuleIndex(ruleIdx[s.RuleID]).
+				WithKind("open").
+				WithLevel("none").
+				WithMessage(sarif.NewTextMessage(reason)).
+				AddLocation(sarifLocation(fr.Path, nil, ""))
+			res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(s.RuleID, fr.Path, "not_verified")}
+			run.AddResult(res)
+		}
+	}
+
+	doc := sarif.NewReport()
+	doc.Schema = "https://json.schemastore.org/sarif-2.1.0.json"
+	doc.AddRun(run)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }
+
+func ptr[T any](v T) *T { return &v }
+
+// sarifLevel maps severities to SARIF levels.
+func sarifLevel(s finding.Severity) string {
+	switch s {
+	case finding.SeverityError:
+		return "error"
+	case finding.SeverityWarning:
+		return "warning"
+	case finding.SeverityInfo:
+		return "note"
+	default:
+		return "none"
+	}
+}
+
+// sarifRule is a reportingDescriptor from rule metadata.
+func sarifRule(m rules.Rule) *sarif.ReportingDescriptor {
+	d := sarif.NewRule(m.ID)
+	if m.Name != "" {
+		d.Name = ptr(m.Name)
+	}
+	short := m.Title
+	if short == "" {
+		short = m.ID
+	}
+	d.ShortDescription = sarif.NewMultiformatMessageString().WithText(short)
+	if full := fullDescription(m); full != "" {
+		d.FullDescription = sarif.NewMultiformatMessageString().WithText(full)
+	}
+	if u := m.DocsURL(); u != "" && m.Engine != "" {
+		d.HelpURI = ptr(u)
+	}
+	if m.Remediation != "" {
+		d.Help = sarif.NewMultiformatMessageString().WithText(m.Remediation)
+	}
+	d.DefaultConfiguration = sarif.NewReportingConfiguration().WithLevel(sarifLevel(m.Severity))
+	d.Properties = sarif.NewPropertyBag().WithTags(ruleTags(m))
+	return d
+}
+
+// fullDescription is the description plus the deployment error the rule
+// prevents.
+func fullDescription(m rules.Rule) string {
+	parts := []string{}
+	if m.Description != "" {
+		parts = append(parts, m.Description)
+	}
+	if m.Prevents != "" {
+		parts = append(parts, "Prevents: "+m.Prevents)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// ruleTags tags a rule with its catalog range (RULES.md headings), which
+// code-scanning UIs offer as a filter.
+func ruleTags(m rules.Rule) []string {
+	tags := []string{"pxlint"}
+	if len(m.ID) == 5 && strings.HasPrefix(m.ID, "PX") {
+		if t, ok := map[byte]string{'0': "script", '1': "network", '2': "naming", '3': "certificates",
+			'4': "workstation", '5': "values", '6': "deployment-call"}[m.ID[2]]; ok {
+			tags = append(tags, t)
+		}
+	}
+	if m.Engine == rules.EngineUser {
+		tags = append(tags, "user-rule")
+	}
+	return tags
+}
+
+func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
+	msg := withFix(f)
+	res := sarif.NewRuleResult(f.RuleID).
+		WithRuleIndex(ruleIdx[f.RuleID]).
+		WithKind("fail").
+		WithLevel(sarifLevel(f.Severity)).
+		WithMessage(sarif.NewTextMessage(msg)).
+		AddLocation(sarifLocation(f.File, f.Region, ""))
+	for k, l := range f.Related {
+		loc := sarifLocation(l.File, l.Region, l.Message)
+		loc.ID = k + 1
+		res.AddRelatedLocation(loc)
+	}
+	key := f.Variable + "\x00" + f.Element
+	if f.Variable == "" && f.Element == "" {
+		// A file-level finding has nothing else to tell it from another of
+		// the same rule.
+		key = f.Message
+	}
+	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, key)}
+	if f.Fingerprint != "" {
+		res.PartialFingerprints["pxlint/certificate/v1"] = f.Fingerprint
+	}
+	if s := f.Suppression; s != nil {
+		kind := "external"
+		if s.Kind == "inSource" {
+			kind = "inSource"
+		}
+		sup := sarif.NewSuppression().WithKind(kind).WithJustification(s.Justification).WithStatus("accepted")
+		if s.Kind == "baseline" || s.Source != "" || s.Expires != "" {
+			pb := sarif.NewPropertyBag()
+			if s.Kind == "baseline" {
+				pb.Add("pxlintKind", "baseline")
+			}
+			if s.Source != "" {
+				pb.Add("source", s.Source)
+			}
+			if s.Expires != "" {
+				pb.Add("expires", s.Expires)
+			}
+			sup.Properties = pb
+		}
+		res.Suppressions = append(res.Suppressions, sup)
+	}
+	return res
+}
+
+// sarifLocation is a physical location; region nil means the whole file.
+func sarifLocation(path string, g *finding.Region, message string) *sarif.Location {
+	uri, base := sarifURI(path)
+	al := sarif.NewSimpleArtifactLocation(uri)
+	if base != "" {
+		al.URIBaseID = ptr(base)
+	}
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(al)
+	if g != nil {
+		reg := sarif.NewRegion().WithStartLine(g.StartLine).WithStartColumn(g.StartColumn)
+		if g.EndLine > 0 {
+			reg.WithEndLine(g.EndLine)
+		}
+		if g.EndColumn > 0 {
+			reg.WithEndColumn(g.EndColumn)
+		}
+		pl.WithRegion(reg)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(pl)
+	if message != "" {
+		loc.Message = sarif.NewTextMessage(message)
+	}
+	return loc
+}
+
+// sarifURI turns a path as shown to users into a URI reference: relative
+// paths percent-encoded (spaces, '%', '#', non-ASCII) against %SRCROOT%,
+// absolute ones as file URIs.
+func sarifURI(path string) (uri, base string) {
+	p := strings.ReplaceAll(path, "\\", "/")
+	abs := strings.HasPrefix(p, "/")
+	if len(p) >= 3 && p[1] == ':' && p[2] == '/' { // C:/...
+		p, abs = "/"+p, true
+	}
+	u := (&url.URL{Path: p}).EscapedPath()
+	if abs {
+		return "file://" + u, ""
+	}
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u // "a:b.ps1" would read as a scheme
+	}
+	return u, SRCROOT
+}
+
+// fingerprint is a short stable hash of its parts.
+func fingerprint(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:16])
+}
