@@ -1,0 +1,150 @@
+# A complete .pxlint.hcl showing every feature, with what each one does.
+# Start your own with `pxlint init`; check one with `pxlint config verify`.
+#
+# WHICH FILE APPLIES
+#   pxlint uses, for each script, the nearest .pxlint.hcl in the script's
+#   folder or above it, up to the repository root (the folder holding .git;
+#   outside git, up to the file-system root). `--config FILE` or the
+#   PXLINT_CONFIG environment variable name one file for every script.
+#   Command-line flags (--fail-on, --profile, ...) win over values here.
+#
+# PATHS
+#   Glob patterns (exclude, rule paths, waiver paths) are relative to the
+#   repository root and use "/" between folders: "*" matches within one
+#   folder, "**" any number of folders ("regions/**/*.ps1" matches
+#   regions/a.ps1 and regions/eu/west/a.ps1), "?" one character, [a-z] a set.
+#   Folders and files (policy_dirs, schema_dirs, ca_files) are relative to
+#   this file's folder.
+#
+# ERRORS
+#   An unknown block or attribute, a bad value, an unknown rule ID or a waiver
+#   without a reason stops pxlint with exit code 2 and file:line:col.
+
+pxlint {
+  # Exit code 1 when an active (not suppressed) finding is at or above:
+  # "error" (the default), "warning", "info" or "never".
+  fail_on = "warning"
+
+  # The connector release these scripts target: "az" (one CVI app, Az
+  # pinned to 4.5.0) or "azurerm" (Trusted and Guest apps). When unset it is
+  # detected from each script, and "az" when nothing tells.
+  profile = "az"
+
+  # The Az module version scripts must pin (PX401).
+  az_version = "4.5.0"
+
+  # Warn about certificates expiring within this many days (PX305).
+  expiry_days = 45
+
+  # Scripts pxlint neither lints nor loads as repository context (PX206).
+  exclude = ["**/testdata/**", "archive/**"]
+
+  # Your own Rego policies (deny/warn/info rules) and CUE schemas (package
+  # pxlint, unified with the built-in schema); see examples/policies and
+  # examples/schemas. Same as --policy DIR and --schema DIR.
+  # policy_dirs = ["../policies"]
+  # schema_dirs = ["../schemas"]
+
+  # Extra trusted CA certificates (PEM) for the certificate chain rules,
+  # e.g. your enterprise root, relative to this file.
+  # ca_files = ["certs/corp-root.pem"]
+}
+
+# RULE BLOCKS: one per rule ID. Every attribute is optional.
+#   enabled      = false turns the rule off (its status is "disabled").
+#   severity     = "error" | "warning" | "info" replaces every level the
+#                  rule can emit (an E/W rule becomes all-error, say).
+#   suppressible = false forbids inline suppressions and waivers of the rule;
+#                  true allows them for a rule that is not suppressible by
+#                  default (PX506, plaintext secrets).
+#   paths        = [globs] applies this block only to matching scripts.
+#   Any other attribute is an option of that rule; `pxlint explain PXnnn`
+#   lists them.
+
+# A lab script may use broad ranges; report them as information only there.
+rule "PX105" {
+  severity          = "info"
+  paths             = ["regions/lab-*.ps1"]
+  min_prefix_length = 12 # accept prefixes down to /12 instead of /16
+}
+
+# We run large deployments: warn only above 30 instances.
+rule "PX505" {
+  max_instances = 30
+}
+
+# More base names we consider too generic for a global bot name.
+rule "PX208" {
+  generic_names = ["acme", "acme-teams"]
+}
+
+# A sovereign-cloud region missing from pxlint's list.
+rule "PX209" {
+  extra_locations = ["germanywestcentral"]
+}
+
+# Certificate renewal takes us three weeks.
+rule "PX305" {
+  days = 21
+}
+
+# An encoding rule we do not want at all.
+rule "PX009" {
+  enabled = false
+}
+
+# Plaintext secrets: keep them unsuppressible (the default, shown here for
+# clarity). A `# pxlint-ignore PX506` comment is then reported as PX010.
+rule "PX506" {
+  suppressible = false
+}
+
+# A rule of one of our own policies (policy_dirs) can be tuned the same way;
+# its options must be documented in the policy's METADATA.
+rule "ACME001" {
+  severity         = "error"
+  allowed_prefixes = ["10.", "172.16."]
+}
+
+# WAIVERS: accepted exceptions, reviewed like code.
+#   reason    (required) why the exception is acceptable.
+#   expires   "YYYY-MM-DD": the waiver covers that whole day (UTC) and stops
+#             applying after it; the finding then counts again and says
+#             "waiver expired on <date> (.pxlint.hcl:<line>)".
+#   paths     [globs]: only these scripts; without paths and variables a
+#             waiver covers every script this file governs.
+#   variables [names]: only findings about these variables (catalog names,
+#             case-insensitive, "$" optional).
+# Waived findings stay visible in every output, marked suppressed, and do
+# not affect the exit code. A waiver cannot target a rule that is not
+# suppressible.
+
+waiver "PX208" {
+  paths     = ["regions/lab-*.ps1"]
+  variables = ["PxBaseConnName"]
+  reason    = "lab bot name 'acme-lab' is registered to our tenant (CHG-1042)"
+}
+
+waiver "PX105" {
+  paths   = ["regions/westeurope.ps1"]
+  reason  = "partner ranges not yet confirmed; open while onboarding (CHG-4711)"
+  expires = "2026-12-31"
+}
+
+# INLINE SUPPRESSIONS (in the scripts, not here):
+#   # pxlint-ignore PX104,PX105 until=2026-06-30 -- reason
+#       on its own line: applies to the next statement;
+#       after code on a line: applies to that line.
+#   # pxlint-ignore-file PX009 -- reason
+#       applies to the whole script.
+# A suppression without a reason, with an unknown rule, for a rule that is
+# not suppressible, or that matches nothing is reported as PX010 (and
+# suppresses nothing).
+#
+# BASELINE (adopting pxlint on an existing repository):
+#   pxlint --write-baseline .pxlint-baseline.json regions/
+#   pxlint --baseline .pxlint-baseline.json regions/
+# reports only findings that are not in the baseline; the others stay in the
+# output as suppressed (kind "baseline") and count in the summary. Entries
+# are keyed by rule, repository-relative path, variable and element text (or
+# certificate fingerprint), never by line, so unrelated edits keep them valid.

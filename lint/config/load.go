@@ -1,0 +1,688 @@
+package config
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/pxlint/pxlint/lint/config/glob"
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// MaxSize bounds a config file; real ones are a few kilobytes.
+const MaxSize = 1 << 20
+
+// maxDepth bounds nesting in rule option values.
+const maxDepth = 8
+
+var (
+	// builtinID is what a built-in rule ID looks like; such labels must be
+	// registered. Other labels name user-policy rules (CheckUserRules).
+	builtinID = regexp.MustCompile(`(?i)^PX[0-9]+$`)
+	userID    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,63}$`)
+	version   = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+)
+
+// The attributes each block accepts, in the order messages list them.
+var (
+	blockNames    = []string{"pxlint", "rule", "waiver"}
+	pxlintAttrs   = []string{"fail_on", "profile", "az_version", "expiry_days", "exclude", "policy_dirs", "schema_dirs", "ca_files"}
+	ruleAttrs     = []string{"enabled", "severity", "suppressible", "paths"}
+	waiverAttrs   = []string{"paths", "variables", "reason", "expires"}
+	failOnValues  = []string{"error", "warning", "info", "never"}
+	severityNames = []string{"error", "warning", "info"}
+	profileValues = []string{"az", "azurerm"}
+)
+
+// Load reads and validates a config file against the built-in rule registry.
+func Load(path string) (*Config, error) {
+	return LoadWith(path, rules.Get)
+}
+
+// LoadWith is Load with an explicit rule registry (tests use a fake one).
+func LoadWith(path string, known Lookup) (*Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("config: %s: %w", path, err)
+	}
+	if len(src) > MaxSize {
+		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
+			Message: fmt.Sprintf("file is larger than %d bytes", MaxSize)}}}
+	}
+	return Parse(src, path, known)
+}
+
+// Parse validates config source read from path (used for messages and to
+// resolve relative folders).
+func Parse(src []byte, path string, known Lookup) (*Config, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	dir := filepath.Dir(abs)
+	root, _ := RepoRoot(dir)
+	d := &decoder{
+		path:  path,
+		known: known,
+		cfg: &Config{
+			Path:  path,
+			Dir:   dir,
+			Root:  root,
+			Rules: map[string]RuleConfig{},
+		},
+	}
+	d.source = RelTo(root, abs)
+	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
+	if diags.HasErrors() {
+		// Later syntax errors are mostly echoes of the first.
+		d.diags(diags[:1])
+		return nil, d.err()
+	}
+	d.file(file.Body.(*hclsyntax.Body))
+	if len(d.problems) > 0 {
+		return nil, d.err()
+	}
+	return d.cfg, nil
+}
+
+// Verify checks a config file for `pxlint config verify`: nil when it loads.
+func Verify(path string) error {
+	_, err := Load(path)
+	return err
+}
+
+// CheckUserRules checks the rule blocks and waivers that name non-built-in
+// rule IDs against known (the registry after user policies were loaded).
+func (c *Config) CheckUserRules(known Lookup) error {
+	d := &decoder{path: c.Path, known: known, cfg: c}
+	for _, u := range c.userRules {
+		r, ok := known(u.id)
+		if !ok {
+			d.problem(u.rng, fmt.Sprintf("unknown rule %q", u.id))
+			continue
+		}
+		for _, o := range u.options {
+			if _, ok := r.Options[o.name]; !ok {
+				d.problem(o.rng, unknownOption(r, o.name))
+			}
+		}
+		if u.waiver && !c.suppressible(r) {
+			d.problem(u.rng, notWaivable(r.ID))
+		}
+	}
+	if len(d.problems) > 0 {
+		return d.err()
+	}
+	return nil
+}
+
+// userRef remembers where a user rule ID was used until it can be checked.
+type userRef struct {
+	id      string
+	rng     hcl.Range
+	waiver  bool
+	options []namedRange
+}
+
+type namedRange struct {
+	name string
+	rng  hcl.Range
+}
+
+// decoder walks the syntax tree itself (rather than through gohcl) so every
+// message can name the offending key and suggest the intended one.
+type decoder struct {
+	path     string
+	source   string // config path relative to the root, for Source fields
+	known    Lookup
+	cfg      *Config
+	problems []Problem
+	// waiverRefs are checked against suppressibility once all rule blocks
+	// are read (a rule block may come after its waiver).
+	waiverRefs []userRef
+}
+
+func (d *decoder) problem(r hcl.Range, msg string) {
+	d.problems = append(d.problems, Problem{File: d.path, Line: r.Start.Line, Column: r.Start.Column, Message: msg})
+}
+
+func (d *decoder) diags(diags hcl.Diagnostics) {
+	for _, diag := range diags {
+		if diag.Severity != hcl.DiagError {
+			continue
+		}
+		msg := diag.Summary
+		if diag.Detail != "" {
+			msg += ": " + diag.Detail
+		}
+		r := hcl.Range{Start: hcl.InitialPos}
+		if diag.Subject != nil {
+			r = *diag.Subject
+		}
+		d.problem(r, strings.TrimSuffix(msg, "."))
+	}
+}
+
+func (d *decoder) err() error {
+	sort.SliceStable(d.problems, func(i, j int) bool {
+		a, b := d.problems[i], d.problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return &Error{Problems: d.problems}
+}
+
+func (d *decoder) sourceAt(r hcl.Range) string {
+	return fmt.Sprintf("%s:%d", d.source, r.Start.Line)
+}
+
+func (d *decoder) file(body *hclsyntax.Body) {
+	for _, a := range sortedAttrs(body) {
+		d.problem(a.NameRange, fmt.Sprintf("unknown attribute %q at top level; settings go in a pxlint { } block", a.Name))
+	}
+	seenPxlint := false
+	for _, b := range body.Blocks {
+		switch b.Type {
+		case "pxlint":
+			if !d.labels(b, 0) {
+				continue
+			}
+			if seenPxlint {
+				d.problem(b.TypeRange, "duplicate pxlint block; merge it into the first one")
+				continue
+			}
+			seenPxlint = true
+			d.pxlint(b.Body)
+		case "rule":
+			if d.labels(b, 1) {
+				d.rule(b)
+			}
+		case "waiver":
+			if d.labels(b, 1) {
+				d.waiver(b)
+			}
+		default:
+			d.problem(b.TypeRange, fmt.Sprintf("unknown block %q%s; expected pxlint, rule or waiver", b.Type, suggest(b.Type, blockNames)))
+		}
+	}
+	for _, w := range d.waiverRefs {
+		if r, ok := d.known(w.id); ok && !d.cfg.suppressible(r) {
+			d.problem(w.rng, notWaivable(r.ID))
+		}
+	}
+}
+
+// labels checks a block has exactly n labels.
+func (d *decoder) labels(b *hclsyntax.Block, n int) bool {
+	if len(b.Labels) == n {
+		return true
+	}
+	switch {
+	case n == 0:
+		d.problem(b.LabelRanges[0], fmt.Sprintf("%s block takes no label", b.Type))
+	case len(b.Labels) == 0:
+		d.problem(b.OpenBraceRange, fmt.Sprintf(`%s block needs the rule ID as its label, e.g. %s "PX105" { ... }`, b.Type, b.Type))
+	default:
+		d.problem(b.LabelRanges[1], fmt.Sprintf("%s block takes one label, the rule ID", b.Type))
+	}
+	return false
+}
+
+// noBlocks reports nested blocks, which no block accepts.
+func (d *decoder) noBlocks(parent string, body *hclsyntax.Body) {
+	for _, b := range body.Blocks {
+		d.problem(b.TypeRange, fmt.Sprintf("unknown block %q in %s block", b.Type, parent))
+	}
+}
+
+func (d *decoder) pxlint(body *hclsyntax.Body) {
+	d.noBlocks("pxlint", body)
+	c := d.cfg
+	for _, a := range sortedAttrs(body) {
+		switch a.Name {
+		case "fail_on":
+			if s, ok := d.enum(a, failOnValues); ok {
+				sev, _ := finding.ParseSeverity(s)
+				c.FailOn = &sev
+			}
+		case "profile":
+			if s, ok := d.enum(a, profileValues); ok {
+				c.Profile = s
+			}
+		case "az_version":
+			if s, ok := d.str(a); ok {
+				if !version.MatchString(s) {
+					d.problem(a.Expr.Range(), fmt.Sprintf("az_version = %q: want a version like \"4.5.0\"", s))
+				} else {
+					c.AzVersion = s
+				}
+			}
+		case "expiry_days":
+			if n, ok := d.integer(a); ok {
+				if n < 1 || n > 3650 {
+					d.problem(a.Expr.Range(), fmt.Sprintf("expiry_days = %d: want a whole number of days from 1 to 3650", n))
+				} else {
+					c.ExpiryDays = int(n)
+				}
+			}
+		case "exclude":
+			c.Exclude, _ = d.globs(a)
+		case "policy_dirs":
+			c.PolicyDirs = d.localPaths(a, true)
+		case "schema_dirs":
+			c.SchemaDirs = d.localPaths(a, true)
+		case "ca_files":
+			c.CAFiles = d.localPaths(a, false)
+		default:
+			d.problem(a.NameRange, fmt.Sprintf("unknown attribute %q in pxlint block%s", a.Name, suggest(a.Name, pxlintAttrs)))
+		}
+	}
+}
+
+func (d *decoder) rule(b *hclsyntax.Block) {
+	d.noBlocks("rule", b.Body)
+	id, builtin, ok := d.ruleID(b)
+	if !ok {
+		return
+	}
+	if prev, dup := d.cfg.Rules[id]; dup {
+		d.problem(b.TypeRange, fmt.Sprintf("duplicate rule block %q (first at %s); use one block per rule", id, prev.Source))
+		return
+	}
+	rc := RuleConfig{ID: id, Source: d.sourceAt(b.TypeRange)}
+	var reg rules.Rule
+	if builtin {
+		reg, _ = d.known(id)
+	}
+	var userOpts []namedRange
+	for _, a := range sortedAttrs(b.Body) {
+		switch a.Name {
+		case "enabled":
+			if v, ok := d.boolean(a); ok {
+				rc.Enabled = &v
+			}
+		case "suppressible":
+			if v, ok := d.boolean(a); ok {
+				rc.Suppressible = &v
+			}
+		case "severity":
+			if s, ok := d.enum(a, severityNames); ok {
+				sev, _ := finding.ParseSeverity(s)
+				rc.Severity = &sev
+			}
+		case "paths":
+			rc.Paths, _ = d.globs(a)
+		default:
+			if builtin {
+				if _, ok := reg.Options[a.Name]; !ok {
+					d.problem(a.NameRange, unknownOption(reg, a.Name))
+					continue
+				}
+			} else {
+				userOpts = append(userOpts, namedRange{a.Name, a.NameRange})
+			}
+			v, ok := d.value(a)
+			if !ok {
+				continue
+			}
+			g, err := toGo(v, 0)
+			if err != nil {
+				d.problem(a.Expr.Range(), fmt.Sprintf("%s: %v", a.Name, err))
+				continue
+			}
+			if rc.Options == nil {
+				rc.Options = map[string]any{}
+			}
+			rc.Options[a.Name] = g
+		}
+	}
+	if !builtin {
+		d.cfg.userRules = append(d.cfg.userRules, userRef{id: id, rng: b.LabelRanges[0], options: userOpts})
+	}
+	d.cfg.Rules[id] = rc
+}
+
+func (d *decoder) waiver(b *hclsyntax.Block) {
+	d.noBlocks("waiver", b.Body)
+	id, builtin, ok := d.ruleID(b)
+	w := Waiver{RuleID: id, Source: d.sourceAt(b.TypeRange)}
+	hasReason := false
+	for _, a := range sortedAttrs(b.Body) {
+		switch a.Name {
+		case "paths":
+			w.Paths, _ = d.globs(a)
+		case "variables":
+			if vs, ok := d.strings(a); ok {
+				for _, v := range vs {
+					w.Variables = append(w.Variables, strings.TrimPrefix(v, "$"))
+				}
+			}
+		case "reason":
+			hasReason = true
+			if s, ok := d.str(a); ok {
+				if strings.TrimSpace(s) == "" {
+					d.problem(a.Expr.Range(), fmt.Sprintf("waiver %q has an empty reason; say why the exception is acceptable", id))
+				}
+				w.Reason = strings.TrimSpace(s)
+			}
+		case "expires":
+			if s, ok := d.str(a); ok {
+				if _, ok := ExpiryEnd(s); !ok {
+					d.problem(a.Expr.Range(), fmt.Sprintf("expires = %q: not a date, want YYYY-MM-DD", s))
+				} else {
+					w.Expires = s
+				}
+			}
+		default:
+			d.problem(a.NameRange, fmt.Sprintf("unknown attribute %q in waiver block%s", a.Name, suggest(a.Name, waiverAttrs)))
+		}
+	}
+	if !hasReason {
+		d.problem(b.TypeRange, fmt.Sprintf(`waiver %q has no reason; add reason = "..." saying why the exception is acceptable`, id))
+	}
+	if !ok {
+		return
+	}
+	ref := userRef{id: id, rng: b.LabelRanges[0], waiver: true}
+	if builtin {
+		d.waiverRefs = append(d.waiverRefs, ref)
+	} else {
+		d.cfg.userRules = append(d.cfg.userRules, ref)
+	}
+	d.cfg.Waivers = append(d.cfg.Waivers, w)
+}
+
+// ruleID reads and checks a rule or waiver label. builtin is false for IDs
+// of user policies, which are checked later by CheckUserRules.
+func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
+	label, rng := b.Labels[0], b.LabelRanges[0]
+	if builtinID.MatchString(label) {
+		r, found := d.known(label)
+		if !found {
+			d.problem(rng, fmt.Sprintf("unknown rule %q", label))
+			return label, true, false
+		}
+		return r.ID, true, true
+	}
+	if !userID.MatchString(label) {
+		d.problem(rng, fmt.Sprintf("%q is not a rule ID (PXnnn, or a user policy's ID)", label))
+		return label, false, false
+	}
+	return label, false, true
+}
+
+// suppressible is the config-wide suppressibility of a rule: its registry
+// default unless its rule block says otherwise.
+func (c *Config) suppressible(r rules.Rule) bool {
+	if rc, ok := c.Rules[r.ID]; ok && rc.Suppressible != nil {
+		return *rc.Suppressible
+	}
+	return !r.NotSuppressible
+}
+
+func notWaivable(id string) string {
+	return fmt.Sprintf("waiver %q: %s is not suppressible; fix the finding, or set suppressible = true in its rule block", id, id)
+}
+
+func unknownOption(r rules.Rule, name string) string {
+	if len(r.Options) == 0 {
+		return fmt.Sprintf("unknown attribute %q in rule %q: %s takes no options (only enabled, severity, suppressible, paths)", name, r.ID, r.ID)
+	}
+	names := make([]string, 0, len(r.Options))
+	for n := range r.Options {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return fmt.Sprintf("unknown attribute %q in rule %q%s; %s takes %s", name, r.ID,
+		suggest(name, append(append([]string{}, ruleAttrs...), names...)), r.ID, strings.Join(names, ", "))
+}
+
+// value evaluates an attribute without variables or functions: config values
+// are literals.
+func (d *decoder) value(a *hclsyntax.Attribute) (cty.Value, bool) {
+	v, diags := a.Expr.Value(nil)
+	if diags.HasErrors() {
+		d.diags(diags)
+		return cty.NilVal, false
+	}
+	if v.IsNull() {
+		d.problem(a.Expr.Range(), fmt.Sprintf("%s = null: give a value or remove the line", a.Name))
+		return cty.NilVal, false
+	}
+	if !v.IsWhollyKnown() {
+		d.problem(a.Expr.Range(), fmt.Sprintf("%s: value is not a constant", a.Name))
+		return cty.NilVal, false
+	}
+	return v, true
+}
+
+func (d *decoder) str(a *hclsyntax.Attribute) (string, bool) {
+	v, ok := d.value(a)
+	if !ok {
+		return "", false
+	}
+	if v.Type() != cty.String {
+		d.problem(a.Expr.Range(), fmt.Sprintf("%s: want a string, got %s", a.Name, v.Type().FriendlyName()))
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+func (d *decoder) enum(a *hclsyntax.Attribute, allowed []string) (string, bool) {
+	s, ok := d.str(a)
+	if !ok {
+		return "", false
+	}
+	for _, x := range allowed {
+		if s == x {
+			return s, true
+		}
+	}
+	d.problem(a.Expr.Range(), fmt.Sprintf("%s = %q: want one of %s", a.Name, s, quoteList(allowed)))
+	return "", false
+}
+
+func (d *decoder) boolean(a *hclsyntax.Attribute) (bool, bool) {
+	v, ok := d.value(a)
+	if !ok {
+		return false, false
+	}
+	if v.Type() != cty.Bool {
+		d.problem(a.Expr.Range(), fmt.Sprintf("%s: want true or false, got %s", a.Name, v.Type().FriendlyName()))
+		return false, false
+	}
+	return v.True(), true
+}
+
+func (d *decoder) integer(a *hclsyntax.Attribute) (int64, bool) {
+	v, ok := d.value(a)
+	if !ok {
+		return 0, false
+	}
+	if v.Type() == cty.Number {
+		if n, acc := v.AsBigFloat().Int64(); acc == big.Exact {
+			return n, true
+		}
+	}
+	d.problem(a.Expr.Range(), fmt.Sprintf("%s: want a whole number", a.Name))
+	return 0, false
+}
+
+func (d *decoder) strings(a *hclsyntax.Attribute) ([]string, bool) {
+	out, _, ok := d.stringsAt(a)
+	return out, ok
+}
+
+// stringsAt reads a list of strings and where each element is written, so a
+// problem with one element points at that element.
+func (d *decoder) stringsAt(a *hclsyntax.Attribute) ([]string, []hcl.Range, bool) {
+	v, ok := d.value(a)
+	if !ok {
+		return nil, nil, false
+	}
+	t := v.Type()
+	if !t.IsTupleType() && !t.IsListType() && !t.IsSetType() {
+		d.problem(a.Expr.Range(), fmt.Sprintf("%s: want a list of strings, e.g. [\"a\", \"b\"]", a.Name))
+		return nil, nil, false
+	}
+	var elems []hclsyntax.Expression
+	if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tuple.Exprs) == v.LengthInt() {
+		elems = tuple.Exprs
+	}
+	out := make([]string, 0, v.LengthInt())
+	rngs := make([]hcl.Range, 0, v.LengthInt())
+	for i, it := 0, v.ElementIterator(); it.Next(); i++ {
+		rng := a.Expr.Range()
+		if elems != nil {
+			rng = elems[i].Range()
+		}
+		_, e := it.Element()
+		if e.IsNull() || e.Type() != cty.String {
+			d.problem(rng, fmt.Sprintf("%s: want a list of strings, e.g. [\"a\", \"b\"]", a.Name))
+			return nil, nil, false
+		}
+		out = append(out, e.AsString())
+		rngs = append(rngs, rng)
+	}
+	return out, rngs, true
+}
+
+func (d *decoder) globs(a *hclsyntax.Attribute) ([]string, bool) {
+	ps, rngs, ok := d.stringsAt(a)
+	if !ok {
+		return nil, false
+	}
+	for i, p := range ps {
+		if err := glob.Validate(p); err != nil {
+			d.problem(rngs[i], fmt.Sprintf("%s: pattern %q: %v", a.Name, p, err))
+			ok = false
+		}
+	}
+	return ps, ok
+}
+
+// localPaths reads folders or files relative to the config's folder and
+// checks they exist, so a typo is a config error rather than a silently
+// empty policy set.
+func (d *decoder) localPaths(a *hclsyntax.Attribute, wantDir bool) []string {
+	ps, rngs, ok := d.stringsAt(a)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(ps))
+	for i, p := range ps {
+		full := p
+		if !filepath.IsAbs(full) {
+			full = filepath.Join(d.cfg.Dir, filepath.FromSlash(p))
+		}
+		st, err := os.Stat(full)
+		switch {
+		case err != nil:
+			d.problem(rngs[i], fmt.Sprintf("%s: %q does not exist (paths are relative to the config file's folder)", a.Name, p))
+		case wantDir && !st.IsDir():
+			d.problem(rngs[i], fmt.Sprintf("%s: %q is not a folder", a.Name, p))
+		case !wantDir && st.IsDir():
+			d.problem(rngs[i], fmt.Sprintf("%s: %q is a folder, want a file", a.Name, p))
+		default:
+			out = append(out, full)
+		}
+	}
+	return out
+}
+
+// toGo converts a rule option to the plain Go values model.Config.Rules holds.
+func toGo(v cty.Value, depth int) (any, error) {
+	if depth > maxDepth {
+		return nil, fmt.Errorf("value nested deeper than %d levels", maxDepth)
+	}
+	if v.IsNull() {
+		return nil, fmt.Errorf("null is not allowed")
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		return v.AsString(), nil
+	case t == cty.Bool:
+		return v.True(), nil
+	case t == cty.Number:
+		bf := v.AsBigFloat()
+		if n, acc := bf.Int64(); acc == big.Exact && n == int64(int(n)) {
+			return int(n), nil
+		}
+		f, _ := bf.Float64()
+		return f, nil
+	case t.IsTupleType() || t.IsListType() || t.IsSetType():
+		out := make([]any, 0, v.LengthInt())
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			g, err := toGo(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, g)
+		}
+		return out, nil
+	case t.IsObjectType() || t.IsMapType():
+		out := map[string]any{}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			g, err := toGo(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[k.AsString()] = g
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("unsupported value of type %s", t.FriendlyName())
+}
+
+// sortedAttrs returns a body's attributes in source order (the map has none).
+func sortedAttrs(body *hclsyntax.Body) []*hclsyntax.Attribute {
+	out := make([]*hclsyntax.Attribute, 0, len(body.Attributes))
+	for _, a := range body.Attributes {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SrcRange.Start.Byte < out[j].SrcRange.Start.Byte })
+	return out
+}
+
+// suggest returns `; did you mean "x"?` for a near miss, else "".
+func suggest(got string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if dist := levenshtein.ComputeDistance(got, n); dist < bestDist {
+			best, bestDist = n, dist
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}

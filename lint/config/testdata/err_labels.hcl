@@ -1,0 +1,7 @@
+pxlint "main" {
+}
+rule {
+}
+waiver "PX105" "PX208" {
+  reason = "x"
+}

@@ -1,0 +1,3 @@
+pxlint {
+  fail_on = "error
+}

@@ -1,0 +1,8 @@
+rule "PX999" {
+  enabled = false
+}
+waiver "PX0001" {
+  reason = "x"
+}
+rule "bad id!" {
+}

@@ -1,0 +1,1 @@
+# An empty config is valid and sets nothing.
