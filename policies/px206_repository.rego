@@ -1,0 +1,89 @@
+# METADATA
+# title: deployment collisions across the scripts of a repository
+# description: |
+#   PX206: within one $PxSubscriptionId, two regional deployments share a
+#   VMSS resource group, a static resource group, a VMSS name or a public IP
+#   name; in any subscription, they share a $PxTeamsConnFqdn. The other
+#   scripts come from input.repository; findings name them as related locations.
+# custom:
+#   id: [PX206]
+package pxlint.rules.repository
+
+import data.pxlint.lib
+
+_others contains o if {
+	some o in input.repository
+	o.file != input.file
+}
+
+_same(a, b) if lower(trim_right(a, ".")) == lower(trim_right(b, "."))
+
+_same_subscription(o) if _same(o.subscription_id, lib.str("PxSubscriptionId"))
+
+_derived := {
+	"vmss_name": {"value": sprintf("%s%s", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")]), "what": "the VMSS name"},
+	"public_ip_name": {"value": sprintf("%s-TeamsConn-%s-PIP", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")]), "what": "the public IP name"},
+} if {
+	lib.base_ok
+	lib.region_ok
+}
+
+# Resource groups: any of mine against either of theirs (a VMSS RG of one
+# region equal to the static RG of another collides as much).
+_collisions contains c if {
+	some o in _others
+	_same_subscription(o)
+	some name in {"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"}
+	v := lib.str(name)
+	some their, keys in {
+		"resource_group": ["resource_group_line", "its VMSS resource group"],
+		"static_resource_group": ["static_resource_group_line", "its static resource group"],
+	}
+	[line_key, label] := keys
+	_same(v, object.get(o, their, ""))
+	c := {"other": o, "variable": name, "what": sprintf("the resource group \"%s\" (%s)", [v, label]), "line": object.get(o, line_key, 0)}
+}
+
+_collisions contains c if {
+	some o in _others
+	_same_subscription(o)
+	some key, d in _derived
+	_same(d.value, object.get(o, key, ""))
+	c := {"other": o, "variable": "PxBaseConnName", "what": sprintf("%s \"%s\"", [d.what, d.value]), "line": object.get(o, "base_conn_name_line", 0)}
+}
+
+deny contains r if {
+	some pair in {[c.other.file, c.variable] | some c in _collisions}
+	[file, name] := pair
+	cs := [c | some c in _collisions; c.other.file == file; c.variable == name]
+	whats := sort({c.what | some c in cs})
+	r := {
+		"id": "PX206",
+		"variable": name,
+		"msg": sprintf("%s deploys to the same subscription and also uses %s: one regional deployment would overwrite the other", [file, concat(" and ", whats)]),
+		"fix": _fix(name),
+		"related": sort({_related(file, c.line, c.what) | some c in cs}),
+	}
+}
+
+_fix("PxBaseConnName") := "give each regional deployment its own $PxVmssRegion (or $PxBaseConnName)"
+
+_fix(name) := sprintf("give each regional deployment its own $PxVmssRegion and build $%s from it", [name]) if name != "PxBaseConnName"
+
+_related(file, line, what) := {"file": file, "line": line, "message": sprintf("also %s", [what])} if line > 0
+
+_related(file, line, what) := {"file": file, "message": sprintf("also %s", [what])} if line <= 0
+
+# The Teams Connector FQDN collides in any subscription.
+deny contains r if {
+	fqdn := lib.str("PxTeamsConnFqdn")
+	some o in _others
+	_same(fqdn, object.get(o, "teams_conn_fqdn", ""))
+	r := {
+		"id": "PX206",
+		"variable": "PxTeamsConnFqdn",
+		"msg": sprintf("%s also uses the Teams Connector FQDN \"%s\": each regional deployment needs its own hostname (and a certificate naming it)", [o.file, fqdn]),
+		"fix": "give this region its own $PxTeamsConnFqdn, e.g. with the region in the first label",
+		"related": [_related(o.file, object.get(o, "teams_conn_fqdn_line", 0), sprintf("the Teams Connector FQDN \"%s\"", [fqdn]))],
+	}
+}

@@ -1,0 +1,70 @@
+package pxlint.rules.repository_test
+
+import data.pxlint.rules.repository
+
+s(v) := {"kind": "string", "quote": "double", "value": v}
+
+me := {
+	"file": "regions/weu.ps1",
+	"variables": {
+		"PxBaseConnName": s("fabrikam"),
+		"PxVmssRegion": s("weu"),
+		"PxSubscriptionId": s("3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11"),
+		"PxTeamsConnFqdn": s("teams-weu.fabrikam.net"),
+		"PxTeamsConnResourceGroupName": s("fabrikam-TeamsConn-weu-RG"),
+		"PxTeamsConnStaticResourceGroupName": s("fabrikam-TeamsConn-weu-static-RG"),
+	},
+}
+
+neu := {
+	"file": "regions/neu.ps1",
+	"subscription_id": "3F2C5A1E-8D4B-4C6A-9E1F-2B7D8C9A0E11",
+	"teams_conn_fqdn": "teams-neu.fabrikam.net", "teams_conn_fqdn_line": 6,
+	"resource_group": "fabrikam-TeamsConn-neu-RG", "resource_group_line": 20,
+	"static_resource_group": "fabrikam-TeamsConn-neu-static-RG", "static_resource_group_line": 21,
+	"vmss_name": "fabrikamneu", "public_ip_name": "fabrikam-TeamsConn-neu-PIP", "base_conn_name_line": 4,
+}
+
+copy := {
+	"file": "regions/weu-copy.ps1",
+	"subscription_id": "3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11",
+	"teams_conn_fqdn": "Teams-WEU.fabrikam.net.", "teams_conn_fqdn_line": 6,
+	"resource_group": "fabrikam-teamsconn-weu-rg", "resource_group_line": 20,
+	"static_resource_group": "fabrikam-TeamsConn-weu-static-RG", "static_resource_group_line": 21,
+	"vmss_name": "fabrikamweu", "public_ip_name": "fabrikam-TeamsConn-weu-PIP", "base_conn_name_line": 4,
+}
+
+test_distinct_regions_pass if {
+	count(repository.deny) == 0 with input as object.union(me, {"repository": [neu, object.union(neu, {"file": "regions/weu.ps1", "resource_group": "fabrikam-TeamsConn-weu-RG"})]})
+}
+
+test_copy_collides if {
+	fs := repository.deny with input as object.union(me, {"repository": [neu, copy]})
+	{f.variable | some f in fs} == {"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxBaseConnName", "PxTeamsConnFqdn"}
+	some f in fs
+	f.variable == "PxBaseConnName"
+	f.msg == "regions/weu-copy.ps1 deploys to the same subscription and also uses the VMSS name \"fabrikamweu\" and the public IP name \"fabrikam-TeamsConn-weu-PIP\": one regional deployment would overwrite the other"
+	f.related == [
+		{"file": "regions/weu-copy.ps1", "line": 4, "message": "also the VMSS name \"fabrikamweu\""},
+		{"file": "regions/weu-copy.ps1", "line": 4, "message": "also the public IP name \"fabrikam-TeamsConn-weu-PIP\""},
+	]
+	some g in fs
+	g.variable == "PxTeamsConnResourceGroupName"
+	g.related == [{"file": "regions/weu-copy.ps1", "line": 20, "message": "also the resource group \"fabrikam-TeamsConn-weu-RG\" (its VMSS resource group)"}]
+}
+
+test_other_subscription_only_fqdn if {
+	other := object.union(copy, {"subscription_id": "11111111-2222-3333-4444-555555555555"})
+	fs := repository.deny with input as object.union(me, {"repository": [other]})
+	count(fs) == 1
+	some f in fs
+	f.variable == "PxTeamsConnFqdn"
+	f.related == [{"file": "regions/weu-copy.ps1", "line": 6, "message": "also the Teams Connector FQDN \"teams-weu.fabrikam.net\""}]
+}
+
+test_cross_role_resource_group if {
+	other := object.union(neu, {"static_resource_group": "fabrikam-TeamsConn-weu-RG"})
+	some f in repository.deny with input as object.union(me, {"repository": [other]})
+	f.variable == "PxTeamsConnResourceGroupName"
+	contains(f.msg, "(its static resource group)")
+}
