@@ -1,0 +1,164 @@
+package cert
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// maxFileSize bounds a certificate file: real PFX and PEM files are a few
+// kilobytes.
+const maxFileSize = 1 << 20
+
+// Environment variables holding passwords.
+const (
+	EnvPFXPassword     = "PXLINT_PFX_PASSWORD"
+	EnvNodePFXPassword = "PXLINT_NODE_PFX_PASSWORD"
+)
+
+// Request says which certificate files to inspect for one script.
+type Request struct {
+	// ScriptDir is the folder of the script; $PxPfxCertFileName resolves against it.
+	ScriptDir string
+	// PfxFileName is the value of $PxPfxCertFileName ("" if unknown or unset).
+	PfxFileName string
+	// CertPath (--cert) overrides PfxFileName.
+	CertPath string
+	// NodeCerts are the --node-cert files (PEM chain, DER or PFX).
+	NodeCerts []string
+	// Password and NodePassword are nil when none was given.
+	Password, NodePassword *string
+	// CAFiles (--ca-file) add trusted roots (PEM).
+	CAFiles []string
+	// Now is the injectable clock.
+	Now time.Time
+	// Online allows PX312's AIA fetches.
+	Online     bool
+	HTTPClient *http.Client
+}
+
+// Collect inspects the Teams Connector certificate and the node
+// certificates. It returns an error (exit 2) only when a path named by a flag
+// (--cert, --node-cert, --ca-file) does not exist or cannot be opened; a
+// missing $PxPfxCertFileName file is status "absent", and a file that cannot
+// be read as a certificate is status "unreadable" (PX310).
+func Collect(req Request) (*Certificates, error) {
+	roots, err := TrustRoots(req.CAFiles)
+	if err != nil {
+		return nil, err
+	}
+	out := &Certificates{Nodes: []*CertFacts{}}
+	ctx := context.Background()
+	switch {
+	case req.CertPath != "":
+		data, err := readFlagFile("--cert", req.CertPath)
+		if err != nil {
+			return nil, err
+		}
+		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+	case req.PfxFileName != "":
+		path := req.PfxFileName
+		if !filepath.IsAbs(path) && !isWindowsAbs(path) {
+			path = filepath.Join(req.ScriptDir, filepath.FromSlash(strings.ReplaceAll(path, `\`, "/")))
+		}
+		data, err := readFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) || isWindowsAbs(req.PfxFileName):
+			f := newFacts()
+			f.Path, f.Source, f.Status = path, SourceScript, StatusAbsent
+			f.Reason = "certificate file " + path + " not found"
+			f.PasswordGiven = req.Password != nil
+			out.TeamsConnector = f
+		case err != nil:
+			f := newFacts()
+			f.Path, f.Source, f.Status, f.Reason = path, SourceScript, StatusUnreadable, "cannot open "+path+": "+err.Error()
+			out.TeamsConnector = f
+		default:
+			out.TeamsConnector = inspectFile(ctx, data, path, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+		}
+	}
+	for _, p := range req.NodeCerts {
+		data, err := readFlagFile("--node-cert", p)
+		if err != nil {
+			return nil, err
+		}
+		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now}, req))
+	}
+	return out, nil
+}
+
+func inspectFile(ctx context.Context, data []byte, path, source string, opt Options, req Request) *CertFacts {
+	var f *CertFacts
+	if len(data) > maxFileSize {
+		f = newFacts()
+		f.Status, f.Reason = StatusUnreadable, fmt.Sprintf("the file is larger than %d bytes, too large for a certificate", maxFileSize)
+	} else {
+		f = Inspect(data, opt)
+	}
+	f.Path, f.Source = path, source
+	if req.Online && len(f.AIA.URLs) > 0 {
+		checkAIA(ctx, &f.AIA, req.HTTPClient)
+	}
+	return f
+}
+
+// isWindowsAbs reports a Windows absolute path (C:\certs\x.pfx, \\server\share),
+// which names a file on the deployment workstation, not in the repository.
+func isWindowsAbs(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
+}
+
+// readFile reads at most maxFileSize+1 bytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	return io.ReadAll(io.LimitReader(f, maxFileSize+1))
+}
+
+func readFlagFile(flag, path string) ([]byte, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", flag, path, err)
+	}
+	return data, nil
+}
+
+// PasswordFrom returns the password from a password file (when file is not
+// "") or from the environment variable envVar; nil when neither gives one.
+// One trailing newline (LF or CRLF) is removed from a file's content.
+func PasswordFrom(envVar, file string) (*string, error) {
+	if file != "" {
+		b, err := readFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("password file: %w", err)
+		}
+		s := string(b)
+		if strings.HasSuffix(s, "\r\n") {
+			s = s[:len(s)-2]
+		} else if strings.HasSuffix(s, "\n") {
+			s = s[:len(s)-1]
+		}
+		return &s, nil
+	}
+	if v, ok := os.LookupEnv(envVar); ok {
+		return &v, nil
+	}
+	return nil, nil
+}

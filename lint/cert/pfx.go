@@ -1,0 +1,394 @@
+package cert
+
+import (
+	"crypto"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"errors"
+	"fmt"
+	"unicode/utf16"
+)
+
+// The structural walk over a PFX: everything that is readable without the
+// password. It lists the bags, reads their attributes (the Microsoft CSP Name
+// sits outside the encrypted key) and the certificates of unencrypted cert
+// bags, and records the iteration counts so that a hostile file cannot make
+// the decryption step spin for minutes.
+
+var (
+	oidData          = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}
+	oidEncryptedData = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 6}
+	oidSignedData    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}
+
+	oidKeyBag          = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 1}
+	oidShroudedKeyBag  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 2}
+	oidCertBag         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 3}
+	oidCRLBag          = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 4}
+	oidSecretBag       = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 5}
+	oidSafeContentsBag = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 6}
+	oidX509Cert        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 22, 1}
+
+	oidFriendlyName = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 20}
+	oidCSPName      = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 311, 17, 1}
+
+	oidPBES2  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 13}
+	oidPBMAC1 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 14}
+)
+
+// maxIterations bounds every PBKDF iteration count: real exporters use 1 to
+// 600,000; a larger count is treated as a hostile or corrupt file.
+const maxIterations = 2_000_000
+
+// maxNestedSafeContents bounds safeContentsBag nesting.
+const maxNestedSafeContents = 4
+
+type pfxPDU struct {
+	Version  int
+	AuthSafe contentInfo
+	MacData  asn1.RawValue `asn1:"optional"`
+}
+
+type contentInfo struct {
+	ContentType asn1.ObjectIdentifier
+	Content     asn1.RawValue `asn1:"tag:0,explicit,optional"`
+}
+
+type encryptedData struct {
+	Version              int
+	EncryptedContentInfo encryptedContentInfo
+}
+
+type encryptedContentInfo struct {
+	ContentType                asn1.ObjectIdentifier
+	ContentEncryptionAlgorithm pkix.AlgorithmIdentifier
+	EncryptedContent           asn1.RawValue `asn1:"tag:0,optional"`
+}
+
+type safeBag struct {
+	ID         asn1.ObjectIdentifier
+	Value      asn1.RawValue    `asn1:"tag:0,explicit"`
+	Attributes []bagAttribute `asn1:"set,optional"`
+}
+
+type bagAttribute struct {
+	ID    asn1.ObjectIdentifier
+	Value asn1.RawValue `asn1:"set"`
+}
+
+type certBagValue struct {
+	ID   asn1.ObjectIdentifier
+	Data []byte `asn1:"tag:0,explicit"`
+}
+
+type encryptedPrivateKeyInfo struct {
+	Algorithm     pkix.AlgorithmIdentifier
+	EncryptedData []byte
+}
+
+type macData struct {
+	Mac        digestInfo
+	MacSalt    []byte
+	Iterations int `asn1:"optional,default:1"`
+}
+
+type digestInfo struct {
+	Algorithm pkix.AlgorithmIdentifier
+	Digest    []byte
+}
+
+type pbeParams struct {
+	Salt       []byte
+	Iterations int
+}
+
+type pbes2Params struct {
+	Kdf    pkix.AlgorithmIdentifier
+	Scheme pkix.AlgorithmIdentifier
+}
+
+type pbkdf2Params struct {
+	Salt       asn1.RawValue
+	Iterations int
+	Rest       asn1.RawValue `asn1:"optional"`
+}
+
+type pbmac1Params struct {
+	Kdf    pkix.AlgorithmIdentifier
+	MacAlg pkix.AlgorithmIdentifier
+}
+
+// pfxWalk is what the walk learnt.
+type pfxWalk struct {
+	authSafe   []byte // the MAC'd octets, exactly as in the file
+	macDER     []byte // MacData in DER, nil when absent
+	pbmac1     bool
+	bags       []Bag
+	providers  []Provider
+	plainCerts [][]byte           // DER certificates from unencrypted cert bags
+	plainKeys  []crypto.PublicKey // public halves of unencrypted key bags
+	// encrypted is true when some content needs the password: an
+	// encryptedData SafeContents or a shrouded key bag.
+	encrypted bool
+	// lockedCerts is true when an encryptedData SafeContents exists (its
+	// certificates are unreadable without the password).
+	lockedCerts bool
+}
+
+// looksLikePFX reports whether b starts like a PFX: a SEQUENCE whose first
+// element is INTEGER 3.
+func looksLikePFX(b []byte) bool {
+	n, _, err := parseBER(b)
+	if err != nil || n.class != 0 || n.tag != 16 || !n.constructed || len(n.children) < 2 {
+		return false
+	}
+	v := n.children[0]
+	return v.class == 0 && v.tag == 2 && !v.constructed && len(v.content) == 1 && v.content[0] == 3
+}
+
+// unmarshalDER converts b (BER) to DER and decodes it into out.
+func unmarshalDER(b []byte, out any) error {
+	der, err := toDERStrict(b)
+	if err != nil {
+		return err
+	}
+	rest, err := asn1.Unmarshal(der, out)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return errors.New("trailing data")
+	}
+	return nil
+}
+
+// octets returns the content of the OCTET STRING inside an explicitly
+// tagged RawValue (its BER form may be constructed from chunks).
+func octets(v asn1.RawValue) ([]byte, error) {
+	n, rest, err := parseBER(v.Bytes)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) != 0 {
+		return nil, errors.New("trailing data after OCTET STRING")
+	}
+	return n.stringContent()
+}
+
+func walkPFX(data []byte) (*pfxWalk, error) {
+	var pdu pfxPDU
+	if err := unmarshalDER(data, &pdu); err != nil {
+		return nil, fmt.Errorf("not a PKCS#12 structure: %w", err)
+	}
+	if pdu.Version != 3 {
+		return nil, fmt.Errorf("PKCS#12 version %d is not 3", pdu.Version)
+	}
+	if pdu.AuthSafe.ContentType.Equal(oidSignedData) {
+		return nil, errors.New("public-key integrity mode (signedData) is not supported; export with a password")
+	}
+	if !pdu.AuthSafe.ContentType.Equal(oidData) {
+		return nil, fmt.Errorf("unsupported authenticated safe content type %s", pdu.AuthSafe.ContentType)
+	}
+	w := &pfxWalk{}
+	var err error
+	if w.authSafe, err = octets(pdu.AuthSafe.Content); err != nil {
+		return nil, fmt.Errorf("authenticated safe: %w", err)
+	}
+	if len(pdu.MacData.FullBytes) > 0 {
+		if w.macDER, err = toDERStrict(pdu.MacData.FullBytes); err != nil {
+			return nil, fmt.Errorf("MAC data: %w", err)
+		}
+		var md macData
+		if _, err := asn1.Unmarshal(w.macDER, &md); err != nil {
+			return nil, fmt.Errorf("MAC data: %w", err)
+		}
+		it := md.Iterations
+		if md.Mac.Algorithm.Algorithm.Equal(oidPBMAC1) {
+			w.pbmac1 = true
+			it = pbmac1Iterations(md.Mac.Algorithm)
+		}
+		if err := checkIterations("MAC", it); err != nil {
+			return nil, err
+		}
+	}
+	var safe []contentInfo
+	if err := unmarshalDER(w.authSafe, &safe); err != nil {
+		return nil, fmt.Errorf("authenticated safe: %w", err)
+	}
+	for _, ci := range safe {
+		switch {
+		case ci.ContentType.Equal(oidData):
+			sc, err := octets(ci.Content)
+			if err != nil {
+				return nil, fmt.Errorf("safe contents: %w", err)
+			}
+			if err := w.walkSafeContents(sc, 0); err != nil {
+				return nil, err
+			}
+		case ci.ContentType.Equal(oidEncryptedData):
+			var ed encryptedData
+			if err := unmarshalDER(ci.Content.Bytes, &ed); err != nil {
+				return nil, fmt.Errorf("encrypted safe contents: %w", err)
+			}
+			if err := checkIterations("certificate encryption", pbeIterations(ed.EncryptedContentInfo.ContentEncryptionAlgorithm)); err != nil {
+				return nil, err
+			}
+			w.encrypted, w.lockedCerts = true, true
+			// The bags inside are unknown until decrypted: one placeholder
+			// keeps bag indexes honest about what could not be listed.
+			w.bags = append(w.bags, Bag{Index: len(w.bags), Type: "encrypted_safe_contents", Encrypted: true})
+		default:
+			return nil, fmt.Errorf("unsupported safe contents type %s (public-key privacy mode)", ci.ContentType)
+		}
+	}
+	return w, nil
+}
+
+func (w *pfxWalk) walkSafeContents(b []byte, depth int) error {
+	if depth > maxNestedSafeContents {
+		return errors.New("safe contents nested too deep")
+	}
+	var bags []safeBag
+	if err := unmarshalDER(b, &bags); err != nil {
+		return fmt.Errorf("safe contents: %w", err)
+	}
+	for _, sb := range bags {
+		bag := Bag{Index: len(w.bags)}
+		cspName, hasCSP := "", false
+		for _, a := range sb.Attributes {
+			switch {
+			case a.ID.Equal(oidFriendlyName):
+				bag.FriendlyName, _ = bmpAttribute(a)
+			case a.ID.Equal(oidCSPName):
+				if s, err := bmpAttribute(a); err == nil {
+					cspName, hasCSP = s, true
+				}
+			}
+		}
+		bag.CSPName = cspName
+		switch {
+		case sb.ID.Equal(oidKeyBag):
+			bag.Type = "key"
+			if k, err := x509.ParsePKCS8PrivateKey(sb.Value.Bytes); err == nil {
+				if s, ok := k.(interface{ Public() crypto.PublicKey }); ok {
+					w.plainKeys = append(w.plainKeys, s.Public())
+				}
+			}
+		case sb.ID.Equal(oidShroudedKeyBag):
+			bag.Type = "shrouded_key"
+			w.encrypted = true
+			var epki encryptedPrivateKeyInfo
+			if err := unmarshalDER(sb.Value.Bytes, &epki); err != nil {
+				return fmt.Errorf("shrouded key bag %d: %w", bag.Index, err)
+			}
+			if err := checkIterations("key encryption", pbeIterations(epki.Algorithm)); err != nil {
+				return err
+			}
+		case sb.ID.Equal(oidCertBag):
+			bag.Type = "cert"
+			var cb certBagValue
+			if err := unmarshalDER(sb.Value.Bytes, &cb); err != nil {
+				return fmt.Errorf("cert bag %d: %w", bag.Index, err)
+			}
+			if cb.ID.Equal(oidX509Cert) {
+				w.plainCerts = append(w.plainCerts, cb.Data)
+			}
+		case sb.ID.Equal(oidCRLBag):
+			bag.Type = "crl"
+		case sb.ID.Equal(oidSecretBag):
+			bag.Type = "secret"
+		case sb.ID.Equal(oidSafeContentsBag):
+			bag.Type = "safe_contents"
+		default:
+			bag.Type = "unknown"
+		}
+		if bag.Type == "key" || bag.Type == "shrouded_key" {
+			p := Provider{Bag: bag.Index, Kind: ProviderNone}
+			if hasCSP {
+				p.Name, p.Kind = cspName, providerKind(cspName)
+			}
+			w.providers = append(w.providers, p)
+		}
+		w.bags = append(w.bags, bag)
+		if bag.Type == "safe_contents" {
+			if err := w.walkSafeContents(sb.Value.Bytes, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// bmpAttribute decodes a single-valued BMPString attribute.
+func bmpAttribute(a bagAttribute) (string, error) {
+	var v asn1.RawValue
+	if _, err := asn1.Unmarshal(a.Value.Bytes, &v); err != nil {
+		return "", err
+	}
+	if v.Tag != 30 || len(v.Bytes)%2 != 0 {
+		return "", errors.New("attribute is not a BMPString")
+	}
+	u := make([]uint16, 0, len(v.Bytes)/2)
+	for i := 0; i < len(v.Bytes); i += 2 {
+		u = append(u, uint16(v.Bytes[i])<<8|uint16(v.Bytes[i+1]))
+	}
+	for len(u) > 0 && u[len(u)-1] == 0 {
+		u = u[:len(u)-1]
+	}
+	return string(utf16.Decode(u)), nil
+}
+
+// pbeIterations reads the iteration count of a PBES1 or PBES2 algorithm; 0
+// when it cannot be read (the decryption step then reports the problem).
+func pbeIterations(alg pkix.AlgorithmIdentifier) int {
+	if alg.Algorithm.Equal(oidPBES2) {
+		var p pbes2Params
+		if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
+			return 0
+		}
+		var k pbkdf2Params
+		if _, err := asn1.Unmarshal(p.Kdf.Parameters.FullBytes, &k); err != nil {
+			return 0
+		}
+		return k.Iterations
+	}
+	var p pbeParams
+	if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
+		return 0
+	}
+	return p.Iterations
+}
+
+func pbmac1Iterations(alg pkix.AlgorithmIdentifier) int {
+	var p pbmac1Params
+	if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
+		return 0
+	}
+	var k pbkdf2Params
+	if _, err := asn1.Unmarshal(p.Kdf.Parameters.FullBytes, &k); err != nil {
+		return 0
+	}
+	return k.Iterations
+}
+
+func checkIterations(what string, n int) error {
+	if n > maxIterations {
+		return fmt.Errorf("%s iteration count %d exceeds pxlint's limit of %d", what, n, maxIterations)
+	}
+	return nil
+}
+
+// rebuildForLibrary re-encodes the outer PFX in DER around the original
+// authenticated-safe octets, so the MAC still verifies: go-pkcs12 accepts
+// only DER and no trailing bytes, while exporters emit BER outer layers and
+// end-of-contents padding.
+func (w *pfxWalk) rebuildForLibrary() []byte {
+	octetString := appendTLV(nil, 0, false, 4, w.authSafe)
+	explicit := appendTLV(nil, 2, true, 0, octetString)
+	oid, _ := asn1.Marshal(oidData)
+	ci := appendTLV(nil, 0, true, 16, append(oid, explicit...))
+	body := []byte{0x02, 0x01, 0x03}
+	body = append(body, ci...)
+	body = append(body, w.macDER...)
+	return appendTLV(nil, 0, true, 16, body)
+}
