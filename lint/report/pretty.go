@@ -82,7 +82,7 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 		total = total.Add(fr.Tally())
 	}
 	if len(r.Files) > 0 {
-		bw.WriteString("\n")
+		fmt.Fprintln(bw)
 	}
 	for i := range r.Files {
 		writePrettyFileSummary(bw, p, idx, &r.Files[i])

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/pxlint/pxlint/lint/finding"
+)
+
+// snippet renders the marker lines of one region on one source line.
+func snippet(line string, g finding.Region) string {
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	writeSnippet(bw, newPalette(false), []string{line}, &g, finding.SeverityError)
+	_ = bw.Flush()
+	return buf.String()
+}
+
+func TestSnippetMarker(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		g          finding.Region
+		want       string
+	}{
+		{"ascii", `$x = "abc"`, finding.Region{StartLine: 1, StartColumn: 6, EndLine: 1, EndColumn: 11},
+			"  1 | $x = \"abc\"\n    |      ^~~~~\n"},
+		{"tab before", "\t$x = 1", finding.Region{StartLine: 1, StartColumn: 2, EndLine: 1, EndColumn: 4},
+			"  1 |     $x = 1\n    |     ^~\n"},
+		{"tab inside", "a\tb", finding.Region{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 4},
+			"  1 | a   b\n    | ^~~~~\n"},
+		{"wide", `$r = "東京x"`, finding.Region{StartLine: 1, StartColumn: 9, EndLine: 1, EndColumn: 10},
+			"  1 | $r = \"東京x\"\n    |           ^\n"},
+		{"wide span", `$r = "東京"`, finding.Region{StartLine: 1, StartColumn: 6, EndLine: 1, EndColumn: 10},
+			"  1 | $r = \"東京\"\n    |      ^~~~~~\n"},
+		{"combining", "e\u0301x", finding.Region{StartLine: 1, StartColumn: 3, EndLine: 1, EndColumn: 4},
+			"  1 | e\u0301x\n    |  ^\n"},
+		{"multi-line to end", `$a = @(`, finding.Region{StartLine: 1, StartColumn: 6, EndLine: 3, EndColumn: 2},
+			"  1 | $a = @(\n    |      ^~\n"},
+		{"at end of line", `$a =`, finding.Region{StartLine: 1, StartColumn: 5, EndLine: 1, EndColumn: 5},
+			"  1 | $a =\n    |     ^\n"},
+		{"control chars shown", "$a = \"\x1b[2J\"", finding.Region{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 3},
+			"  1 | $a = \"\uFFFD[2J\"\n    | ^~\n"},
+		{"line out of range", `$a = 1`, finding.Region{StartLine: 7, StartColumn: 1, EndLine: 7, EndColumn: 2}, ""},
+		{"column past end", `$a`, finding.Region{StartLine: 1, StartColumn: 40, EndLine: 1, EndColumn: 41},
+			"  1 | $a\n    |   ^\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := snippet(tc.line, tc.g); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSnippetBounded(t *testing.T) {
+	out := snippet(strings.Repeat("x", 100000), finding.Region{StartLine: 1, StartColumn: 99990, EndLine: 1, EndColumn: 99995})
+	if len(out) > 2*maxSnippetWidth+40 {
+		t.Errorf("snippet of a 100,000-character line is %d bytes", len(out))
+	}
+}
+
+func TestPrettyNoColorHasNoEscapes(t *testing.T) {
+	if bytes.Contains(render(t, "pretty", Options{}), []byte("\x1b")) {
+		t.Error("uncoloured pretty output has escape sequences")
+	}
+	if !bytes.Contains(render(t, "pretty", Options{Color: true}), []byte("\x1b[")) {
+		t.Error("coloured pretty output has no colour")
+	}
+}
