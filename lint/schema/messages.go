@@ -1,0 +1,471 @@
+package schema
+
+import (
+	"fmt"
+	"math"
+	"net"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"cuelang.org/go/cue"
+	"github.com/agnivade/levenshtein"
+
+	"github.com/pxlint/pxlint/lint/finding"
+)
+
+// The CUE schema decides whether a value is valid; the functions here only
+// explain a failure: which part of the value is wrong and what to write
+// instead. A suggested replacement is offered as a Fix only after the schema
+// itself accepts it.
+
+// message explains a built-in failure of rule ruleID on the variable's value.
+func (s *Schema) message(ruleID, name string, field cue.Value, value any) (msg, fix string) {
+	str, isString := value.(string)
+	if ruleID == RuleWrongType {
+		if isString && field.IncompleteKind()&cue.StringKind != 0 {
+			return addressListMessage(name, str)
+		}
+		return s.wrongTypeMessage(name, field, value)
+	}
+	if !isString && ruleID != "PX505" {
+		return genericMessage(ruleID, name, value)
+	}
+	switch ruleID {
+	case "PX201":
+		return baseNameMessage(s, name, field, str)
+	case "PX202":
+		return regionTagMessage(s, name, field, str)
+	case RuleAzureLocation:
+		return s.locationMessage(name, str)
+	case "PX502":
+		return s.fqdnMessage(name, field, str)
+	case "PX504":
+		return s.guidMessage(name, field, str)
+	case "PX505":
+		return instanceCountMessage(name, value)
+	case "PX507":
+		return s.adminUserMessage(name, str)
+	}
+	return genericMessage(ruleID, name, value)
+}
+
+// accepts reports whether the field accepts a candidate replacement.
+func (s *Schema) accepts(field cue.Value, candidate any) bool {
+	return field.Unify(s.ctx.Encode(candidate)).Validate(cue.Concrete(true)) == nil
+}
+
+// assign renders the assignment to write.
+func assign(name string, v any) string {
+	return "$" + name + " = " + psLiteral(v)
+}
+
+// psLiteral renders a value as PowerShell source.
+func psLiteral(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case bool:
+		if x {
+			return "$true"
+		}
+		return "$false"
+	case []string:
+		q := make([]string, len(x))
+		for i, e := range x {
+			q[i] = strconv.Quote(e)
+		}
+		return "@(" + strings.Join(q, ", ") + ")"
+	}
+	return fmt.Sprint(v)
+}
+
+// describe shows a (non-secret) value in a message, shortened.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(shorten(x, 80))
+	case bool, int64, float64:
+		return psLiteral(x)
+	case []any:
+		return fmt.Sprintf("(an array of %d elements)", len(x))
+	case map[string]any:
+		return "(a hashtable)"
+	case nil:
+		return "$null"
+	}
+	return fmt.Sprint(v)
+}
+
+// kindOf names a value's kind as PowerShell users know it.
+func kindOf(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case int64, float64:
+		return "a number"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a hashtable"
+	}
+	return "a value"
+}
+
+// expectedKind names what the field admits.
+func expectedKind(k cue.Kind) string {
+	var parts []string
+	if k&cue.BoolKind != 0 {
+		parts = append(parts, "a boolean ($true or $false)")
+	}
+	if k&cue.NumberKind != 0 {
+		parts = append(parts, "a number")
+	}
+	if k&cue.StringKind != 0 {
+		parts = append(parts, "a string")
+	}
+	if k&cue.ListKind != 0 {
+		parts = append(parts, "an array")
+	}
+	if k&cue.StructKind != 0 {
+		parts = append(parts, "a hashtable")
+	}
+	if len(parts) == 0 {
+		return "something else"
+	}
+	return strings.Join(parts, " or ")
+}
+
+func (s *Schema) wrongTypeMessage(name string, field cue.Value, value any) (string, string) {
+	want := field.IncompleteKind()
+	if str, ok := value.(string); ok && want == cue.BoolKind {
+		word := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(str), "$"))
+		if word == "true" || word == "false" {
+			b := word == "true"
+			return fmt.Sprintf("$%s is the string %s, not a boolean: PowerShell treats any non-empty string as $true and the template rejects it; write %s without quotes",
+				name, describe(str), psLiteral(b)), assign(name, b)
+		}
+		return fmt.Sprintf("$%s is the string %s, not a boolean; write $true or $false without quotes", name, describe(str)), ""
+	}
+	msg := fmt.Sprintf("$%s is %s %s, but it must be %s", name, kindOf(value), describe(value), expectedKind(want))
+	if want&cue.StringKind != 0 {
+		switch value.(type) {
+		case bool, int64, float64:
+			text := psLiteral(value)
+			if b, ok := value.(bool); ok {
+				text = strconv.FormatBool(b)
+			}
+			if s.accepts(field, text) {
+				return msg + "; quote it", assign(name, text)
+			}
+		}
+	}
+	return msg, ""
+}
+
+// addressListMessage explains an address list written as one string.
+func addressListMessage(name, s string) (string, string) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	return fmt.Sprintf("$%s is one string holding %d addresses (%s); Azure receives it as one invalid prefix: write an array with one quoted address per element",
+		name, len(parts), describe(s)), assign(name, parts)
+}
+
+func genericMessage(ruleID, name string, value any) (string, string) {
+	return fmt.Sprintf("$%s %s is not valid (%s)", name, describe(value), ruleID), ""
+}
+
+func baseNameMessage(s *Schema, name string, field cue.Value, v string) (string, string) {
+	var keep []rune
+	var bad []string
+	for _, r := range v {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			keep = append(keep, unicode.ToLower(r))
+		} else if !containsString(bad, string(r)) {
+			bad = append(bad, string(r))
+		}
+	}
+	if len(keep) > 9 {
+		keep = keep[:9]
+	}
+	candidate := string(keep)
+	var msg string
+	if len(bad) > 0 {
+		msg = fmt.Sprintf("$%s %s may hold only a-z and 0-9 (it prefixes the VMSS, storage and computer names); remove %s",
+			name, describe(v), quoteList(bad))
+	} else {
+		msg = fmt.Sprintf("$%s %s has %d characters; at most 9 are allowed (it prefixes the VMSS, storage and computer names)",
+			name, describe(v), len([]rune(v)))
+	}
+	if candidate != "" && s.accepts(field, candidate) {
+		return msg + fmt.Sprintf(", e.g. %q", candidate), assign(name, candidate)
+	}
+	return msg, ""
+}
+
+func regionTagMessage(s *Schema, name string, field cue.Value, v string) (string, string) {
+	var keep []rune
+	for _, r := range strings.ToLower(v) {
+		if r >= 'a' && r <= 'z' {
+			keep = append(keep, r)
+		}
+	}
+	candidate := string(keep)
+	if candidate == "" || !s.accepts(field, candidate) {
+		candidate = "weu"
+	}
+	return fmt.Sprintf("$%s %s must be lower-case letters only (a-z), e.g. %q", name, describe(v), candidate), assign(name, candidate)
+}
+
+// squash lower-cases a location and drops separators, as Azure compares them.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' || r == '_' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// nearestRegion is the region whose short or display name is closest to v.
+func (s *Schema) nearestRegion(v string) (region, int) {
+	q := squash(v)
+	best, bestD := region{}, math.MaxInt
+	for _, r := range s.regions {
+		for _, cand := range []string{r.Name, squash(r.Display)} {
+			if d := levenshtein.ComputeDistance(q, cand); d < bestD {
+				best, bestD = r, d
+			}
+		}
+	}
+	return best, bestD
+}
+
+func (s *Schema) locationMessage(name, v string) (string, string) {
+	r, d := s.nearestRegion(v)
+	if r.Name != "" && d <= max(3, len([]rune(v))/3) {
+		return fmt.Sprintf("$%s %s is not an Azure region; did you mean %q (%s)?", name, describe(v), r.Name, r.Display),
+			assign(name, r.Name)
+	}
+	return fmt.Sprintf("$%s %s is not an Azure region; use a region's short name such as \"westeurope\" (`az account list-locations -o table` lists them; add new ones to extra_locations of rule \"PX209\" in .pxlint.hcl)",
+		name, describe(v)), ""
+}
+
+// locationInfo is PX209's info level: an accepted location that is not the
+// region's short name (a display name, or another case).
+func (s *Schema) locationInfo(field cue.Value, name string, value any) (Violation, bool) {
+	v, ok := value.(string)
+	if id, _ := ruleOf(field); !ok || v == "" || id != RuleAzureLocation {
+		return Violation{}, false
+	}
+	for _, r := range s.regions {
+		if v == r.Name {
+			return Violation{}, false
+		}
+		if strings.EqualFold(v, r.Name) || strings.EqualFold(v, r.Display) {
+			what := "a display name"
+			if strings.EqualFold(v, r.Name) {
+				what = "the short name in another case"
+			}
+			return Violation{
+				RuleID: RuleAzureLocation, Severity: finding.SeverityInfo, Variable: name, Element: -1,
+				Message: fmt.Sprintf("$%s %s is %s; Azure accepts it, but the short name %q is what Azure reports and what other scripts use",
+					name, describe(v), what, r.Name),
+				Fix: assign(name, r.Name),
+			}, true
+		}
+	}
+	return Violation{}, false
+}
+
+// fqdnMessage says what makes a host name invalid, in the order a user
+// would fix it.
+func (s *Schema) fqdnMessage(name string, field cue.Value, v string) (string, string) {
+	host := strings.TrimSpace(v)
+	var problem string
+	if i := strings.Index(host, "://"); i >= 0 {
+		problem = "has a scheme (" + host[:i+3] + "); write the host name only"
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		if problem == "" {
+			problem = "has a path; write the host name only"
+		}
+		host = host[:i]
+	}
+	if h, port, err := net.SplitHostPort(host); err == nil && port != "" {
+		if problem == "" {
+			problem = "has a port (:" + port + "); write the host name only"
+		}
+		host = h
+	}
+	lower := strings.ToLower(host)
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	longest := ""
+	for _, l := range labels {
+		if len(l) > len(longest) {
+			longest = l
+		}
+	}
+	switch {
+	case problem != "":
+	case strings.IndexFunc(v, unicode.IsSpace) >= 0:
+		problem = "contains spaces"
+		host = strings.Join(strings.Fields(host), "")
+	case net.ParseIP(host) != nil:
+		problem = "is an IP address; the Teams Connector needs a DNS name that its certificate covers"
+	case strings.Contains(host, "_"):
+		problem = "contains an underscore, which a host name cannot hold; use \"-\""
+		host = strings.ReplaceAll(host, "_", "-")
+	case len(host) > 253:
+		problem = fmt.Sprintf("has %d characters; a DNS name has at most 253", len(host))
+	case len(longest) > 63:
+		problem = fmt.Sprintf("has a label of %d characters (%s); a DNS label has at most 63", len(longest), strconv.Quote(shorten(longest, 20)))
+	case strings.HasSuffix(host, "."):
+		problem = "ends with a dot; write the name without it"
+		host = strings.TrimSuffix(host, ".")
+	case len(labels) < 2:
+		problem = "is not a fully qualified name; add its domain, e.g. \"teams.example.com\""
+	case strings.Contains(host, "..") || strings.HasPrefix(host, "."):
+		problem = "has an empty label"
+	case strings.Contains(lower, ".-") || strings.Contains(lower, "-.") || strings.HasPrefix(lower, "-") || strings.HasSuffix(lower, "-"):
+		problem = "has a label that starts or ends with a hyphen"
+	default:
+		if i := strings.IndexFunc(host, func(r rune) bool {
+			return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '-' || r == '.')
+		}); i >= 0 {
+			problem = fmt.Sprintf("contains %q, which a DNS name cannot hold", []rune(host[i:])[0])
+		} else {
+			problem = "is not a DNS name (its last label must start with a letter)"
+		}
+	}
+	msg := fmt.Sprintf("$%s %s %s", name, describe(v), problem)
+	if host != v && host != "" && s.accepts(field, host) {
+		return msg + fmt.Sprintf(": %q", host), assign(name, host)
+	}
+	return msg, ""
+}
+
+func (s *Schema) guidMessage(name string, field cue.Value, v string) (string, string) {
+	candidate := strings.TrimSpace(v)
+	if len(candidate) >= 2 && (candidate[0] == '{' && candidate[len(candidate)-1] == '}' || candidate[0] == '(' && candidate[len(candidate)-1] == ')') {
+		candidate = candidate[1 : len(candidate)-1]
+	}
+	if candidate != v && s.accepts(field, candidate) {
+		return fmt.Sprintf("$%s %s is a GUID with braces or spaces; write the bare GUID %q", name, describe(v), candidate),
+			assign(name, candidate)
+	}
+	return fmt.Sprintf("$%s %s is not a GUID (8-4-4-4-12 hexadecimal digits, e.g. \"3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11\"); copy it from `az account show --query id -o tsv`",
+		name, describe(v)), ""
+}
+
+func instanceCountMessage(name string, value any) (string, string) {
+	var n float64
+	switch x := value.(type) {
+	case int64:
+		n = float64(x)
+	case float64:
+		n = x
+	case string:
+		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Sprintf("$%s %s is not a whole number; write the number of Teams Connector VMs in digits, e.g. \"2\"", name, describe(value)), ""
+		}
+		if strings.TrimSpace(x) != x && f >= 1 && f == math.Trunc(f) {
+			return fmt.Sprintf("$%s %s has spaces around the number", name, describe(value)), assign(name, strconv.FormatFloat(f, 'f', -1, 64))
+		}
+		n = f
+	default:
+		return genericMessage("PX505", name, value)
+	}
+	switch {
+	case n < 1:
+		return fmt.Sprintf("$%s %s must be at least 1 (the number of Teams Connector VMs)", name, describe(value)), assign(name, "1")
+	case n != math.Trunc(n):
+		up := strconv.FormatFloat(math.Ceil(n), 'f', -1, 64)
+		return fmt.Sprintf("$%s %s is not a whole number of VMs; round it, e.g. %q (each VM takes about 15 calls)", name, describe(value), up), assign(name, up)
+	}
+	return genericMessage("PX505", name, value)
+}
+
+func (s *Schema) adminUserMessage(name, v string) (string, string) {
+	const special = `\/"[]:|<>+=;,?*@&`
+	for _, r := range s.reservedAdmins {
+		if strings.EqualFold(v, r) {
+			return fmt.Sprintf("$%s %s is a name Azure reserves for VM administrators (%s); choose another, e.g. \"pxvmadmin\"", name, describe(v), r), ""
+		}
+	}
+	switch n := len([]rune(v)); {
+	case n > 20:
+		return fmt.Sprintf("$%s %s has %d characters; Azure allows at most 20 for a VM administrator", name, describe(v), n), ""
+	case strings.HasSuffix(v, "."):
+		t := strings.TrimRight(v, ".")
+		if t == "" {
+			return fmt.Sprintf("$%s %s ends with \".\", which Azure rejects", name, describe(v)), ""
+		}
+		return fmt.Sprintf("$%s %s ends with \".\", which Azure rejects; write %q", name, describe(v), t), assign(name, t)
+	case strings.ContainsAny(v, special):
+		i := strings.IndexAny(v, special)
+		return fmt.Sprintf("$%s %s contains %q; Azure does not allow any of %s in a VM administrator name", name, describe(v), v[i:i+1], special), ""
+	}
+	return genericMessage("PX507", name, v)
+}
+
+// unknownVariable is PX005 for a name the profile's catalog does not know,
+// with the nearest known name when one is close.
+func (s *Schema) unknownVariable(profileName string, p *profile, n string) Violation {
+	v := Violation{RuleID: RuleUnknownVariable, Variable: n, Element: -1}
+	for _, other := range s.Profiles() {
+		if other == profileName {
+			continue
+		}
+		if known, ok := s.profiles[other].catalog[strings.ToLower(n)]; ok {
+			v.Message = fmt.Sprintf("$%s is not a variable of the %s profile (it belongs to the %s profile); the deployment ignores it: remove it, or set the profile with --profile %s",
+				known, profileName, other, other)
+			v.Fix = "remove $" + n
+			return v
+		}
+	}
+	if best := nearestName(n, p.data.Variables); best != "" {
+		v.Message = fmt.Sprintf("$%s is not a variable of the %s profile; did you mean $%s?", n, profileName, best)
+		v.Fix = "rename $" + n + " to $" + best
+		return v
+	}
+	v.Message = fmt.Sprintf("$%s is not a variable of the %s profile, so the deployment ignores it; check its spelling or remove it", n, profileName)
+	return v
+}
+
+// nearestName is the closest catalog name, when the distance is small for
+// the name's length; ties go to the alphabetically first name.
+func nearestName(n string, catalog []string) string {
+	q := strings.ToLower(n)
+	limit := max(2, len(q)/4)
+	names := append([]string(nil), catalog...)
+	sort.Strings(names)
+	best, bestD := "", limit+1
+	for _, c := range names {
+		if d := levenshtein.ComputeDistance(q, strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func containsString(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, e := range list {
+		q[i] = strconv.Quote(e)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,282 @@
+// Package schema validates the values of a variables script against pxlint's
+// CUE schemas (package pxlint, embedded from schemas/) and the user's CUE
+// overlays (--schema DIR), and maps every CUE error to its rule: the
+// @rule(ID) attribute of the failing field, PX008 when the value's kind does
+// not fit the field at all, PX005 for a `$Px...` name the profile's closed
+// catalog does not know. It also exposes the per-profile data (catalog,
+// derived names, bots, Az version, deployment parameters) that the engine
+// copies into the policy input.
+//
+// Load is paid once per run; Validate is safe for concurrent use.
+package schema
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/build"
+	"cuelang.org/go/cue/cuecontext"
+	"cuelang.org/go/cue/parser"
+
+	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/schemas"
+)
+
+// PackageName is the CUE package of the built-in schema and of user overlays.
+const PackageName = "pxlint"
+
+// DefaultProfile is used when Validate is given a profile the schema does not
+// define (DESIGN, Profiles: "defaults to az when nothing tells").
+const DefaultProfile = "az"
+
+// builtinFiles are the embedded files this package compiles. facts.cue and
+// inventory.cue (same package, other readers) are deliberately not loaded:
+// the variables schema does not depend on them.
+var builtinFiles = []string{"variables.cue", "regions.cue", "profiles.cue"}
+
+// Schema is the compiled built-in schema plus the user overlays.
+type Schema struct {
+	ctx *cue.Context
+	// builtin is the built-in schema alone: built-in rules are judged on it,
+	// so a user overlay can never change which built-in rule fires.
+	builtin cue.Value
+	// merged is builtin unified with the user overlays (== builtin without any).
+	merged cue.Value
+	user   []*userFile
+
+	profiles    map[string]*profile
+	regions     []region
+	userRules   []rules.Rule
+	// reservedAdmins are #ReservedAdminNames, for PX507's message.
+	reservedAdmins []string
+	defaultVars *variant
+
+	mu       sync.Mutex
+	variants map[string]*variant // by ExtraLocations key
+}
+
+// profile is what Load precomputes for one profile.
+type profile struct {
+	data    ProfileData
+	catalog map[string]string // lower-case name → catalog spelling
+}
+
+// region is one Azure region of #AzureRegions.
+type region struct {
+	Name    string `json:"name"`
+	Display string `json:"display"`
+}
+
+// variant holds the profiles' variables structs for one set of extra
+// locations (filled into #ExtraLocations).
+type variant struct {
+	builtin map[string]cue.Value
+	merged  map[string]cue.Value
+	extra   []string
+}
+
+// Load compiles the embedded schema and the user overlays found in userDirs
+// (every top-level .cue file of each directory, which must be in package
+// pxlint). A user file that does not parse or compile, or that names a
+// reserved rule ID, is an error of the form "file:line:col: message".
+func Load(userDirs []string) (*Schema, error) {
+	s := &Schema{ctx: cuecontext.New(), variants: map[string]*variant{}}
+	var builtinSyntax []*ast.File
+	for _, name := range builtinFiles {
+		src, err := fs.ReadFile(schemas.FS, name)
+		if err != nil {
+			return nil, fmt.Errorf("built-in schema: %w", err)
+		}
+		f, err := parser.ParseFile(path.Join("schemas", name), src, parser.ParseComments)
+		if err != nil {
+			return nil, fmt.Errorf("built-in schema: %w", positioned(err))
+		}
+		builtinSyntax = append(builtinSyntax, f)
+	}
+	var err error
+	if s.builtin, err = s.build(builtinSyntax); err != nil {
+		return nil, fmt.Errorf("built-in schema: %w", err)
+	}
+	s.merged = s.builtin
+	if len(userDirs) > 0 {
+		if s.user, err = readUserDirs(userDirs); err != nil {
+			return nil, err
+		}
+		all := append([]*ast.File(nil), builtinSyntax...)
+		for _, u := range s.user {
+			all = append(all, u.syntax)
+		}
+		if s.merged, err = s.build(all); err != nil {
+			return nil, err
+		}
+		if s.userRules, err = s.collectUserRules(); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.readProfiles(); err != nil {
+		return nil, err
+	}
+	if err := s.builtin.LookupPath(cue.MakePath(cue.Def("#AzureRegions"))).Decode(&s.regions); err != nil {
+		return nil, fmt.Errorf("built-in schema: #AzureRegions: %w", positioned(err))
+	}
+	if err := s.builtin.LookupPath(cue.MakePath(cue.Def("#ReservedAdminNames"))).Decode(&s.reservedAdmins); err != nil {
+		return nil, fmt.Errorf("built-in schema: #ReservedAdminNames: %w", positioned(err))
+	}
+	if s.defaultVars, err = s.makeVariant(nil); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// build compiles files as one instance of package pxlint and checks that the
+// result is a valid (possibly incomplete) schema.
+func (s *Schema) build(files []*ast.File) (cue.Value, error) {
+	inst := build.NewContext().NewInstance("", nil)
+	inst.PkgName = PackageName
+	for _, f := range files {
+		if err := inst.AddSyntax(f); err != nil {
+			return cue.Value{}, positioned(err)
+		}
+	}
+	v := s.ctx.BuildInstance(inst)
+	if err := v.Err(); err != nil {
+		return cue.Value{}, positioned(err)
+	}
+	if err := v.Validate(); err != nil {
+		return cue.Value{}, positioned(err)
+	}
+	return v, nil
+}
+
+// readProfiles reads #Profiles: each profile's data and catalog.
+func (s *Schema) readProfiles() error {
+	s.profiles = map[string]*profile{}
+	it, err := s.merged.LookupPath(cue.MakePath(cue.Def("#Profiles"))).Fields()
+	if err != nil {
+		return fmt.Errorf("schema: #Profiles: %w", positioned(err))
+	}
+	for it.Next() {
+		name := it.Selector().Unquoted()
+		p := &profile{catalog: map[string]string{}}
+		data, err := decodeProfile(name, it.Value())
+		if err != nil {
+			return err
+		}
+		vars := it.Value().LookupPath(cue.ParsePath("variables"))
+		fields, err := vars.Fields(cue.Optional(true))
+		if err != nil {
+			return fmt.Errorf("schema: #Profiles.%s.variables: %w", name, positioned(err))
+		}
+		for fields.Next() {
+			n := fields.Selector().Unquoted()
+			data.Variables = append(data.Variables, n)
+			p.catalog[strings.ToLower(n)] = n
+		}
+		sort.Strings(data.Variables)
+		p.data = data
+		s.profiles[name] = p
+	}
+	if _, ok := s.profiles[DefaultProfile]; !ok {
+		return fmt.Errorf("schema: #Profiles has no %q profile", DefaultProfile)
+	}
+	return nil
+}
+
+// makeVariant looks up every profile's variables struct, after filling
+// #ExtraLocations when extra is not empty.
+func (s *Schema) makeVariant(extra []string) (*variant, error) {
+	v := &variant{builtin: map[string]cue.Value{}, merged: map[string]cue.Value{}, extra: extra}
+	builtin, merged := s.builtin, s.merged
+	if len(extra) > 0 {
+		p := cue.MakePath(cue.Def("#ExtraLocations"))
+		builtin = builtin.FillPath(p, extra)
+		merged = merged.FillPath(p, extra)
+		if err := builtin.Err(); err != nil {
+			return nil, fmt.Errorf("schema: extra_locations: %w", positioned(err))
+		}
+	}
+	for name := range s.profiles {
+		p := cue.ParsePath("#Profiles." + name + ".variables")
+		v.builtin[name] = builtin.LookupPath(p)
+		v.merged[name] = merged.LookupPath(p)
+	}
+	return v, nil
+}
+
+// variantFor returns the (cached) variant for the options' extra locations.
+func (s *Schema) variantFor(opts Options) *variant {
+	if len(opts.ExtraLocations) == 0 {
+		return s.defaultVars
+	}
+	extra := append([]string(nil), opts.ExtraLocations...)
+	sort.Strings(extra)
+	key := strings.Join(extra, "\x00")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.variants[key]; ok {
+		return v
+	}
+	v, err := s.makeVariant(extra)
+	if err != nil {
+		return s.defaultVars
+	}
+	if len(s.variants) < maxVariants {
+		s.variants[key] = v
+	}
+	return v
+}
+
+// maxVariants bounds the cache of extra-location variants (one per config
+// file in practice).
+const maxVariants = 32
+
+// Profiles lists the profile names, sorted.
+func (s *Schema) Profiles() []string {
+	out := make([]string, 0, len(s.profiles))
+	for n := range s.profiles {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Profile returns a profile's data; ok is false for an unknown profile.
+func (s *Schema) Profile(name string) (ProfileData, bool) {
+	p, ok := s.profiles[name]
+	if !ok {
+		return ProfileData{}, false
+	}
+	return p.data.clone(), true
+}
+
+// Catalog lists the variable names the profile knows, in catalog spelling
+// (without `$`), sorted; user overlays may add names. nil for an unknown profile.
+func (s *Schema) Catalog(profile string) []string {
+	p, ok := s.profiles[profile]
+	if !ok {
+		return nil
+	}
+	return append([]string(nil), p.data.Variables...)
+}
+
+// UserRules are the registry entries of the rules user overlays define
+// (explicit @rule IDs and IDs derived from file names), ordered by ID.
+func (s *Schema) UserRules() []rules.Rule {
+	return append([]rules.Rule(nil), s.userRules...)
+}
+
+// Regions lists the built-in Azure regions' short names, sorted.
+func (s *Schema) Regions() []string {
+	out := make([]string, 0, len(s.regions))
+	for _, r := range s.regions {
+		out = append(out, r.Name)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,310 @@
+package schema
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"cuelang.org/go/cue"
+	cueerrors "cuelang.org/go/cue/errors"
+	"cuelang.org/go/cue/token"
+
+	"github.com/pxlint/pxlint/lint/finding"
+)
+
+// Rule IDs this package reports for the built-in schema. Their registry
+// entries live in lint/rules (px0xx.go, px2xx.go, px5xx.go).
+const (
+	RuleUnknownVariable = "PX005"
+	RuleWrongType       = "PX008"
+	RuleAzureLocation   = "PX209"
+)
+
+// Violation is one schema failure of one variable.
+type Violation struct {
+	RuleID string
+	// Severity is the level to report; SeverityNone means the registry's
+	// default. Built-in rules use it for PX209's info level; user rules
+	// always set it (error unless their @rule says otherwise).
+	Severity finding.Severity
+	// Variable is the catalog name (without `$`); for PX005 the name as given.
+	Variable string
+	// Element is the index of the offending array element, -1 for the whole value.
+	Element int
+	// Message names the offending value and the fix; it never holds a secret
+	// (secrets are not in the values document).
+	Message string
+	// Fix is the replacement to write, when one is mechanical; may be "".
+	Fix string
+}
+
+// Options tune one validation.
+type Options struct {
+	// ExtraLocations are accepted as Azure locations besides the built-in
+	// region list (config: rule "PX209" { extra_locations = [...] }).
+	ExtraLocations []string
+	// OtherNames are assigned variables whose values are not in the values
+	// document (unknown or secret): PX005 still checks their names.
+	OtherNames []string
+}
+
+// maxNames bounds the variables one validation looks at.
+const maxNames = 10000
+
+// Validate checks a values document (catalog-spelled names without `$` →
+// evaluated values: string, bool, int/int64/float64, nil, []any,
+// map[string]any) against the profile's schema. Names that do not start with
+// "Px" (case-insensitively) are ignored; nil values are skipped (a bare
+// address is PX002's, a missing value PX501's). An unknown profile is
+// validated as DefaultProfile. Violations are ordered by variable, then
+// element, then rule.
+func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
+	p, ok := s.profiles[profileName]
+	if !ok {
+		profileName = DefaultProfile
+		p = s.profiles[profileName]
+	}
+	vr := s.variantFor(opts)
+	var out []Violation
+	names := make([]string, 0, len(values))
+	for n := range values {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > maxNames {
+		names = names[:maxNames]
+	}
+	for _, n := range names {
+		if !isPxName(n) {
+			continue
+		}
+		catalogName, known := p.catalog[strings.ToLower(n)]
+		if !known {
+			out = append(out, s.unknownVariable(profileName, p, n))
+			continue
+		}
+		out = append(out, s.validateVariable(profileName, vr, catalogName, values[n])...)
+	}
+	other := append([]string(nil), opts.OtherNames...)
+	sort.Strings(other)
+	seen := map[string]bool{}
+	for _, n := range other {
+		if _, inValues := values[n]; inValues || seen[n] || !isPxName(n) {
+			continue
+		}
+		seen[n] = true
+		if _, known := p.catalog[strings.ToLower(n)]; !known {
+			out = append(out, s.unknownVariable(profileName, p, n))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Variable != b.Variable {
+			return a.Variable < b.Variable
+		}
+		if a.Element != b.Element {
+			return a.Element < b.Element
+		}
+		return a.RuleID < b.RuleID
+	})
+	return out
+}
+
+func isPxName(n string) bool {
+	return len(n) >= 2 && strings.EqualFold(n[:2], "px")
+}
+
+// validateVariable judges one known variable: first against the built-in
+// schema (built-in rules), then, only when that passes, against the schema
+// with the user overlays (user rules) — so a user narrowing is never
+// reported as the built-in rule of the field, and a value the built-in
+// schema already rejects is not reported twice.
+func (s *Schema) validateVariable(profileName string, vr *variant, name string, raw any) []Violation {
+	value, ok := normalize(raw, 0)
+	if !ok || value == nil {
+		return nil
+	}
+	path := cue.MakePath(cue.Str(name).Optional())
+	field := vr.builtin[profileName].LookupPath(path)
+	if field.Exists() {
+		x := s.ctx.Encode(value)
+		if x.Err() != nil {
+			return nil
+		}
+		if err := field.Unify(x).Validate(cue.Concrete(true)); err != nil {
+			return []Violation{s.builtinViolation(name, field, x, value, err)}
+		}
+		if v, ok := s.locationInfo(field, name, value); ok {
+			// Accepted, but not the short name: info, then still the user check.
+			return append([]Violation{v}, s.validateUser(profileName, vr, name, value)...)
+		}
+	}
+	return s.validateUser(profileName, vr, name, value)
+}
+
+// validateUser checks a value against the merged schema (user overlays).
+func (s *Schema) validateUser(profileName string, vr *variant, name string, value any) []Violation {
+	if len(s.user) == 0 || value == "" {
+		return nil // "" is PX501's
+	}
+	field := vr.merged[profileName].LookupPath(cue.MakePath(cue.Str(name).Optional()))
+	if !field.Exists() {
+		return nil
+	}
+	x := s.ctx.Encode(value)
+	err := field.Unify(x).Validate(cue.Concrete(true))
+	if err == nil {
+		return nil
+	}
+	return []Violation{s.userViolation(profileName, name, value, err)}
+}
+
+// builtinViolation maps a built-in schema failure to its rule: PX008 when the
+// value's kind is not one the field admits, else the field's @rule.
+func (s *Schema) builtinViolation(name string, field, x cue.Value, value any, err error) Violation {
+	ruleID := RuleWrongType
+	if x.Kind()&field.IncompleteKind() != 0 {
+		if id, ok := ruleOf(field); ok {
+			ruleID = id
+		}
+	}
+	v := Violation{RuleID: ruleID, Variable: name, Element: elementOf(err, name)}
+	v.Message, v.Fix = s.message(ruleID, name, field, value)
+	return v
+}
+
+// ruleOf reads the field's @rule(ID).
+func ruleOf(field cue.Value) (string, bool) {
+	a := field.Attribute("rule")
+	if a.Err() != nil {
+		return "", false
+	}
+	id, err := a.String(0)
+	if err != nil || id == "" {
+		return "", false
+	}
+	return id, true
+}
+
+// userViolation attributes a merged-schema failure to the user rule that owns it.
+func (s *Schema) userViolation(profileName, name string, value any, err error) Violation {
+	var positions []token.Pos
+	for _, e := range cueerrors.Errors(err) {
+		positions = append(positions, e.Position())
+		positions = append(positions, cueerrors.Positions(e)...)
+	}
+	u, f := s.userOwner(positions, profileName, name)
+	v := Violation{Severity: finding.SeverityError, Variable: name, Element: elementOf(err, name)}
+	shown := "$" + name + " " + describe(value)
+	switch {
+	case f != nil && f.rule != nil:
+		v.RuleID, v.Severity = f.rule.id, f.rule.severity
+	case u != nil:
+		v.RuleID = u.derivedID
+	default:
+		v.RuleID = UserIDPrefix + "schema"
+	}
+	where := ""
+	if f != nil {
+		where = u.path + ":" + strconv.Itoa(f.start.Line())
+	} else if u != nil {
+		where = u.path
+	}
+	switch {
+	case f != nil && f.rule != nil && f.rule.msg != "":
+		v.Message = shown + ": " + f.rule.msg + " (" + where + ")"
+	case f != nil && f.expr != "":
+		v.Message = shown + " does not satisfy the user schema " + where + ": " + f.expr
+	default:
+		v.Message = shown + " does not satisfy the user schema " + where + ": " + firstMessage(err)
+	}
+	switch {
+	case f != nil && f.rule != nil && f.rule.fix != "":
+		v.Fix = f.rule.fix
+	case f != nil && f.expr != "":
+		v.Fix = "give $" + name + " a value that satisfies " + f.expr
+	}
+	return v
+}
+
+// firstMessage is the first CUE error's message without its path.
+func firstMessage(err error) string {
+	list := cueerrors.Errors(err)
+	if len(list) == 0 {
+		return err.Error()
+	}
+	msg := list[len(list)-1].Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
+		msg = msg[i+2:]
+	}
+	return shorten(msg, 160)
+}
+
+// elementOf finds the array index right after the variable in the failing
+// paths of err; -1 when the whole value failed.
+func elementOf(err error, name string) int {
+	for _, e := range cueerrors.Errors(err) {
+		p := e.Path()
+		for i := 0; i+1 < len(p); i++ {
+			if p[i] == name {
+				if n, err := strconv.Atoi(p[i+1]); err == nil && n >= 0 {
+					return n
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// maxDepth bounds the nesting normalize follows.
+const maxDepth = 32
+
+// normalize turns a model value into one CUE encodes faithfully: whole
+// float64 become int64 (PowerShell's 3 and the model's 3.0 are the same
+// instance count), ints widen to int64; NaN and infinities make the value
+// unusable (ok false). Other types are left out (ok false).
+func normalize(v any, depth int) (any, bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
+	switch x := v.(type) {
+	case nil, string, bool, int64:
+		return x, true
+	case int:
+		return int64(x), true
+	case int32:
+		return int64(x), true
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, false
+		}
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x), true
+		}
+		return x, true
+	case float32:
+		return normalize(float64(x), depth)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			n, ok := normalize(e, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out[i] = n
+		}
+		return out, true
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			n, ok := normalize(e, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out[k] = n
+		}
+		return out, true
+	}
+	return nil, false
+}
