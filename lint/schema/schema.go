@@ -50,12 +50,12 @@ type Schema struct {
 	merged cue.Value
 	user   []*userFile
 
-	profiles    map[string]*profile
-	regions     []region
-	userRules   []rules.Rule
+	profiles  map[string]*profile
+	regions   []region
+	userRules []rules.Rule
 	// reservedAdmins are #ReservedAdminNames, for PX507's message.
 	reservedAdmins []string
-	defaultVars *variant
+	defaultVars    *variant
 
 	mu       sync.Mutex
 	variants map[string]*variant // by ExtraLocations key
