@@ -16,6 +16,11 @@ const maxReportedErrors = 10
 // "file:line:col: message", the form editors and the CLI's exit-2 message
 // use. Errors without a position keep their message alone.
 func positioned(err error) error {
+	return positionedAt(err, firstPos)
+}
+
+// positionedAt is positioned with the position of each error chosen by at.
+func positionedAt(err error, at func(cueerrors.Error) token.Pos) error {
 	if err == nil {
 		return nil
 	}
@@ -27,7 +32,10 @@ func positioned(err error) error {
 	seen := map[string]bool{}
 	for _, e := range list {
 		line := e.Error()
-		if pos := firstPos(e); pos.IsValid() {
+		if isSummary(e, list) {
+			continue
+		}
+		if pos := at(e); pos.IsValid() {
 			line = fmt.Sprintf("%s:%d:%d: %s", pos.Filename(), pos.Line(), pos.Column(), line)
 		}
 		if seen[line] {
@@ -54,4 +62,19 @@ func firstPos(e cueerrors.Error) token.Pos {
 		}
 	}
 	return token.NoPos
+}
+
+// isSummary reports whether e only announces the errors of a disjunction
+// ("x: 2 errors in empty disjunction:") that the list also holds one by one.
+func isSummary(e cueerrors.Error, list []cueerrors.Error) bool {
+	if !strings.HasSuffix(e.Error(), "disjunction:") && !strings.Contains(e.Error(), "errors in empty disjunction") {
+		return false
+	}
+	path := strings.Join(e.Path(), ".")
+	for _, o := range list {
+		if o != e && strings.Join(o.Path(), ".") == path {
+			return true
+		}
+	}
+	return false
 }

@@ -101,7 +101,7 @@ func Load(userDirs []string) (*Schema, error) {
 	}
 	var err error
 	if s.builtin, err = s.build(builtinSyntax); err != nil {
-		return nil, fmt.Errorf("built-in schema: %w", err)
+		return nil, fmt.Errorf("built-in schema: %w", positioned(err))
 	}
 	s.merged = s.builtin
 	if len(userDirs) > 0 {
@@ -113,7 +113,7 @@ func Load(userDirs []string) (*Schema, error) {
 			all = append(all, u.syntax)
 		}
 		if s.merged, err = s.build(all); err != nil {
-			return nil, err
+			return nil, s.blameUser(err)
 		}
 		if s.userRules, err = s.collectUserRules(); err != nil {
 			return nil, err
@@ -146,10 +146,10 @@ func (s *Schema) build(files []*ast.File) (cue.Value, error) {
 	}
 	v := s.ctx.BuildInstance(inst)
 	if err := v.Err(); err != nil {
-		return cue.Value{}, positioned(err)
+		return cue.Value{}, err
 	}
 	if err := v.Validate(); err != nil {
-		return cue.Value{}, positioned(err)
+		return cue.Value{}, err
 	}
 	return v, nil
 }

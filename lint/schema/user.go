@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"cuelang.org/go/cue/ast"
+	cueerrors "cuelang.org/go/cue/errors"
 	"cuelang.org/go/cue/format"
 	"cuelang.org/go/cue/parser"
 	"cuelang.org/go/cue/token"
@@ -411,9 +413,9 @@ func (s *Schema) collectUserRules() ([]rules.Rule, error) {
 
 // userOwner finds the user field behind a failure of variable in the
 // merged schema: a field declaring the variable whose span holds a position
-// the CUE error cites; else the innermost user field at a cited position
-// (e.g. a helper definition); else a field declaring the variable; else the
-// first user file. The field is nil when only the file is known.
+// the CUE error cites; else any field declaring the variable; else the
+// innermost user field at a cited position (a narrowed helper definition);
+// else the first user file. The field is nil when only the file is known.
 func (s *Schema) userOwner(positions []token.Pos, profile, variable string) (*userFile, *userField) {
 	type cand struct {
 		u *userFile
@@ -434,15 +436,15 @@ func (s *Schema) userOwner(positions []token.Pos, profile, variable string) (*us
 			}
 		}
 	}
+	if len(cands) > 0 {
+		return cands[0].u, cands[0].f
+	}
 	for _, pos := range positions {
 		for _, u := range s.user {
 			if pos.IsValid() && pos.Filename() == u.path {
 				return u, u.innermostField(pos)
 			}
 		}
-	}
-	if len(cands) > 0 {
-		return cands[0].u, cands[0].f
 	}
 	if len(s.user) == 0 {
 		return nil, nil
@@ -462,4 +464,31 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// blameUser formats an error of the merged schema (the built-in schema alone
+// compiles, so a user file caused it) at the user field whose labels match
+// the failing path, when the error itself cites no user position.
+func (s *Schema) blameUser(err error) error {
+	return positionedAt(err, func(e cueerrors.Error) token.Pos {
+		positions := append([]token.Pos{e.Position()}, cueerrors.Positions(e)...)
+		for _, p := range positions {
+			for _, u := range s.user {
+				if p.IsValid() && p.Filename() == u.path {
+					return p
+				}
+			}
+		}
+		path := e.Path()
+		for n := len(path); n > 0; n-- {
+			for _, u := range s.user {
+				for _, f := range u.fields {
+					if slices.Equal(f.labels, path[:n]) {
+						return f.start
+					}
+				}
+			}
+		}
+		return firstPos(e)
+	})
 }

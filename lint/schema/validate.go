@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -197,6 +198,9 @@ func (s *Schema) userViolation(profileName, name string, value any, err error) V
 	u, f := s.userOwner(positions, profileName, name)
 	v := Violation{Severity: finding.SeverityError, Variable: name, Element: elementOf(err, name)}
 	shown := "$" + name + " " + describe(value)
+	if list, ok := value.([]any); ok && v.Element >= 0 && v.Element < len(list) {
+		shown = fmt.Sprintf("$%s element %d %s", name, v.Element+1, describe(list[v.Element]))
+	}
 	switch {
 	case f != nil && f.rule != nil:
 		v.RuleID, v.Severity = f.rule.id, f.rule.severity
