@@ -18,6 +18,9 @@ type commandTable struct {
 	// Common is true for advanced commands that take the common parameters
 	// (-Verbose, -ErrorAction, ...), which take part in prefix binding.
 	Common bool
+	// Switches are the parameters that take no value: `-Force AzureRM`
+	// binds AzureRM positionally, not to -Force.
+	Switches []string
 	// SecretParams are parameters whose values are secrets regardless of
 	// their name (ConvertTo-SecureString -String).
 	SecretParams []string
@@ -73,7 +76,8 @@ var knownCommands = func() map[string]*commandTable {
 			"Credential", "Scope", "Proxy", "ProxyCredential", "AllowClobber", "SkipPublisherCheck", "Force",
 			"AllowPrerelease", "AcceptLicense", "PassThru",
 		}, shouldProcess...),
-		Common: true,
+		Switches: []string{"AllowClobber", "SkipPublisherCheck", "Force", "AllowPrerelease", "AcceptLicense", "PassThru", "WhatIf", "Confirm"},
+		Common:   true,
 	}
 	importModule := &commandTable{
 		Name: "Import-Module",
@@ -83,8 +87,9 @@ var knownCommands = func() map[string]*commandTable {
 			"MaximumVersion", "RequiredVersion", "ArgumentList", "DisableNameChecking", "NoClobber", "Scope",
 			"PSSession", "CimSession", "CimResourceUri", "CimNamespace", "UseWindowsPowerShell",
 		},
-		Aliases: map[string]string{"version": "MinimumVersion", "args": "ArgumentList"},
-		Common:  true,
+		Aliases:  map[string]string{"version": "MinimumVersion", "args": "ArgumentList"},
+		Switches: []string{"Global", "Force", "SkipEditionCheck", "PassThru", "AsCustomObject", "DisableNameChecking", "NoClobber", "UseWindowsPowerShell"},
+		Common:   true,
 	}
 	getModule := &commandTable{
 		Name: "Get-Module",
@@ -92,18 +97,21 @@ var knownCommands = func() map[string]*commandTable {
 			"Name", "FullyQualifiedName", "All", "ListAvailable", "PSEdition", "SkipEditionCheck", "Refresh",
 			"PSSession", "CimSession", "CimResourceUri", "CimNamespace",
 		},
-		Common: true,
+		Switches: []string{"All", "ListAvailable", "SkipEditionCheck", "Refresh"},
+		Common:   true,
 	}
 	setCulture := &commandTable{
-		Name:   "Set-Culture",
-		Params: append([]string{"CultureInfo"}, shouldProcess...),
-		Common: true,
+		Name:     "Set-Culture",
+		Params:   append([]string{"CultureInfo"}, shouldProcess...),
+		Switches: shouldProcess,
+		Common:   true,
 	}
 	newRG := &commandTable{
-		Name:    "New-AzResourceGroup",
-		Params:  append([]string{"Name", "Location", "Tag", "Force", "ApiVersion", "Pre", "DefaultProfile"}, shouldProcess...),
-		Aliases: merge(map[string]string{"resourcegroupname": "Name"}, azDefaultProfileAliases),
-		Common:  true,
+		Name:     "New-AzResourceGroup",
+		Params:   append([]string{"Name", "Location", "Tag", "Force", "ApiVersion", "Pre", "DefaultProfile"}, shouldProcess...),
+		Aliases:  merge(map[string]string{"resourcegroupname": "Name"}, azDefaultProfileAliases),
+		Switches: []string{"Force", "Pre", "WhatIf", "Confirm"},
+		Common:   true,
 	}
 	newRMRG := *newRG
 	newRMRG.Name = "New-AzureRmResourceGroup"
@@ -113,7 +121,8 @@ var knownCommands = func() map[string]*commandTable {
 		Aliases: merge(map[string]string{
 			"subscriptionid": "Subscription", "subscriptionname": "Subscription", "tenantid": "Tenant", "domain": "Tenant",
 		}, azDefaultProfileAliases),
-		Common: true,
+		Switches: []string{"Force", "WhatIf", "Confirm"},
+		Common:   true,
 	}
 	selectSub := *setContext
 	selectSub.Name = "Select-AzSubscription"
@@ -135,6 +144,10 @@ var knownCommands = func() map[string]*commandTable {
 			"devicecode": "UseDeviceAuthentication", "deviceauth": "UseDeviceAuthentication", "device": "UseDeviceAuthentication",
 			"sp": "ServicePrincipal", "managedservice": "Identity", "msi": "Identity", "environmentname": "Environment",
 		}, azDefaultProfileAliases),
+		Switches: []string{
+			"ServicePrincipal", "SkipContextPopulation", "Force", "UseDeviceAuthentication", "Identity",
+			"SkipValidation", "SendCertificateChain", "WhatIf", "Confirm",
+		},
 		Common: true,
 	}
 	loginAz := *connect
@@ -151,13 +164,15 @@ var knownCommands = func() map[string]*commandTable {
 		Open: true,
 	}
 	writeHost := &commandTable{
-		Name:   "Write-Host",
-		Params: []string{"Object", "NoNewline", "Separator", "ForegroundColor", "BackgroundColor"},
-		Common: true,
+		Name:     "Write-Host",
+		Params:   []string{"Object", "NoNewline", "Separator", "ForegroundColor", "BackgroundColor"},
+		Switches: []string{"NoNewline"},
+		Common:   true,
 	}
 	secure := &commandTable{
 		Name:             "ConvertTo-SecureString",
 		Params:           []string{"String", "SecureKey", "AsPlainText", "Force", "Key"},
+		Switches:         []string{"AsPlainText", "Force"},
 		Common:           true,
 		SecretParams:     []string{"String"},
 		SecretPositional: true,
@@ -198,7 +213,7 @@ func canonicalCommandName(written string) string {
 // parameter matches; the caller then keeps the name as written.
 func (t *commandTable) bindParameter(written string) (string, bool) {
 	w := strings.ToLower(written)
-	if w == "" {
+	if t == nil || w == "" {
 		return "", false
 	}
 	params := t.Params
@@ -236,6 +251,23 @@ func (t *commandTable) bindParameter(written string) (string, bool) {
 		}
 	}
 	return match, match != ""
+}
+
+// isSwitch reports whether a canonical parameter takes no value. Unknown
+// commands have no switches: a parameter takes the argument after it.
+func (t *commandTable) isSwitch(canonical string) bool {
+	if t == nil {
+		return false
+	}
+	if t.Common && (canonical == "Verbose" || canonical == "Debug") {
+		return true
+	}
+	for _, s := range t.Switches {
+		if s == canonical {
+			return true
+		}
+	}
+	return false
 }
 
 // isSecretParameter reports whether values passed to the parameter are

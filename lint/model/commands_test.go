@@ -45,7 +45,7 @@ func TestBindParameter(t *testing.T) {
 		{"New-AzResourceGroup", "Loc", "Location", true},
 		{"Set-AzContext", "SubscriptionId", "Subscription", true},
 		{"Set-AzContext", "Sub", "Subscription", true}, // both the parameter and its aliases
-		{"Set-Culture", "c", "", false},                 // CultureInfo, Confirm
+		{"Set-Culture", "c", "", false},                // CultureInfo, Confirm
 		{"Set-Culture", "cu", "CultureInfo", true},
 		{"Register-PexTeamsCviApplicationBot", "appid", "AppId", true},
 		{"Register-PexTeamsCviApplicationBot", "App", "", false}, // open table: no prefixes

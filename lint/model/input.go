@@ -117,6 +117,9 @@ type Variable struct {
 	Assignments []Assignment `json:"assignments"`
 	Elements    []Element    `json:"elements,omitempty"` // for arrays
 	Secret      *Secret      `json:"secret,omitempty"`   // for kind "secret"
+	// File is set when the last assignment is in a dot-sourced file (its path
+	// relative to the repository root); lines and spans then refer to that file.
+	File string `json:"file,omitempty"`
 }
 
 // Assignment is one assignment statement of a variable.
@@ -128,6 +131,8 @@ type Assignment struct {
 	// Conditional is true inside if/foreach/try/function bodies: the value
 	// then depends on execution.
 	Conditional bool `json:"conditional,omitempty"`
+	// File is set for an assignment in a dot-sourced file (repository-relative).
+	File string `json:"file,omitempty"`
 }
 
 // Element is one array element, with the span where it was written (an
@@ -142,6 +147,8 @@ type Element struct {
 	Span   Span   `json:"span"`
 	// From names the variable the element was appended from, when not the array's own assignment.
 	From string `json:"from,omitempty"`
+	// File is set when the element was written in a dot-sourced file (repository-relative).
+	File string `json:"file,omitempty"`
 }
 
 // Secret describes a secret value without revealing it.

@@ -1,0 +1,236 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/ps"
+)
+
+// commandReasons say why a command's output is unknown; interactive ones
+// win when a pipeline has several commands.
+var commandReasons = map[string]string{
+	"read-host":              "Read-Host needs user input",
+	"get-credential":         "Get-Credential needs user input",
+	"convertto-securestring": "ConvertTo-SecureString output is a SecureString, known only at run time",
+	"new-object":             "New-Object output needs execution",
+}
+
+func commandReason(name string) (reason string, interactive bool) {
+	l := strings.ToLower(name)
+	if r, ok := commandReasons[l]; ok {
+		return r, l == "read-host" || l == "get-credential"
+	}
+	return "output of " + name + " needs execution", false
+}
+
+// command records a command call with its parameters bound, and returns
+// why its output is unknown.
+func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
+	if c.Invocation == ps.InvokeDot {
+		return e.dotSource(c), false
+	}
+	saved := e.refCtx
+	e.refCtx = "argument"
+	defer func() { e.refCtx = saved }()
+
+	text := c.NameText
+	name := ""
+	if text != "" {
+		name = canonicalCommandName(text)
+	} else {
+		if c.Name != nil {
+			e.eval(c.Name)
+			text = e.text(c.Name.NodeSpan())
+		}
+		name = text
+	}
+	tab := lookupCommand(name)
+	idx := -1
+	if e.recording() {
+		// Reserve the slot now so that commands nested in arguments come
+		// after this one, in source order.
+		e.in.Commands = append(e.in.Commands, Command{})
+		idx = len(e.in.Commands) - 1
+	}
+	cmd := Command{
+		Name:        name,
+		Text:        text,
+		Line:        c.Span.Start.Line,
+		Column:      c.Span.Start.Col,
+		Span:        toSpan(c.Span),
+		Parameters:  []Parameter{},
+		Positional:  []Argument{},
+		Conditional: e.cond > 0,
+	}
+	for i := 0; i < len(c.Elements); i++ {
+		switch el := c.Elements[i].(type) {
+		case *ps.CommandParameter:
+			canon, ok := tab.bindParameter(el.Name)
+			if !ok {
+				canon = el.Name
+			}
+			p := Parameter{
+				Name:    canon,
+				Written: el.Name,
+				Line:    el.Span.Start.Line,
+				Column:  el.Span.Start.Col,
+				Span:    toSpan(el.Span),
+			}
+			secret := tab.isSecretParameter(canon)
+			var arg ps.Expression
+			switch {
+			case el.Colon:
+				arg = el.Argument
+			case tab.isSwitch(canon):
+			case i+1 < len(c.Elements):
+				if x, isExpr := c.Elements[i+1].(ps.Expression); isExpr && !isSplat(x) {
+					arg = x
+					i++
+				}
+			}
+			if arg != nil {
+				a := e.argument(arg, secret)
+				p.Value = &a
+				p.Span = toSpan(el.Span.Join(arg.NodeSpan()))
+			} else {
+				p.Switch = true
+			}
+			cmd.Parameters = append(cmd.Parameters, p)
+		case ps.Expression:
+			if v, ok := el.(*ps.Variable); ok && v.Splat {
+				e.splat(v, tab, &cmd)
+				continue
+			}
+			cmd.Positional = append(cmd.Positional, e.argument(el, tab != nil && tab.SecretPositional))
+		}
+	}
+	if idx >= 0 {
+		e.in.Commands[idx] = cmd
+	}
+	return commandReason(name)
+}
+
+func isSplat(x ps.Expression) bool {
+	v, ok := x.(*ps.Variable)
+	return ok && v.Splat
+}
+
+// argument evaluates a command argument. Secrets (a secret variable, or any
+// value passed to a -*Password* parameter) keep only their kind: no value,
+// no text; a literal one joins SecretSpans.
+func (e *evaluator) argument(x ps.Expression, secret bool) Argument {
+	sp := x.NodeSpan()
+	v := e.eval(x)
+	a := Argument{
+		Kind:   v.kind,
+		Line:   sp.Start.Line,
+		Column: sp.Start.Col,
+		Span:   toSpan(sp),
+	}
+	if vr, ok := x.(*ps.Variable); ok && userScope(vr.Scope) && !isConstantName(vr.Name) {
+		a.Variable = e.displayName(vr.Name)
+	}
+	if secret || v.kind == KindSecret {
+		a.Kind = KindSecret
+		if isLiteral(x) {
+			e.addSecret(sp)
+		}
+		return a
+	}
+	if v.isKnown() {
+		a.Value = v.v
+	}
+	a.Text = e.text(sp)
+	return a
+}
+
+// isConstantName reports $true, $false and $null.
+func isConstantName(name string) bool {
+	switch strings.ToLower(name) {
+	case "true", "false", "null":
+		return true
+	}
+	return false
+}
+
+// isLiteral reports whether an argument is written literally (its text is
+// the value).
+func isLiteral(x ps.Expression) bool {
+	switch x.(type) {
+	case *ps.StringLiteral, *ps.ExpandableString, *ps.BareWord, *ps.Number:
+		return true
+	}
+	return false
+}
+
+// splat expands `@params` into parameters when the hashtable is known
+// (`$p = @{ PfxPath = $PxPfxCertFileName }; .\create_vmss_deployment.ps1 @p`).
+func (e *evaluator) splat(v *ps.Variable, tab *commandTable, cmd *Command) {
+	plain := *v
+	plain.Splat = false
+	val := e.lookup(&plain)
+	sp := toSpan(v.Span)
+	switch val.kind {
+	case KindHashtable:
+		if val.entries != nil {
+			for _, en := range val.entries {
+				canon, ok := tab.bindParameter(en.key)
+				if !ok {
+					canon = en.key
+				}
+				a := Argument{
+					Kind:   en.val.kind,
+					Text:   en.text,
+					Line:   en.span.Start.Line,
+					Column: en.span.Start.Col,
+					Span:   toSpan(en.span),
+				}
+				if en.val.isKnown() {
+					a.Value = en.val.v
+				}
+				if tab.isSecretParameter(canon) || en.val.kind == KindSecret {
+					a.Kind, a.Value, a.Text = KindSecret, nil, ""
+				}
+				p := Parameter{Name: canon, Written: en.key, Line: v.Span.Start.Line, Column: v.Span.Start.Col, Span: sp, Value: &a}
+				if b, isBool := en.val.v.(bool); isBool && tab.isSwitch(canon) && b {
+					p.Switch = true
+				}
+				cmd.Parameters = append(cmd.Parameters, p)
+			}
+			return
+		}
+	case KindArray:
+		for _, el := range val.elems {
+			a := Argument{Value: el.Value, Kind: elementValueKind(el), Text: el.Text, Line: el.Line, Column: el.Column, Span: el.Span}
+			cmd.Positional = append(cmd.Positional, a)
+		}
+		return
+	}
+	a := Argument{Kind: KindUnknown, Text: e.text(v.Span), Line: v.Span.Start.Line, Column: v.Span.Start.Col, Span: sp, Variable: e.displayName(v.Name)}
+	if val.kind == KindSecret {
+		a.Kind, a.Text = KindSecret, ""
+	}
+	cmd.Positional = append(cmd.Positional, a)
+}
+
+// elementValueKind is the value kind (Variable.Kind) of an element.
+func elementValueKind(el Element) string {
+	if el.Kind == ElementUnknown {
+		return KindUnknown
+	}
+	switch el.Value.(type) {
+	case nil:
+		return KindNull
+	case string:
+		return KindString
+	case bool:
+		return KindBool
+	case int64, float64:
+		return KindNumber
+	case []any:
+		return KindArray
+	case map[string]any:
+		return KindHashtable
+	}
+	return KindUnknown
+}

@@ -1,0 +1,393 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/ps"
+)
+
+// walkList evaluates statements in order.
+func (e *evaluator) walkList(stmts []ps.Statement) {
+	for _, s := range stmts {
+		e.walk(s)
+	}
+}
+
+// branch evaluates f with assignments and commands marked conditional.
+func (e *evaluator) branch(f func()) {
+	e.cond++
+	defer func() { e.cond-- }()
+	f()
+}
+
+// withCtx evaluates f with references recorded in the given context.
+func (e *evaluator) withCtx(ctx string, f func()) {
+	saved := e.refCtx
+	e.refCtx = ctx
+	defer func() { e.refCtx = saved }()
+	f()
+}
+
+func (e *evaluator) block(b *ps.BlockStmt) {
+	if b != nil {
+		e.walkList(b.Statements)
+	}
+}
+
+func (e *evaluator) scriptBlock(b *ps.ScriptBlock) {
+	if b == nil {
+		return
+	}
+	e.walkList(b.Statements)
+	for _, n := range b.Named {
+		e.block(n.Body)
+	}
+}
+
+// condition evaluates a condition for its references and commands.
+func (e *evaluator) condition(s ps.Statement) {
+	if s != nil {
+		e.withCtx("condition", func() { e.evalStatement(s) })
+	}
+}
+
+// walk evaluates one statement for its effects: assignments, commands,
+// references, guards and dot-sourced files.
+func (e *evaluator) walk(s ps.Statement) {
+	e.nesting++
+	defer func() { e.nesting-- }()
+	if e.nesting > e.lim.MaxNesting {
+		e.limit("nesting", s.NodeSpan(), "statements nested too deeply to evaluate")
+		return
+	}
+	switch s := s.(type) {
+	case *ps.AssignmentStmt:
+		e.assign(s)
+	case *ps.ExpressionStmt, *ps.Pipeline:
+		e.withCtx("value", func() { e.evalStatement(s) })
+	case *ps.PipelineChain:
+		e.walk(s.Left)
+		e.branch(func() { e.walk(s.Right) })
+	case *ps.IfStmt:
+		e.guard(s)
+		for i, c := range s.Clauses {
+			if i == 0 {
+				e.condition(c.Condition)
+				e.branch(func() { e.block(c.Body) })
+				continue
+			}
+			e.branch(func() {
+				e.condition(c.Condition)
+				e.block(c.Body)
+			})
+		}
+		e.branch(func() { e.block(s.Else) })
+	case *ps.ForeachStmt:
+		e.withCtx("value", func() { e.evalStatement(s.Iterable) })
+		e.branch(func() { e.block(s.Body) })
+	case *ps.ForStmt:
+		e.branch(func() {
+			if s.Init != nil {
+				e.walk(s.Init)
+			}
+			e.condition(s.Condition)
+			if s.Step != nil {
+				e.walk(s.Step)
+			}
+			e.block(s.Body)
+		})
+	case *ps.WhileStmt:
+		e.condition(s.Condition)
+		e.branch(func() { e.block(s.Body) })
+	case *ps.DoStmt:
+		e.branch(func() {
+			e.block(s.Body)
+			e.condition(s.Condition)
+		})
+	case *ps.SwitchStmt:
+		e.condition(s.Value)
+		e.branch(func() {
+			for _, c := range s.Clauses {
+				e.withCtx("condition", func() { e.eval(c.Pattern) })
+				e.block(c.Body)
+			}
+			e.block(s.Default)
+		})
+	case *ps.TryStmt:
+		e.branch(func() {
+			e.block(s.Body)
+			for _, c := range s.Catches {
+				e.block(c.Body)
+			}
+			e.block(s.Finally)
+		})
+	case *ps.FunctionDef:
+		e.branch(func() { e.scriptBlock(s.Body) })
+	case *ps.FlowStmt:
+		if s.Value != nil {
+			e.withCtx("value", func() { e.evalStatement(s.Value) })
+		}
+	case *ps.BlockStmt:
+		e.block(s)
+	}
+}
+
+// evalStatement evaluates a statement used as a value: an assignment's
+// right-hand side, the inside of `( )`, a condition.
+func (e *evaluator) evalStatement(s ps.Statement) value {
+	switch s := s.(type) {
+	case nil:
+		return known(nil)
+	case *ps.ExpressionStmt:
+		return e.eval(s.X)
+	case *ps.Pipeline:
+		if x := ps.StatementExpr(s); x != nil {
+			return e.eval(x)
+		}
+		return e.pipeline(s)
+	case *ps.AssignmentStmt:
+		// `($x = 1)` outputs the assigned value.
+		e.assign(s)
+		if v := s.TargetVariable(); v != nil && userScope(v.Scope) {
+			if st := e.vars[strings.ToLower(v.Name)]; st != nil {
+				return st.val
+			}
+		}
+		return unknown("value of an assignment")
+	case *ps.BadStatement:
+		return unknown("does not parse")
+	}
+	e.walk(s)
+	return unknown("value of " + statementName(s) + " needs execution")
+}
+
+func statementName(s ps.Statement) string {
+	switch s.(type) {
+	case *ps.IfStmt:
+		return "an if statement"
+	case *ps.SwitchStmt:
+		return "a switch statement"
+	case *ps.ForeachStmt, *ps.ForStmt, *ps.WhileStmt, *ps.DoStmt:
+		return "a loop"
+	case *ps.TryStmt:
+		return "a try statement"
+	case *ps.PipelineChain:
+		return "a pipeline chain"
+	}
+	return "a statement"
+}
+
+// pipeline records the commands of a pipeline. Its output needs execution;
+// the reason names the command that supplies it (user input first).
+func (e *evaluator) pipeline(p *ps.Pipeline) value {
+	reason := ""
+	interactive := false
+	for _, el := range p.Elements {
+		switch el := el.(type) {
+		case *ps.Command:
+			r, inter := e.command(el)
+			if !interactive {
+				reason, interactive = r, inter
+			}
+		case *ps.CommandExpr:
+			e.eval(el.X)
+		}
+	}
+	if reason == "" {
+		reason = "pipeline output needs execution"
+	}
+	return unknown(reason)
+}
+
+// assign evaluates an assignment statement.
+func (e *evaluator) assign(a *ps.AssignmentStmt) {
+	target := a.TargetVariable()
+	if target == nil {
+		e.assignOther(a)
+		return
+	}
+	var rhs value
+	e.withCtx("value", func() { rhs = e.evalStatement(a.Value) })
+	if !userScope(target.Scope) || target.Splat {
+		return // $env:X = ... and the like are not script variables
+	}
+	switch strings.ToLower(target.Name) {
+	case "true", "false", "null", "_", "$", "?", "^":
+		return
+	}
+	if c, ok := a.Target.(*ps.ConvertExpr); ok {
+		rhs = e.convert(c.Type, rhs, a.Value)
+	}
+	key := strings.ToLower(target.Name)
+	st := e.vars[key]
+	old := known(nil)
+	if st != nil {
+		old = st.val
+		old.from = st.out.Name
+	}
+	rhsNode := ps.Node(a.Value)
+	if x := a.ValueExpr(); x != nil {
+		rhsNode = x
+	}
+	var val value
+	switch a.Operator {
+	case "=":
+		val = rhs
+	case "+=":
+		val = e.add(old, rhs, rhsNode, a.Span)
+	case "-=", "*=", "/=", "%=":
+		val = e.arithmetic(strings.TrimSuffix(a.Operator, "="), old, rhs, a.Span)
+	case "??=":
+		val = old
+		if st == nil || old.kind == KindNull {
+			val = rhs
+		}
+	default:
+		val = unknown("assignment operator " + a.Operator + " is not evaluated")
+	}
+	if val.isKnown() && val.kind != KindArray && val.kind != KindHashtable {
+		val.origin = e.scalarElement(rhsNode, val)
+	}
+	if a.Operator != "=" {
+		val.quote = ""
+	}
+	if IsSecretName(target.Name) || val.kind == KindSecret {
+		val = e.secretize(val, rhsNode)
+	}
+	if e.cond > 0 {
+		if val.kind == KindSecret {
+			val.reason = "assigned inside a branch"
+		} else {
+			val = unknown("assigned inside a branch")
+		}
+	}
+	e.setVariable(target, a, val)
+}
+
+// setVariable stores a value and updates the variable's policy-input record.
+func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val value) {
+	key := strings.ToLower(target.Name)
+	st := e.vars[key]
+	if st == nil {
+		name := target.Name
+		if c, ok := e.catalog[key]; ok {
+			name = c
+		}
+		st = &varState{out: &Variable{Name: name}}
+		e.vars[key] = st
+		e.in.Variables[name] = st.out
+	}
+	val.from = ""
+	st.val = val
+	out := st.out
+	vs := a.Value.NodeSpan()
+	out.SourceName = target.Name
+	out.Kind = val.kind
+	out.Value = nil
+	if val.isKnown() {
+		out.Value = val.v
+	}
+	out.Reason = truncate(val.reason)
+	out.Quote = val.quote
+	out.Line, out.Column = target.Span.Start.Line, target.Span.Start.Col
+	out.Span = toSpan(a.Span)
+	out.ValueSpan = toSpan(vs)
+	out.Text = ""
+	if val.kind != KindSecret && vs.Len() <= maxTextRunes {
+		out.Text = e.text(vs)
+	}
+	out.Elements = nil
+	if val.kind == KindArray {
+		out.Elements = val.elems
+	}
+	out.Secret = val.secret
+	out.File = ""
+	if e.cur.nested {
+		out.File = e.cur.rel
+	}
+	out.Assignments = append(out.Assignments, Assignment{
+		Operator:    a.Operator,
+		Line:        target.Span.Start.Line,
+		Column:      target.Span.Start.Col,
+		Span:        toSpan(a.Span),
+		Conditional: e.cond > 0,
+		File:        out.File,
+	})
+}
+
+// assignOther handles assignments to something other than a plain
+// variable: `$h.Key = 1`, `$a[0] = 1`, `$a, $b = 1, 2`.
+func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
+	e.withCtx("value", func() { e.evalStatement(a.Value) })
+	switch t := a.Target.(type) {
+	case *ps.ArrayLiteral:
+		for _, x := range t.Elements {
+			if v, ok := x.(*ps.Variable); ok && userScope(v.Scope) && !v.Splat {
+				e.setVariable(v, a, e.conditionalOr(unknown("assigned by a multiple assignment"), v.Name))
+			}
+		}
+	case *ps.MemberExpr, *ps.IndexExpr:
+		base := baseVariable(t)
+		if base == nil || !userScope(base.Scope) {
+			e.withCtx("value", func() { e.eval(t) })
+			return
+		}
+		e.withCtx("value", func() { e.lookup(base) })
+		if st := e.vars[strings.ToLower(base.Name)]; st != nil {
+			// The variable keeps its assignments; only its value changes.
+			st.val = unknown("changed by a member or index assignment on line " + strconv.Itoa(a.Span.Start.Line))
+			if IsSecretName(base.Name) {
+				st.val = value{kind: KindSecret, secret: &Secret{}, reason: st.val.reason}
+			}
+			st.out.Kind, st.out.Value, st.out.Elements = st.val.kind, nil, nil
+			st.out.Reason, st.out.Secret = st.val.reason, st.val.secret
+		}
+	default:
+		e.withCtx("value", func() { e.eval(a.Target) })
+	}
+}
+
+// conditionalOr returns v, or its secret form for a secret name.
+func (e *evaluator) conditionalOr(v value, name string) value {
+	if IsSecretName(name) {
+		return value{kind: KindSecret, secret: &Secret{}, reason: v.reason}
+	}
+	return v
+}
+
+// baseVariable finds the variable a member or index chain starts from.
+func baseVariable(x ps.Expression) *ps.Variable {
+	for {
+		switch t := x.(type) {
+		case *ps.Variable:
+			return t
+		case *ps.MemberExpr:
+			x = t.Target
+		case *ps.IndexExpr:
+			x = t.Target
+		default:
+			return nil
+		}
+	}
+}
+
+// secretize turns a value assigned to a secret variable into its
+// description. A literal's span joins SecretSpans.
+func (e *evaluator) secretize(v value, rhs ps.Node) value {
+	switch {
+	case v.kind == KindSecret:
+		v.v, v.elems, v.origin, v.entries, v.quote = nil, nil, nil, nil, ""
+		if v.secret == nil {
+			v.secret = &Secret{}
+		}
+		return v
+	case v.isKnown():
+		s, _ := psString(v)
+		if rhs != nil {
+			e.addSecret(rhs.NodeSpan())
+		}
+		return value{kind: KindSecret, secret: describeSecret(s)}
+	}
+	return value{kind: KindSecret, secret: &Secret{}, reason: v.reason}
+}
