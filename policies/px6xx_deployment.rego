@@ -1,0 +1,157 @@
+# METADATA
+# title: the create_vmss_deployment.ps1 call
+# description: |
+#   PX601: when the script invokes create_vmss_deployment.ps1, each parameter
+#   must be fed from the variable that feeds it (reference/teams-connector.md),
+#   a literal must agree with the variables, the mandatory parameters must be
+#   there, and a variable the script sets must not be silently left out.
+# custom:
+#   id: [PX601]
+package pxlint.rules.deployment
+
+import data.pxlint.lib
+
+# feeds maps each parameter (canonical name) to the variable that feeds it,
+# or to the expression built from $PxBaseConnName and $PxVmssRegion.
+feeds := {
+	"SubscriptionId": {"variable": "PxSubscriptionId"},
+	"ResourceGroupName": {"variable": "PxTeamsConnResourceGroupName"},
+	"VmssName": {"derived": "vmss", "text": "\"$($PxBaseConnName)$($PxVmssRegion)\"", "what": "$PxBaseConnName and $PxVmssRegion make"},
+	"PfxPath": {"variable": "PxPfxCertFileName"},
+	"TeamsConnectorFqdn": {"variable": "PxTeamsConnFqdn"},
+	"PexipFqdns": {"variable": "PxNodeFqdns"},
+	"instanceCount": {"variable": "PxTeamsConnInstanceCount"},
+	"StaticResourcesResourceGroupName": {"variable": "PxTeamsConnStaticResourceGroupName"},
+	"PublicIPAddressResourceName": {"derived": "pip", "text": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-PIP\"", "what": "$PxBaseConnName and $PxVmssRegion make"},
+	"IncidentReporting": {"variable": "PxTeamsConnIncidentReporting"},
+	"Encryption": {"variable": "PxTeamsConnDiskEncryption"},
+	"RdpSourceAddressPrefixes": {"variable": "PxMgmtSrcAddrPrefixes"},
+	"PexipSourceAddressPrefixes": {"variable": "PxNodesSourceAddressPrefixes"},
+}
+
+# mandatory parameters, and the app credentials per profile.
+mandatory := {
+	"SubscriptionId", "ResourceGroupName", "VmssName", "VMAdminCredential",
+	"PfxPath", "TeamsConnectorFqdn", "PexipFqdns",
+	"StaticResourcesResourceGroupName", "PublicIPAddressResourceName",
+} | _app_credentials
+
+_app_credentials := {"TrustedAppCredential", "GuestAppCredential"} if input.profile == "azurerm"
+
+_app_credentials := {"AppCredential"} if input.profile != "azurerm"
+
+_suggested := {
+	"VMAdminCredential": "$PxWinAdminCred",
+	"AppCredential": "<the CVI app credential>",
+	"TrustedAppCredential": "<the Trusted app credential>",
+	"GuestAppCredential": "<the Guest app credential>",
+}
+
+_derived_value("vmss") := sprintf("%s%s", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")])
+
+_derived_value("pip") := sprintf("%s-TeamsConn-%s-PIP", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")])
+
+_expected_text(f) := f.text if f.derived
+
+_expected_text(f) := sprintf("$%s", [f.variable]) if f.variable
+
+_norm(x) := [_scalar(e) | some e in x] if is_array(x)
+
+_norm(x) := _scalar(x) if not is_array(x)
+
+_scalar(x) := lower(x) if is_string(x)
+
+_scalar(x) := sprintf("%v", [x]) if not is_string(x)
+
+_show(x) := sprintf("\"%s\"", [x]) if is_string(x)
+
+_show(x) := sprintf("%v", [x]) if not is_string(x)
+
+# A parameter fed from the wrong variable.
+deny contains r if {
+	some c in lib.deployment_calls
+	some p in c.parameters
+	some name, f in feeds
+	lower(p.name) == lower(name)
+	f.variable
+	v := p.value.variable
+	lower(v) != lower(f.variable)
+	r := {
+		"id": "PX601",
+		"line": p.line,
+		"msg": sprintf("-%s is given $%s, but $%s feeds it", [name, v, f.variable]),
+		"fix": sprintf("-%s $%s", [name, f.variable]),
+	}
+}
+
+# A literal (or any other value) that contradicts the variables.
+deny contains r if {
+	some c in lib.deployment_calls
+	some p in c.parameters
+	some name, f in feeds
+	lower(p.name) == lower(name)
+	not _fed_by_other_variable(p, f)
+	not p.value.kind in {"unknown", "secret"}
+	given := p.value.value
+	expected := _expected(f)
+	_norm(given) != _norm(expected)
+	r := {
+		"id": "PX601",
+		"line": p.line,
+		"msg": sprintf("-%s is %s, but %s %s", [name, _show(given), _source(f), _show(expected)]),
+		"fix": sprintf("-%s %s", [name, _expected_text(f)]),
+	}
+}
+
+_fed_by_other_variable(p, f) if {
+	f.variable
+	p.value.variable
+}
+
+_expected(f) := lib.value(f.variable) if f.variable
+
+_expected(f) := _derived_value(f.derived) if {
+	f.derived
+	lib.base_ok
+	lib.region_ok
+}
+
+_source(f) := sprintf("$%s is", [f.variable]) if f.variable
+
+_source(f) := f.what if f.derived
+
+# A mandatory parameter left out. With positional arguments or splatting the
+# binding is unknown, so nothing is judged missing.
+deny contains r if {
+	some c in lib.deployment_calls
+	count(object.get(c, "positional", [])) == 0
+	some name in mandatory
+	not lib.param(c, name)
+	r := {
+		"id": "PX601",
+		"line": c.line,
+		"msg": sprintf("the create_vmss_deployment.ps1 call has no -%s, which it needs", [name]),
+		"fix": sprintf("add -%s %s", [name, _feed_text(name)]),
+	}
+}
+
+_feed_text(name) := _expected_text(feeds[name])
+
+_feed_text(name) := _suggested[name] if not feeds[name]
+
+# A variable the script sets but whose parameter the call leaves out: the
+# deployment uses the script's default instead of the value.
+deny contains r if {
+	some c in lib.deployment_calls
+	count(object.get(c, "positional", [])) == 0
+	some name, f in feeds
+	not name in mandatory
+	not lib.param(c, name)
+	lib.assigned(f.variable)
+	r := {
+		"id": "PX601",
+		"line": c.line,
+		"msg": sprintf("$%s is set, but the create_vmss_deployment.ps1 call does not pass -%s, so its default is deployed instead", [f.variable, name]),
+		"fix": sprintf("add -%s $%s", [name, f.variable]),
+	}
+}

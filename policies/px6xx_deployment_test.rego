@@ -1,0 +1,120 @@
+package pxlint.rules.deployment_test
+
+import data.pxlint.rules.deployment
+
+s(v) := {"kind": "string", "quote": "double", "value": v, "line": 3}
+
+a(variable, value) := {"kind": "string", "value": value, "variable": variable, "text": sprintf("$%s", [variable])}
+
+lit(value) := {"kind": "string", "value": value, "text": sprintf("\"%v\"", [value])}
+
+p(name, value, line) := {"name": name, "written": name, "value": value, "line": line}
+
+vars := {
+	"PxBaseConnName": s("fabrikam"),
+	"PxVmssRegion": s("weu"),
+	"PxSubscriptionId": s("3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11"),
+	"PxTeamsConnFqdn": s("teams-weu.fabrikam.net"),
+	"PxNodeFqdns": s("conf01.fabrikam.net"),
+	"PxPfxCertFileName": s("teams.pfx"),
+	"PxTeamsConnInstanceCount": s("2"),
+	"PxTeamsConnResourceGroupName": s("fabrikam-TeamsConn-weu-RG"),
+	"PxTeamsConnStaticResourceGroupName": s("fabrikam-TeamsConn-weu-static-RG"),
+	"PxMgmtSrcAddrPrefixes": {"kind": "array", "value": ["85.10.200.0/28"]},
+	"PxNodesSourceAddressPrefixes": {"kind": "array", "value": ["80.213.4.17", "85.10.200.0/28"]},
+}
+
+good_params := [
+	p("SubscriptionId", a("PxSubscriptionId", "3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11"), 40),
+	p("ResourceGroupName", a("PxTeamsConnResourceGroupName", "fabrikam-TeamsConn-weu-RG"), 41),
+	p("VmssName", {"kind": "string", "value": "fabrikamweu", "text": "\"$($PxBaseConnName)$($PxVmssRegion)\""}, 42),
+	p("VMAdminCredential", {"kind": "unknown", "variable": "PxWinAdminCred", "text": "$PxWinAdminCred"}, 43),
+	p("PfxPath", a("PxPfxCertFileName", "teams.pfx"), 44),
+	p("TeamsConnectorFqdn", a("PxTeamsConnFqdn", "teams-weu.fabrikam.net"), 45),
+	p("PexipFqdns", a("PxNodeFqdns", "conf01.fabrikam.net"), 46),
+	p("instanceCount", a("PxTeamsConnInstanceCount", "2"), 47),
+	p("StaticResourcesResourceGroupName", a("PxTeamsConnStaticResourceGroupName", "fabrikam-TeamsConn-weu-static-RG"), 48),
+	p("PublicIPAddressResourceName", {"kind": "string", "value": "fabrikam-TeamsConn-weu-PIP", "text": "\"...\""}, 49),
+	p("RdpSourceAddressPrefixes", {"kind": "array", "value": ["85.10.200.0/28"], "variable": "PxMgmtSrcAddrPrefixes"}, 50),
+	p("PexipSourceAddressPrefixes", {"kind": "array", "value": ["80.213.4.17", "85.10.200.0/28"], "variable": "PxNodesSourceAddressPrefixes"}, 51),
+	p("AppCredential", {"kind": "unknown", "variable": "PxAppCred", "text": "$PxAppCred"}, 52),
+]
+
+doc(params) := {"profile": "az", "variables": vars, "commands": [
+	{"name": "Get-Credential", "line": 20, "parameters": []},
+	{"name": "create_vmss_deployment.ps1", "line": 39, "parameters": params, "positional": []},
+]}
+
+replace(params, name, value) := [q |
+	some x in params
+	q := _swap(x, name, value)
+]
+
+_swap(x, name, value) := object.union(object.remove(x, ["value"]), {"value": value}) if x.name == name
+
+_swap(x, name, _) := x if x.name != name
+
+drop(params, name) := [x | some x in params; x.name != name]
+
+test_good_call_passes if {
+	count(deployment.deny) == 0 with input as doc(good_params)
+}
+
+test_no_call_passes if {
+	count(deployment.deny) == 0 with input as {"profile": "az", "variables": vars, "commands": []}
+}
+
+test_wrong_variable if {
+	params := replace(good_params, "PexipSourceAddressPrefixes", {"kind": "array", "value": ["85.10.200.0/28"], "variable": "PxMgmtSrcAddrPrefixes"})
+	deployment.deny == {{
+		"id": "PX601", "line": 51,
+		"msg": "-PexipSourceAddressPrefixes is given $PxMgmtSrcAddrPrefixes, but $PxNodesSourceAddressPrefixes feeds it",
+		"fix": "-PexipSourceAddressPrefixes $PxNodesSourceAddressPrefixes",
+	}} with input as doc(params)
+}
+
+test_contradicting_literal if {
+	params := replace(good_params, "VmssName", lit("fabrikamneu"))
+	deployment.deny == {{
+		"id": "PX601", "line": 42,
+		"msg": "-VmssName is \"fabrikamneu\", but $PxBaseConnName and $PxVmssRegion make \"fabrikamweu\"",
+		"fix": "-VmssName \"$($PxBaseConnName)$($PxVmssRegion)\"",
+	}} with input as doc(params)
+}
+
+test_literal_agreeing_passes if {
+	params := replace(good_params, "TeamsConnectorFqdn", lit("Teams-WEU.fabrikam.net"))
+	count(deployment.deny) == 0 with input as doc(params)
+}
+
+test_literal_count_contradicts if {
+	params := replace(good_params, "instanceCount", {"kind": "number", "value": 3, "text": "3"})
+	some f in deployment.deny with input as doc(params)
+	f.msg == "-instanceCount is 3, but $PxTeamsConnInstanceCount is \"2\""
+}
+
+test_missing_mandatory if {
+	deployment.deny == {{
+		"id": "PX601", "line": 39,
+		"msg": "the create_vmss_deployment.ps1 call has no -PfxPath, which it needs",
+		"fix": "add -PfxPath $PxPfxCertFileName",
+	}} with input as doc(drop(good_params, "PfxPath"))
+}
+
+test_missing_app_credentials_per_profile if {
+	d := object.union(doc(good_params), {"profile": "azurerm"})
+	{f.msg | some f in deployment.deny with input as d} == {
+		"the create_vmss_deployment.ps1 call has no -TrustedAppCredential, which it needs",
+		"the create_vmss_deployment.ps1 call has no -GuestAppCredential, which it needs",
+	}
+}
+
+test_variable_not_passed if {
+	some f in deployment.deny with input as doc(drop(good_params, "instanceCount"))
+	f.msg == "$PxTeamsConnInstanceCount is set, but the create_vmss_deployment.ps1 call does not pass -instanceCount, so its default is deployed instead"
+}
+
+test_positional_arguments_skip_missing if {
+	d := json.patch(doc(drop(good_params, "PfxPath")), [{"op": "replace", "path": "/commands/1/positional", "value": [{"kind": "unknown", "text": "@splat"}]}])
+	count(deployment.deny) == 0 with input as d
+}
