@@ -726,12 +726,17 @@ type Stats struct {
 	Tokens int
 	// MaxDepth is the deepest nesting the parser reached.
 	MaxDepth int
-	// Limit names the limit that stopped parsing: "", "bytes", "depth" or "tokens".
+	// Work is the number of bytes the lexer scanned, re-scans included.
+	Work int
+	// Limit names the limit that stopped parsing: "", "bytes", "depth",
+	// "tokens" or "work" (see the Limit* constants).
 	Limit string
 }
 
 // File is a parsed script.
 type File struct {
+	// Params is the script's param() block, if any.
+	Params     *ParamBlock
 	Statements []Statement
 	Requires   []RequiresDirective
 	// Comments are every comment token (line, block, #Requires) in order,

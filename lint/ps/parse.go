@@ -1,15 +1,24 @@
 package ps
 
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
 // Limits bound the work of one parse. Exceeding one is a PX011 diagnostic
-// and parsing stops (the token stream still covers the whole text).
+// and parsing stops; the token stream still covers the whole text.
 type Limits struct {
-	// MaxBytes is the largest input accepted (decoded text bytes).
+	// MaxBytes is the largest decoded text accepted, in bytes.
 	MaxBytes int
 	// MaxDepth is the deepest nesting of blocks, parentheses, arrays,
-	// hashtables, sub-expressions and strings-in-strings.
+	// hashtables, sub-expressions, prefix operators and strings-in-strings.
 	MaxDepth int
-	// MaxTokens is the most tokens produced.
+	// MaxTokens is the most tokens File.Tokens may hold.
 	MaxTokens int
+	// MaxWork caps the bytes the lexer scans, re-scans included (lexing a
+	// token again in another mode, strings scanned to find their end).
+	// Zero means 32 × MaxBytes.
+	MaxWork int
 }
 
 // DefaultLimits are generous for any real variables script (a few KiB) and
@@ -18,14 +27,355 @@ func DefaultLimits() Limits {
 	return Limits{MaxBytes: 2 << 20, MaxDepth: 256, MaxTokens: 2_000_000}
 }
 
-// Parse parses a decoded script. It never fails: syntax errors are PX001
-// diagnostics, exceeded limits PX011.
-func Parse(src *Source, lim Limits) *File {
-	return &File{}
+func (lim Limits) normalized() Limits {
+	d := DefaultLimits()
+	if lim.MaxBytes <= 0 {
+		lim.MaxBytes = d.MaxBytes
+	}
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = d.MaxDepth
+	}
+	if lim.MaxTokens <= 0 {
+		lim.MaxTokens = d.MaxTokens
+	}
+	if lim.MaxWork <= 0 {
+		lim.MaxWork = 32 * lim.MaxBytes
+	}
+	return lim
+}
+
+// Names of limits in Stats.Limit.
+const (
+	LimitBytes  = "bytes"
+	LimitDepth  = "depth"
+	LimitTokens = "tokens"
+	LimitWork   = "work"
+)
+
+// Lex returns the lossless token stream of src: the tokens' texts
+// concatenate to src.Text. Command and expression mode are told apart by
+// the parser, so Lex parses (with DefaultLimits) and returns its tokens.
+func Lex(src *Source) []Token {
+	return Parse(src, DefaultLimits()).Tokens
 }
 
 // ParseBytes decodes and parses.
 func ParseBytes(b []byte, lim Limits) (*Source, *File) {
 	src := Decode(b)
 	return src, Parse(src, lim)
+}
+
+// Parse parses a decoded script. It never fails: syntax errors are PX001
+// diagnostics, exceeded limits PX011 (parsing then stops; File.Statements
+// holds what was parsed before).
+func Parse(src *Source, lim Limits) *File {
+	lim = lim.normalized()
+	f := &File{}
+	p := &parser{
+		src:  src,
+		text: src.Text,
+		end:  len(src.Text),
+		lim:  lim,
+		file: f,
+		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth},
+	}
+	p.toks = &f.Tokens
+	if len(src.Text) > lim.MaxBytes {
+		p.stopped = true
+		f.Stats.Limit = LimitBytes
+		f.Tokens = []Token{{Kind: TokError, Text: src.Text, Span: Span{src.Pos(0), src.Pos(src.Len())}}}
+		f.Diagnostics = append(f.Diagnostics, Diagnostic{Rule: RuleAnalysisLimit,
+			Message: fmt.Sprintf("the script is %d bytes, larger than the %d-byte limit; it was not analysed", len(src.Text), lim.MaxBytes),
+			Span:    Span{src.Pos(0), src.Pos(0)}})
+		f.Stats.Tokens = 1
+		return f
+	}
+	if lim.MaxTokens > 0 && len(src.Text) < 1<<16 {
+		f.Tokens = make([]Token, 0, len(src.Text)/4+8)
+	}
+	f.Statements = p.statementList(TokEOF)
+	p.finishTokens()
+	for _, t := range f.Tokens {
+		if t.Kind.IsComment() {
+			f.Comments = append(f.Comments, t)
+		}
+	}
+	p.requiresDirectives()
+	f.Diagnostics = append(f.Diagnostics, p.diags...)
+	f.Stats.Tokens = len(f.Tokens)
+	f.Stats.Work = p.lx.work
+	return f
+}
+
+// parser is a recursive-descent parser that pulls tokens from the lexer in
+// the mode the grammar expects at each point.
+type parser struct {
+	src  *Source
+	text string
+	lim  Limits
+	file *File
+	lx   *lexer
+
+	end  int      // byte end of the region being parsed
+	off  int      // byte offset of the next uncommitted character
+	roff int      // code-point offset of off
+	toks *[]Token // where committed tokens go
+	last Pos      // end of the last committed non-trivia token
+	lastKind TokenKind
+
+	depth   int
+	stopped bool
+	diags   []Diagnostic
+	line    int // line index hint for positions
+
+	cacheOK   bool
+	cacheOff  int
+	cacheMode lexMode
+	cache     rawTok
+}
+
+// ------------------------------------------------------------ token access
+
+func (p *parser) pos(roff int) Pos {
+	s := p.src
+	i := p.line
+	if i < 0 || i >= len(s.lineRune) || s.lineRune[i] > roff {
+		return s.Pos(roff)
+	}
+	for n := 0; i+1 < len(s.lineRune) && s.lineRune[i+1] <= roff; n++ {
+		if n == 8 {
+			return s.Pos(roff)
+		}
+		i++
+	}
+	p.line = i
+	return Pos{Offset: roff, Line: i + 1, Col: roff - s.lineRune[i] + 1}
+}
+
+// peekRaw lexes the token at the current offset in mode m (cached).
+func (p *parser) peekRaw(m lexMode) rawTok {
+	if p.stopped || p.off >= p.end {
+		return rawTok{kind: TokEOF, start: p.off, end: p.off}
+	}
+	if p.cacheOK && p.cacheOff == p.off && p.cacheMode == m {
+		return p.cache
+	}
+	t := p.lx.scan(p.off, p.end, m)
+	if p.lx.depthHit {
+		p.limit(LimitDepth, fmt.Sprintf("strings nested deeper than %d", p.lim.MaxDepth))
+		return rawTok{kind: TokEOF, start: p.off, end: p.off}
+	}
+	if p.lx.work > p.lim.MaxWork {
+		p.limit(LimitWork, fmt.Sprintf("lexing work exceeded %d bytes scanned", p.lim.MaxWork))
+		return rawTok{kind: TokEOF, start: p.off, end: p.off}
+	}
+	p.cacheOK, p.cacheOff, p.cacheMode, p.cache = true, p.off, m, t
+	return t
+}
+
+// triviaAt returns the trivia token at the current offset, if any.
+func (p *parser) triviaAt(newlines bool) (rawTok, bool) {
+	if p.off >= p.end || p.stopped {
+		return rawTok{}, false
+	}
+	c := p.text[p.off]
+	switch {
+	case c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '#':
+	case c == '<' && p.off+1 < p.end && p.text[p.off+1] == '#':
+	case c == '`' && p.off+1 < p.end && isNewlineByte(p.text[p.off+1]):
+	case newlines && isNewlineByte(c):
+	case c >= 0x80:
+		if r, _ := runeAt(p.text[:p.end], p.off); !isSpace(r) {
+			return rawTok{}, false
+		}
+	default:
+		return rawTok{}, false
+	}
+	return p.peekRaw(modeExpr), true
+}
+
+// skip commits trivia (and newlines when nl).
+func (p *parser) skip(nl bool) {
+	for {
+		t, ok := p.triviaAt(nl)
+		if !ok {
+			return
+		}
+		p.commit(t)
+	}
+}
+
+func (p *parser) skipNL() { p.skip(true) }
+
+// adjacent reports whether the next character directly follows the last
+// token (no white space): postfix operators require it.
+func (p *parser) adjacent() bool {
+	if p.off >= p.end || p.stopped {
+		return false
+	}
+	_, ok := p.triviaAt(true)
+	return !ok
+}
+
+func (p *parser) peek(m lexMode) rawTok {
+	p.skip(false)
+	return p.peekRaw(m)
+}
+
+func (p *parser) peekNL(m lexMode) rawTok {
+	p.skip(true)
+	return p.peekRaw(m)
+}
+
+func (p *parser) spanOf(t rawTok) Span {
+	n := utf8.RuneCountInString(p.text[t.start:t.end])
+	start := p.roff
+	if t.start != p.off { // not the next token: count from the current offset
+		start += utf8.RuneCountInString(p.text[p.off:t.start])
+	}
+	return Span{p.pos(start), p.pos(start + n)}
+}
+
+// commit appends t (which must start at the current offset) to the token
+// stream and advances.
+func (p *parser) commit(t rawTok) Token {
+	if t.kind == TokEOF {
+		return Token{Kind: TokEOF, Span: Span{p.pos(p.roff), p.pos(p.roff)}}
+	}
+	text := p.text[t.start:t.end]
+	n := len(text)
+	if n > 1 || text[0] >= utf8.RuneSelf {
+		n = utf8.RuneCountInString(text)
+	}
+	tok := Token{Kind: t.kind, Text: text, Op: t.op, Flags: t.flags, off: t.start,
+		Span: Span{p.pos(p.roff), p.pos(p.roff + n)}}
+	p.off = t.end
+	p.roff += n
+	p.cacheOK = false
+	*p.toks = append(*p.toks, tok)
+	if !t.kind.IsTrivia() {
+		p.last = tok.Span.End
+		p.lastKind = t.kind
+	}
+	if t.flags&FlagUnterminated != 0 {
+		p.errorf(tok.Span, "%s", unterminatedMessage(t.kind))
+	}
+	if len(*p.toks) > p.lim.MaxTokens {
+		p.limit(LimitTokens, fmt.Sprintf("more than %d tokens", p.lim.MaxTokens))
+	}
+	return tok
+}
+
+func unterminatedMessage(k TokenKind) string {
+	switch k {
+	case TokString, TokExpandableString:
+		return "the string is missing its closing quote"
+	case TokHereString, TokExpandableHereString:
+		return "the here-string is missing its terminator (a line starting with \"@ or '@)"
+	case TokBlockComment:
+		return "the block comment is missing its closing #>"
+	case TokVariable:
+		return "the ${...} variable name is missing its closing }"
+	}
+	return "unterminated token"
+}
+
+// next commits and returns the next token in mode m (trivia skipped).
+func (p *parser) next(m lexMode) Token { return p.commit(p.peek(m)) }
+
+type mark struct {
+	off, roff, ntoks, ndiags int
+	last                     Pos
+	lastKind                 TokenKind
+}
+
+func (p *parser) mark() mark {
+	return mark{p.off, p.roff, len(*p.toks), len(p.diags), p.last, p.lastKind}
+}
+
+func (p *parser) reset(m mark) {
+	p.off, p.roff, p.last, p.lastKind = m.off, m.roff, m.last, m.lastKind
+	*p.toks = (*p.toks)[:m.ntoks]
+	p.diags = p.diags[:m.ndiags]
+	p.cacheOK = false
+}
+
+func (p *parser) here() Pos { return p.pos(p.roff) }
+
+// spanFrom is the span from start to the end of the last committed token.
+func (p *parser) spanFrom(start Pos) Span {
+	if p.last.Offset < start.Offset {
+		return Span{start, start}
+	}
+	return Span{start, p.last}
+}
+
+// ----------------------------------------------------------- diagnostics
+
+func (p *parser) errorf(sp Span, format string, args ...any) {
+	if p.stopped {
+		return
+	}
+	p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Message: fmt.Sprintf(format, args...), Span: sp})
+}
+
+// limit records a PX011 diagnostic and stops parsing.
+func (p *parser) limit(which, what string) {
+	if p.stopped {
+		return
+	}
+	at := p.here()
+	p.diags = append(p.diags, Diagnostic{Rule: RuleAnalysisLimit,
+		Message: fmt.Sprintf("analysis stopped at line %d: %s", at.Line, what),
+		Span:    Span{at, at}})
+	p.stopped = true
+	p.file.Stats.Limit = which
+}
+
+// enter increases the nesting depth; false (and parsing stops) beyond MaxDepth.
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > p.file.Stats.MaxDepth {
+		p.file.Stats.MaxDepth = p.depth
+	}
+	if p.depth > p.lim.MaxDepth {
+		p.limit(LimitDepth, fmt.Sprintf("nesting deeper than %d", p.lim.MaxDepth))
+		return false
+	}
+	return !p.stopped
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// finishTokens makes the token stream cover the rest of the text after
+// parsing stopped early: lexed flat while the budgets allow, else one
+// error token.
+func (p *parser) finishTokens() {
+	if p.off >= len(p.text) {
+		return
+	}
+	rest := func() {
+		text := p.text[p.off:]
+		n := utf8.RuneCountInString(text)
+		*p.toks = append(*p.toks, Token{Kind: TokError, Text: text, off: p.off,
+			Span: Span{p.pos(p.roff), p.pos(p.roff + n)}})
+		p.off, p.roff = len(p.text), p.roff+n
+	}
+	if p.file.Stats.Limit != LimitDepth {
+		rest()
+		return
+	}
+	p.lx.maxDepth, p.lx.depthHit = 0, false // strings still end; only the nesting bound is gone
+	for p.off < len(p.text) {
+		if len(*p.toks) >= p.lim.MaxTokens || p.lx.work > p.lim.MaxWork {
+			rest()
+			return
+		}
+		t := p.lx.scan(p.off, len(p.text), modeExpr)
+		text := p.text[t.start:t.end]
+		n := utf8.RuneCountInString(text)
+		*p.toks = append(*p.toks, Token{Kind: t.kind, Text: text, Op: t.op, Flags: t.flags, off: t.start,
+			Span: Span{p.pos(p.roff), p.pos(p.roff + n)}})
+		p.off, p.roff = t.end, p.roff+n
+	}
 }

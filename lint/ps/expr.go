@@ -1,0 +1,456 @@
+package ps
+
+import (
+	"strings"
+)
+
+// binary operator precedence, lowest first (about_Operator_Precedence).
+// The comma binds tighter than all of them and is handled below them.
+func binaryPrec(op string) int {
+	switch op {
+	case "-and", "-or", "-xor":
+		return 1
+	case "-band", "-bor", "-bxor":
+		return 2
+	case "+", "-":
+		return 4
+	case "*", "/", "%":
+		return 5
+	case "-f":
+		return 6
+	case "..":
+		return 7
+	case "??":
+		return 1
+	}
+	if len(op) > 1 && op[0] == '-' && dashOperators[op[1:]] {
+		switch op {
+		case "-not", "-bnot":
+			return 0
+		}
+		return 3 // comparison, -replace, -split, -join, -is, -as, -shl, -shr
+	}
+	return 0
+}
+
+func isUnaryOp(op string) bool {
+	switch op {
+	case "-not", "!", "-bnot", "-", "+", "-split", "-join", "++", "--", "-isplit", "-csplit":
+		return true
+	}
+	return false
+}
+
+// expression parses a full expression (comma lists included).
+func (p *parser) expression() Expression { return p.binary(1, false) }
+
+// expressionNoComma parses an expression where a comma separates
+// arguments (method calls, parameter defaults).
+func (p *parser) expressionNoComma() Expression { return p.binary(1, true) }
+
+func (p *parser) binary(minPrec int, noComma bool) Expression {
+	start := p.here()
+	var left Expression
+	if noComma {
+		left = p.unary()
+	} else {
+		left = p.arrayLiteral()
+	}
+	for !p.stopped {
+		t := p.peek(modeExpr)
+		if t.kind != TokOperator {
+			break
+		}
+		prec := binaryPrec(t.op)
+		if prec == 0 || prec < minPrec {
+			break
+		}
+		op := p.commit(t)
+		p.skipNL()
+		if !p.enter() {
+			break
+		}
+		right := p.binary(prec+1, noComma)
+		p.leave()
+		left = &BinaryExpr{Base: Base{p.spanFrom(start)}, Op: op.Op, OpText: op.Text, OpSpan: op.Span, Left: left, Right: right}
+	}
+	return left
+}
+
+// arrayLiteral parses `a, b, c` (newlines allowed after each comma).
+func (p *parser) arrayLiteral() Expression {
+	start := p.here()
+	x := p.unary()
+	if p.peek(modeExpr).kind != TokComma {
+		return x
+	}
+	list := &ArrayLiteral{Elements: []Expression{x}}
+	for !p.stopped && p.peek(modeExpr).kind == TokComma {
+		p.next(modeExpr)
+		p.skipNL()
+		list.Elements = append(list.Elements, p.unary())
+	}
+	list.Span = p.spanFrom(start)
+	return list
+}
+
+func (p *parser) unary() Expression {
+	start := p.here()
+	t := p.peek(modeExpr)
+	switch {
+	case t.kind == TokOperator && isUnaryOp(t.op), t.kind == TokComma:
+		op := p.commit(t)
+		if !p.enter() {
+			return &BadExpr{Base: Base{op.Span}}
+		}
+		p.skipNL()
+		x := p.unary()
+		p.leave()
+		canon := op.Op
+		if t.kind == TokComma {
+			canon = ","
+		}
+		if canon == "," {
+			return &ArrayLiteral{Base{p.spanFrom(start)}, []Expression{x}}
+		}
+		return &UnaryExpr{Base: Base{p.spanFrom(start)}, Op: canon, OpText: op.Text, OpSpan: op.Span, X: x}
+	case t.kind == TokLBracket:
+		tl := p.typeLiteral(start)
+		if p.adjacent() && p.off+1 < p.end && p.text[p.off] == ':' && p.text[p.off+1] == ':' {
+			return p.postfixOps(p.postfix(tl))
+		}
+		if n := p.peek(modeExpr); startsOperand(n) {
+			if !p.enter() {
+				return tl
+			}
+			x := p.unary()
+			p.leave()
+			return &ConvertExpr{Base{p.spanFrom(start)}, tl, x}
+		}
+		return p.postfix(tl)
+	}
+	return p.postfixOps(p.postfix(p.primary(modeExpr)))
+}
+
+// postfixOps handles `$i++` and `$i--`.
+func (p *parser) postfixOps(x Expression) Expression {
+	if !p.adjacent() {
+		return x
+	}
+	t := p.peekRaw(modeExpr)
+	if t.kind == TokOperator && (t.op == "++" || t.op == "--") {
+		op := p.commit(t)
+		return &UnaryExpr{Base: Base{x.NodeSpan().Join(op.Span)}, Op: op.Op, OpText: op.Text, OpSpan: op.Span, X: x, Postfix: true}
+	}
+	return x
+}
+
+func startsOperand(t rawTok) bool {
+	switch t.kind {
+	case TokVariable, TokNumber, TokString, TokExpandableString, TokHereString, TokExpandableHereString,
+		TokLParen, TokAtParen, TokDollarParen, TokAtBrace, TokLBracket, TokSplat:
+		return true
+	case TokOperator:
+		return t.op == "-" || t.op == "+" || t.op == "!" || t.op == "-not" || t.op == "++" || t.op == "--"
+	}
+	return false
+}
+
+// primary parses an operand without postfix operators. m is modeExpr or
+// modeCommand (which changes how `[` and words read).
+func (p *parser) primary(m lexMode) Expression {
+	start := p.here()
+	t := p.peek(m)
+	switch t.kind {
+	case TokVariable, TokSplat:
+		return p.variable(p.commit(t))
+	case TokNumber:
+		return p.number(p.commit(t))
+	case TokString, TokHereString, TokExpandableString, TokExpandableHereString:
+		return p.stringExpr(p.commit(t))
+	case TokGeneric:
+		return p.bareWord(p.commit(t))
+	case TokLParen:
+		return p.parenExpr()
+	case TokAtParen, TokDollarParen:
+		open := p.commit(t)
+		if !p.enter() {
+			return &BadExpr{Base: Base{open.Span}}
+		}
+		stmts := p.statementList(TokRParen)
+		p.expect(TokRParen, open)
+		p.leave()
+		if t.kind == TokAtParen {
+			return &ArrayExpr{Base{p.spanFrom(start)}, stmts}
+		}
+		return &SubExpression{Base{p.spanFrom(start)}, stmts}
+	case TokAtBrace:
+		return p.hashtable()
+	case TokLBrace:
+		sb := p.scriptBlock()
+		return &ScriptBlockExpr{Base{sb.Span}, sb}
+	case TokLBracket:
+		return p.typeLiteral(start)
+	}
+	sp := p.spanOf(t)
+	switch t.kind {
+	case TokEOF, TokNewline, TokSemicolon, TokRParen, TokRBrace, TokRBracket, TokPipe, TokAssign:
+		p.errorf(Span{sp.Start, sp.Start}, "expected a value here")
+		return &BadExpr{Base: Base{Span{sp.Start, sp.Start}}}
+	}
+	tok := p.commit(t)
+	if t.kind == TokError {
+		p.errorf(tok.Span, "unexpected character %s", describe(tok.Text))
+	} else {
+		p.errorf(tok.Span, "unexpected %s in an expression", describe(tok.Text))
+	}
+	return &BadExpr{Base{tok.Span}, tok.Text}
+}
+
+func (p *parser) parenExpr() Expression {
+	start := p.here()
+	open := p.next(modeExpr)
+	if !p.enter() {
+		return &BadExpr{Base: Base{open.Span}}
+	}
+	defer p.leave()
+	p.skipNL()
+	pe := &ParenExpr{}
+	if p.peek(modeStatement).kind != TokRParen {
+		pe.Inner = p.statement()
+	}
+	p.skipNL()
+	p.expect(TokRParen, open)
+	pe.Span = p.spanFrom(start)
+	return pe
+}
+
+// postfix applies member access, static member access, method calls and
+// indexing written directly after x (no white space in between).
+func (p *parser) postfix(x Expression) Expression {
+	start := x.NodeSpan().Start
+	for n := 0; !p.stopped && p.adjacent(); n++ {
+		c := p.text[p.off]
+		var c2 byte
+		if p.off+1 < p.end {
+			c2 = p.text[p.off+1]
+		}
+		static, nullable := false, false
+		var opLen int
+		switch {
+		case c == '.' && c2 != '.':
+			opLen = 1
+		case c == ':' && c2 == ':':
+			opLen, static = 2, true
+		case c == '?' && c2 == '.':
+			opLen, nullable = 2, true
+		case c == '[':
+			x = p.index(x, start)
+			continue
+		default:
+			return x
+		}
+		if n >= p.lim.MaxDepth && !p.enter() { // a very long member chain still counts
+			return x
+		}
+		kind := TokDot
+		if static {
+			kind = TokColonColon
+		}
+		p.commit(rawTok{kind: kind, start: p.off, end: p.off + opLen, op: p.text[p.off : p.off+opLen]})
+		var member Expression
+		name := ""
+		mt := p.peekRaw(modeMember)
+		switch mt.kind {
+		case TokIdentifier:
+			tok := p.commit(mt)
+			member = &BareWord{Base{tok.Span}, tok.Text, tok.Text}
+			name = tok.Text
+		case TokVariable, TokString, TokExpandableString, TokLParen, TokDollarParen:
+			member = p.primary(modeExpr)
+			if sl, ok := member.(*StringLiteral); ok {
+				name = sl.Value
+			}
+		default:
+			sp := p.spanOf(mt)
+			p.errorf(Span{sp.Start, sp.Start}, "missing a member name after '%s'", p.text[p.off-opLen:p.off])
+			return &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Static: static, Nullable: nullable}
+		}
+		if p.adjacent() && p.text[p.off] == '(' {
+			open := p.commit(rawTok{kind: TokLParen, start: p.off, end: p.off + 1})
+			args := p.callArgs(open)
+			x = &InvokeMemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable, Args: args}
+			continue
+		}
+		x = &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable}
+	}
+	return x
+}
+
+func (p *parser) index(x Expression, start Pos) Expression {
+	open := p.commit(rawTok{kind: TokLBracket, start: p.off, end: p.off + 1})
+	if !p.enter() {
+		return x
+	}
+	defer p.leave()
+	p.skipNL()
+	idx := p.expression()
+	p.skipNL()
+	p.expect(TokRBracket, open)
+	return &IndexExpr{Base{p.spanFrom(start)}, x, idx}
+}
+
+// callArgs parses method arguments after `(` up to and including `)`.
+func (p *parser) callArgs(open Token) []Expression {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	var args []Expression
+	p.skipNL()
+	if p.peek(modeExpr).kind == TokRParen {
+		p.next(modeExpr)
+		return args
+	}
+	for !p.stopped {
+		p.skipNL()
+		off := p.off
+		args = append(args, p.expressionNoComma())
+		p.skipNL()
+		t := p.peek(modeExpr)
+		if t.kind == TokComma {
+			p.commit(t)
+			continue
+		}
+		if t.kind == TokRParen || p.off == off {
+			break
+		}
+		p.errorf(p.spanOf(t), "expected ',' or ')' in the method arguments")
+		break
+	}
+	p.expect(TokRParen, open)
+	return args
+}
+
+// typeLiteral parses `[Type]`, `[string[]]`, `[Parameter(Mandatory)]`; the `[` is next.
+func (p *parser) typeLiteral(start Pos) *TypeLiteral {
+	open := p.next(modeExpr)
+	nameStart := p.off
+	level := 0
+	for !p.stopped {
+		t := p.peekRaw(modeExpr)
+		switch t.kind {
+		case TokLBracket, TokLParen:
+			level++
+		case TokRBracket, TokRParen:
+			if level == 0 && t.kind == TokRBracket {
+				name := strings.TrimSpace(p.text[nameStart:p.off])
+				p.commit(t)
+				if name == "" {
+					p.errorf(p.spanFrom(start), "missing the type name in []")
+				}
+				return &TypeLiteral{Base{p.spanFrom(start)}, name}
+			}
+			if level > 0 {
+				level--
+			}
+		case TokEOF, TokNewline:
+			p.errorf(open.Span, "missing closing ']' for the type at line %d", open.Span.Start.Line)
+			return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
+		}
+		p.commit(t)
+	}
+	return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
+}
+
+// hashtable parses `@{ key = value ... }`; `@{` is next.
+func (p *parser) hashtable() Expression {
+	start := p.here()
+	open := p.next(modeExpr)
+	h := &Hashtable{}
+	if !p.enter() {
+		h.Span = p.spanFrom(start)
+		return h
+	}
+	defer p.leave()
+	for !p.stopped {
+		t := p.peekNL(modeMember)
+		if t.kind == TokSemicolon {
+			p.commit(t)
+			continue
+		}
+		if t.kind == TokRBrace {
+			p.commit(t)
+			h.Span = p.spanFrom(start)
+			return h
+		}
+		if t.kind == TokEOF || t.kind == TokRParen {
+			break
+		}
+		estart := p.here()
+		e := &HashEntry{}
+		switch t.kind {
+		case TokIdentifier:
+			tok := p.commit(t)
+			e.Key, e.KeyText = &BareWord{Base{tok.Span}, tok.Text, tok.Text}, tok.Text
+		default:
+			e.Key = p.unary()
+			switch k := e.Key.(type) {
+			case *StringLiteral:
+				e.KeyText = k.Value
+			case *Number:
+				e.KeyText = k.Text
+			}
+		}
+		eq := p.peek(modeExpr)
+		if eq.kind != TokAssign || eq.op != "=" {
+			p.errorf(p.spanOf(eq), "missing '=' after the hashtable key")
+			p.recoverLine()
+			continue
+		}
+		p.commit(eq)
+		p.skipNL()
+		if k := p.peek(modeStatement).kind; k == TokRBrace || k == TokSemicolon || k == TokNewline || k == TokEOF {
+			p.errorf(p.spanOf(p.peek(modeStatement)), "missing the value of hashtable key %q", e.KeyText)
+		} else {
+			e.Value = p.statement()
+		}
+		e.Span = p.spanFrom(estart)
+		h.Entries = append(h.Entries, e)
+		if k := p.peek(modeExpr).kind; k != TokNewline && k != TokSemicolon && k != TokRBrace && k != TokEOF {
+			t := p.peek(modeExpr)
+			p.errorf(p.spanOf(t), "unexpected %s in the hashtable", describe(p.text[t.start:t.end]))
+			p.recoverLine()
+		}
+	}
+	p.errorf(open.Span, "missing closing '}' for the '@{' at line %d", open.Span.Start.Line)
+	h.Span = p.spanFrom(start)
+	return h
+}
+
+// --------------------------------------------------------------- leaves
+
+func (p *parser) bareWord(t Token) *BareWord {
+	return &BareWord{Base{t.Span}, t.Text, unescapeBackticks(t.Text)}
+}
+
+func (p *parser) variable(t Token) *Variable {
+	v := &Variable{Base: Base{t.Span}, Raw: t.Text}
+	body := t.Text[1:]
+	if t.Text[0] == '@' {
+		v.Splat = true
+	}
+	if strings.HasPrefix(body, "{") {
+		v.Braced = true
+		body = strings.TrimPrefix(body, "{")
+		body = strings.TrimSuffix(body, "}")
+		body = unescapeBackticks(body)
+	}
+	if i := strings.IndexByte(body, ':'); i > 0 && i < len(body)-1 && (len(body) < 2 || body[:2] != "::") {
+		if scope := body[:i]; nameEnd(scope, 0, false) == len(scope) {
+			v.Scope, body = scope, body[i+1:]
+		}
+	}
+	v.Name = body
+	return v
+}

@@ -1,0 +1,815 @@
+package ps
+
+import "strings"
+
+// statementList parses statements up to closer (TokRParen, TokRBrace, or
+// TokEOF for a whole file or region), which it does not consume.
+func (p *parser) statementList(closer TokenKind) []Statement {
+	var out []Statement
+	for !p.stopped {
+		t := p.peekNL(modeStatement)
+		switch t.kind {
+		case TokSemicolon:
+			p.commit(t)
+			continue
+		case TokEOF:
+			return out
+		case TokRParen, TokRBrace:
+			if closer != TokEOF {
+				return out
+			}
+			tok := p.commit(t)
+			p.errorf(tok.Span, "unexpected '%s': nothing to close here", tok.Text)
+			continue
+		}
+		start := p.off
+		s := p.statement()
+		if s != nil {
+			out = append(out, s)
+		}
+		t = p.peek(modeStatement)
+		switch t.kind {
+		case TokNewline, TokSemicolon, TokEOF, TokRParen, TokRBrace:
+			continue
+		}
+		if p.off > start && endsWithBlock(s) {
+			continue
+		}
+		sp := p.spanOf(t)
+		p.errorf(sp, "unexpected %s", describe(p.text[t.start:t.end]))
+		if bad := p.recoverLine(); bad != nil {
+			out = append(out, bad)
+		}
+	}
+	return out
+}
+
+// endsWithBlock: statements after which another statement may follow on the
+// same line (if (...) {...} $x is accepted by PowerShell).
+func endsWithBlock(s Statement) bool {
+	switch s.(type) {
+	case *IfStmt, *ForeachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *FunctionDef:
+		return true
+	}
+	return false
+}
+
+func describe(text string) string {
+	if len(text) > 40 {
+		text = text[:40] + "…"
+	}
+	return "'" + text + "'"
+}
+
+// recoverLine skips to the end of the line (or a closer at the current
+// nesting), returning what was skipped as a BadStatement.
+func (p *parser) recoverLine() *BadStatement {
+	start := p.here()
+	startOff := p.off
+	level := 0
+	for !p.stopped {
+		t := p.peek(modeCommand)
+		switch t.kind {
+		case TokEOF, TokNewline, TokSemicolon:
+			if p.off == startOff {
+				return nil
+			}
+			return &BadStatement{Base{p.spanFrom(start)}, p.text[startOff:p.off]}
+		case TokLParen, TokLBrace, TokAtParen, TokAtBrace, TokDollarParen:
+			level++
+		case TokRParen, TokRBrace:
+			if level == 0 {
+				if p.off == startOff {
+					return nil
+				}
+				return &BadStatement{Base{p.spanFrom(start)}, p.text[startOff:p.off]}
+			}
+			level--
+		}
+		p.commit(t)
+	}
+	return nil
+}
+
+// statement parses one statement at statement start.
+func (p *parser) statement() Statement {
+	t := p.peek(modeStatement)
+	if t.kind == TokKeyword {
+		switch t.op {
+		case "if":
+			return p.ifStatement()
+		case "foreach":
+			return p.foreachStatement()
+		case "for":
+			return p.forStatement()
+		case "while":
+			return p.whileStatement()
+		case "do":
+			return p.doStatement()
+		case "switch":
+			return p.switchStatement()
+		case "try":
+			return p.tryStatement()
+		case "function", "filter", "workflow":
+			return p.functionDef()
+		case "throw", "return", "exit", "break", "continue":
+			return p.flowStatement()
+		case "param":
+			pb := p.paramBlock(nil, p.here())
+			if p.file.Params == nil && p.depth == 0 {
+				p.file.Params = pb
+			}
+			return nil
+		case "elseif", "else", "catch", "finally", "until", "begin", "process", "end", "dynamicparam":
+			tok := p.commit(t)
+			p.errorf(tok.Span, "unexpected '%s' without the statement it belongs to", tok.Text)
+			return &BadStatement{Base{tok.Span}, tok.Text}
+		}
+		// trap, data, class, enum, using, configuration: read as commands.
+	}
+	return p.pipelineChain()
+}
+
+func (p *parser) pipelineChain() Statement {
+	start := p.here()
+	left := p.pipeline()
+	for !p.stopped {
+		t := p.peek(modeStatement)
+		if t.kind != TokAndAnd && t.kind != TokOrOr {
+			return left
+		}
+		op := p.commit(t)
+		p.skipNL()
+		right := p.pipeline()
+		left = &PipelineChain{Base{p.spanFrom(start)}, left, op.Text, right}
+	}
+	return left
+}
+
+// pipeline parses an assignment or a pipeline.
+func (p *parser) pipeline() Statement {
+	start := p.here()
+	first, x := p.pipelineElement()
+	if x != nil {
+		t := p.peek(modeExpr)
+		if t.kind == TokAssign {
+			return p.assignment(start, x, t)
+		}
+		first = p.commandExpr(start, x)
+	}
+	elems := []PipelineElement{first}
+	for !p.stopped {
+		t := p.peek(modeStatement)
+		if t.kind != TokPipe {
+			break
+		}
+		p.commit(t)
+		p.skipNL()
+		el, x := p.pipelineElement()
+		if x != nil {
+			el = p.commandExpr(p.pos(p.roff), x)
+			el.(*CommandExpr).Span = x.NodeSpan()
+		}
+		elems = append(elems, el)
+	}
+	if len(elems) == 1 {
+		if ce, ok := first.(*CommandExpr); ok {
+			return &ExpressionStmt{Base: ce.Base, X: ce.X}
+		}
+	}
+	return &Pipeline{Base{p.spanFrom(start)}, elems}
+}
+
+func (p *parser) commandExpr(start Pos, x Expression) *CommandExpr {
+	ce := &CommandExpr{Base{x.NodeSpan()}, x}
+	for !p.stopped {
+		t := p.peek(modeCommand)
+		if t.kind != TokRedirection {
+			break
+		}
+		p.redirection(t) // kept on the span only: expression redirections are rare in variables scripts
+	}
+	ce.Span = ce.Span.Join(p.spanFrom(start))
+	return ce
+}
+
+// pipelineElement parses a command, or returns the expression at a pipeline
+// element position (the caller decides between assignment and CommandExpr).
+func (p *parser) pipelineElement() (PipelineElement, Expression) {
+	t := p.peek(modeStatement)
+	switch t.kind {
+	case TokGeneric, TokKeyword:
+		return p.command(InvokeDirect), nil
+	case TokAmpersand:
+		return p.command(InvokeCall), nil
+	case TokDot:
+		return p.command(InvokeDot), nil
+	}
+	return nil, p.expression()
+}
+
+func (p *parser) assignment(start Pos, target Expression, opTok rawTok) Statement {
+	op := p.commit(opTok)
+	switch target.(type) {
+	case *Variable, *IndexExpr, *MemberExpr, *ConvertExpr, *ArrayLiteral:
+	default:
+		p.errorf(target.NodeSpan(), "the left side of '%s' must be a variable", op.Text)
+	}
+	p.skipNL()
+	a := &AssignmentStmt{Target: target, Operator: op.Text, OpSpan: op.Span}
+	if !p.enter() {
+		a.Span = p.spanFrom(start)
+		return a
+	}
+	if k := p.peek(modeStatement).kind; k == TokEOF || k == TokRParen || k == TokRBrace || k == TokSemicolon {
+		p.errorf(op.Span, "'%s' needs a value on its right", op.Text)
+		a.Value = &ExpressionStmt{Base: Base{Span{op.Span.End, op.Span.End}}, X: &BadExpr{Base: Base{Span{op.Span.End, op.Span.End}}}}
+	} else {
+		a.Value = p.statement()
+	}
+	p.leave()
+	a.Span = p.spanFrom(start)
+	return a
+}
+
+// command parses a command call; the name (or `&`/`.`) is next.
+func (p *parser) command(inv Invocation) *Command {
+	start := p.here()
+	c := &Command{Invocation: inv}
+	if inv == InvokeDirect {
+		t := p.next(modeStatement)
+		c.Name = p.bareWord(t)
+		c.NameText = c.Name.(*BareWord).Value
+	} else {
+		t := p.next(modeStatement)
+		c.InvocationSpan = t.Span
+		if k := p.peek(modeCommand).kind; isCommandEnd(k) {
+			p.errorf(t.Span, "'%s' needs a command to run", t.Text)
+			c.Span = p.spanFrom(start)
+			return c
+		}
+		c.Name = p.commandArgument()
+		switch n := c.Name.(type) {
+		case *BareWord:
+			c.NameText = n.Value
+		case *StringLiteral:
+			c.NameText = n.Value
+		}
+	}
+	p.commandElements(c)
+	c.Span = p.spanFrom(start)
+	return c
+}
+
+func isCommandEnd(k TokenKind) bool {
+	switch k {
+	case TokNewline, TokSemicolon, TokEOF, TokRParen, TokRBrace, TokPipe, TokAndAnd, TokOrOr:
+		return true
+	}
+	return false
+}
+
+// commandElements parses parameters, arguments and redirections up to the
+// end of the command.
+func (p *parser) commandElements(c *Command) {
+	for !p.stopped {
+		t := p.peek(modeCommand)
+		switch {
+		case isCommandEnd(t.kind):
+			return
+		case t.kind == TokParameter:
+			tok := p.commit(t)
+			cp := &CommandParameter{Base: Base{tok.Span}, Text: tok.Text, Typographic: tok.Typographic()}
+			_, w := runeAt(tok.Text, 0)
+			cp.Name = strings.TrimSuffix(tok.Text[w:], ":")
+			if strings.HasSuffix(tok.Text, ":") {
+				cp.Colon = true
+				if k := p.peek(modeCommand).kind; !isCommandEnd(k) && k != TokParameter {
+					cp.Argument = p.commandArgument()
+					cp.Span = cp.Span.Join(cp.Argument.NodeSpan())
+				} else {
+					p.errorf(tok.Span, "the parameter %s needs a value after the colon", tok.Text)
+				}
+			}
+			c.Elements = append(c.Elements, cp)
+		case t.kind == TokRedirection:
+			c.Redirections = append(c.Redirections, p.redirection(t))
+		case t.kind == TokComma:
+			tok := p.commit(t)
+			p.errorf(tok.Span, "missing argument before ','")
+		default:
+			off := p.off
+			arg := p.commandArgument()
+			if p.off == off { // nothing consumed: do not loop
+				tok := p.commit(p.peek(modeCommand))
+				arg = &BadExpr{Base{tok.Span}, tok.Text}
+			}
+			c.Elements = append(c.Elements, arg)
+		}
+	}
+}
+
+func (p *parser) redirection(t rawTok) *Redirection {
+	tok := p.commit(t)
+	r := &Redirection{Base: Base{tok.Span}, Operator: tok.Text}
+	if strings.Contains(tok.Text, "&") {
+		return r
+	}
+	if k := p.peek(modeCommand).kind; isCommandEnd(k) {
+		p.errorf(tok.Span, "the redirection %s needs a target", tok.Text)
+		return r
+	}
+	r.Target = p.commandPrimary()
+	r.Span = r.Span.Join(r.Target.NodeSpan())
+	return r
+}
+
+// commandArgument is one argument: a primary, or a comma list of them.
+func (p *parser) commandArgument() Expression {
+	start := p.here()
+	x := p.commandPrimary()
+	if p.peek(modeCommand).kind != TokComma {
+		return x
+	}
+	list := &ArrayLiteral{Elements: []Expression{x}}
+	for !p.stopped && p.peek(modeCommand).kind == TokComma {
+		p.next(modeCommand)
+		p.skipNL()
+		list.Elements = append(list.Elements, p.commandPrimary())
+	}
+	list.Span = p.spanFrom(start)
+	return list
+}
+
+// commandPrimary is a bare word, a number, or a primary expression with
+// adjacent postfix operators ($x.Name, $a[0], "...", (...), @(...), {...}).
+func (p *parser) commandPrimary() Expression {
+	t := p.peek(modeCommand)
+	switch t.kind {
+	case TokGeneric:
+		return p.bareWord(p.commit(t))
+	case TokNumber:
+		return p.number(p.commit(t))
+	}
+	return p.postfix(p.primary(modeCommand))
+}
+
+// ----------------------------------------------------------- compound
+
+// parenCondition parses `( pipeline )` after if/while/switch/elseif.
+func (p *parser) parenCondition(what string) Statement {
+	p.skipNL()
+	t := p.peek(modeExpr)
+	if t.kind != TokLParen {
+		p.errorf(p.spanOf(t), "missing '(' after %s", what)
+		return nil
+	}
+	open := p.commit(t)
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	p.skipNL()
+	var s Statement
+	if k := p.peek(modeStatement).kind; k == TokRParen {
+		p.errorf(open.Span, "missing condition in %s", what)
+	} else {
+		s = p.statement()
+	}
+	p.skipNL()
+	p.expect(TokRParen, open)
+	return s
+}
+
+// expect commits a closer or reports it missing (pointing at the opener).
+func (p *parser) expect(k TokenKind, open Token) bool {
+	t := p.peek(modeExpr)
+	if t.kind == k {
+		p.commit(t)
+		return true
+	}
+	if !p.stopped {
+		p.errorf(open.Span, "missing closing '%s' for the '%s' at line %d", k, open.Text, open.Span.Start.Line)
+	}
+	return false
+}
+
+// block parses `{ statements }` as a body.
+func (p *parser) block(what string) *BlockStmt {
+	p.skipNL()
+	start := p.here()
+	t := p.peek(modeExpr)
+	if t.kind != TokLBrace {
+		p.errorf(p.spanOf(t), "missing '{' to open the body of %s", what)
+		return &BlockStmt{Base: Base{Span{start, start}}}
+	}
+	open := p.commit(t)
+	b := &BlockStmt{}
+	if p.enter() {
+		b.Statements = p.statementList(TokRBrace)
+		p.expect(TokRBrace, open)
+	}
+	p.leave()
+	b.Span = p.spanFrom(start)
+	return b
+}
+
+// nextKeyword commits the next keyword (after newlines) when it is one of
+// want, else leaves the input untouched.
+func (p *parser) nextKeyword(want ...string) (Token, bool) {
+	m := p.mark()
+	t := p.peekNL(modeStatement)
+	if t.kind == TokKeyword {
+		for _, w := range want {
+			if t.op == w {
+				return p.commit(t), true
+			}
+		}
+	}
+	p.reset(m)
+	return Token{}, false
+}
+
+func (p *parser) ifStatement() Statement {
+	start := p.here()
+	s := &IfStmt{}
+	kw := p.next(modeStatement)
+	for {
+		cl := &IfClause{Keyword: kw.Op}
+		cl.Condition = p.parenCondition(kw.Op)
+		cl.Body = p.block(kw.Op)
+		cl.Span = Span{kw.Span.Start, p.last}
+		s.Clauses = append(s.Clauses, cl)
+		if p.stopped {
+			break
+		}
+		next, ok := p.nextKeyword("elseif", "else")
+		if !ok {
+			break
+		}
+		if next.Op == "else" {
+			s.Else = p.block("else")
+			break
+		}
+		kw = next
+	}
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) foreachStatement() Statement {
+	start := p.here()
+	p.next(modeStatement)
+	s := &ForeachStmt{}
+	for p.peek(modeCommand).kind == TokParameter { // -Parallel
+		p.next(modeCommand)
+	}
+	p.skipNL()
+	t := p.peek(modeExpr)
+	if t.kind != TokLParen {
+		p.errorf(p.spanOf(t), "missing '(' after foreach")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	open := p.commit(t)
+	if !p.enter() {
+		return s
+	}
+	p.skipNL()
+	if v := p.peek(modeExpr); v.kind == TokVariable {
+		s.Variable = p.variable(p.commit(v))
+	} else {
+		p.errorf(p.spanOf(v), "missing the loop variable in foreach")
+	}
+	p.skipNL()
+	if in := p.peek(modeMember); in.kind == TokIdentifier && strings.EqualFold(p.text[in.start:in.end], "in") {
+		p.commit(in)
+		p.skipNL()
+		s.Iterable = p.statement()
+	} else {
+		p.errorf(p.spanOf(in), "missing 'in' in foreach")
+	}
+	p.skipNL()
+	p.expect(TokRParen, open)
+	p.leave()
+	s.Body = p.block("foreach")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) forStatement() Statement {
+	start := p.here()
+	p.next(modeStatement)
+	s := &ForStmt{}
+	p.skipNL()
+	t := p.peek(modeExpr)
+	if t.kind != TokLParen {
+		p.errorf(p.spanOf(t), "missing '(' after for")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	open := p.commit(t)
+	if !p.enter() {
+		return s
+	}
+	parts := [3]Statement{}
+	for i := 0; i < 3 && !p.stopped; i++ {
+		p.skipNL()
+		k := p.peek(modeStatement).kind
+		if k != TokSemicolon && k != TokRParen {
+			parts[i] = p.statement()
+		}
+		p.skipNL()
+		if i < 2 && p.peek(modeStatement).kind == TokSemicolon {
+			p.next(modeStatement)
+		}
+	}
+	s.Init, s.Condition, s.Step = parts[0], parts[1], parts[2]
+	p.skipNL()
+	p.expect(TokRParen, open)
+	p.leave()
+	s.Body = p.block("for")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) whileStatement() Statement {
+	start := p.here()
+	p.next(modeStatement)
+	s := &WhileStmt{}
+	s.Condition = p.parenCondition("while")
+	s.Body = p.block("while")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) doStatement() Statement {
+	start := p.here()
+	p.next(modeStatement)
+	s := &DoStmt{}
+	s.Body = p.block("do")
+	if kw, ok := p.nextKeyword("while", "until"); ok {
+		s.Until = kw.Op == "until"
+		s.Condition = p.parenCondition(kw.Op)
+	} else if !p.stopped {
+		p.errorf(s.Body.Span, "missing 'while' or 'until' after the do block")
+	}
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) switchStatement() Statement {
+	start := p.here()
+	p.next(modeStatement)
+	s := &SwitchStmt{}
+	for p.peek(modeCommand).kind == TokParameter {
+		s.Flags = append(s.Flags, p.next(modeCommand).Text)
+	}
+	s.Value = p.parenCondition("switch")
+	p.skipNL()
+	t := p.peek(modeExpr)
+	if t.kind != TokLBrace {
+		p.errorf(p.spanOf(t), "missing '{' to open the switch clauses")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	open := p.commit(t)
+	if p.enter() {
+		for !p.stopped {
+			t := p.peekNL(modeCommand)
+			if t.kind == TokSemicolon {
+				p.commit(t)
+				continue
+			}
+			if t.kind == TokRBrace || t.kind == TokEOF {
+				break
+			}
+			cstart := p.here()
+			if t.kind == TokGeneric && strings.EqualFold(p.text[t.start:t.end], "default") {
+				p.commit(t)
+				s.Default = p.block("default")
+				continue
+			}
+			off := p.off
+			pat := p.commandPrimary()
+			if p.off == off {
+				p.commit(p.peek(modeCommand))
+			}
+			body := p.block("a switch clause")
+			s.Clauses = append(s.Clauses, &SwitchClause{Base{p.spanFrom(cstart)}, pat, body})
+		}
+		p.expect(TokRBrace, open)
+	}
+	p.leave()
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) tryStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &TryStmt{}
+	s.Body = p.block("try")
+	for !p.stopped {
+		next, ok := p.nextKeyword("catch", "finally")
+		if !ok {
+			break
+		}
+		if next.Op == "finally" {
+			s.Finally = p.block("finally")
+			break
+		}
+		cc := &CatchClause{}
+		for !p.stopped {
+			t := p.peek(modeExpr)
+			if t.kind != TokLBracket {
+				break
+			}
+			s := p.here()
+			cc.Types = append(cc.Types, p.typeLiteral(s))
+			if p.peek(modeExpr).kind == TokComma {
+				p.next(modeExpr)
+				p.skipNL()
+			}
+		}
+		cc.Body = p.block("catch")
+		cc.Span = Span{next.Span.Start, p.last}
+		s.Catches = append(s.Catches, cc)
+	}
+	if len(s.Catches) == 0 && s.Finally == nil && !p.stopped {
+		p.errorf(kw.Span, "try needs a catch or finally block")
+	}
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+func (p *parser) functionDef() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	f := &FunctionDef{Keyword: kw.Op}
+	t := p.peek(modeCommand)
+	if t.kind != TokGeneric {
+		p.errorf(p.spanOf(t), "missing the %s name", kw.Op)
+	} else {
+		tok := p.commit(t)
+		f.Name, f.NameSpan = tok.Text, tok.Span
+	}
+	p.skipNL()
+	if t := p.peek(modeExpr); t.kind == TokLParen {
+		open := p.commit(t)
+		if p.enter() {
+			f.Params = p.paramList(open)
+		}
+		p.leave()
+		p.skipNL()
+	}
+	t = p.peek(modeExpr)
+	if t.kind != TokLBrace {
+		p.errorf(p.spanOf(t), "missing '{' to open the body of %s %s", kw.Op, f.Name)
+		f.Span = p.spanFrom(start)
+		return f
+	}
+	f.Body = p.scriptBlock()
+	f.Span = p.spanFrom(start)
+	return f
+}
+
+func (p *parser) flowStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &FlowStmt{Keyword: kw.Op}
+	if k := p.peek(modeStatement).kind; !isCommandEnd(k) {
+		s.Value = p.pipelineChain()
+	}
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+// scriptBlock parses `{ [param(...)] statements | named blocks }`; the `{` is next.
+func (p *parser) scriptBlock() *ScriptBlock {
+	start := p.here()
+	open := p.next(modeExpr)
+	sb := &ScriptBlock{}
+	if !p.enter() {
+		sb.Span = p.spanFrom(start)
+		return sb
+	}
+	defer p.leave()
+	sb.Params = p.maybeParamBlock()
+	if t := p.peekNL(modeStatement); t.kind == TokKeyword && isNamedBlock(t.op) {
+		for !p.stopped {
+			t := p.peekNL(modeStatement)
+			if t.kind != TokKeyword || !isNamedBlock(t.op) {
+				break
+			}
+			kw := p.commit(t)
+			body := p.block(kw.Op)
+			sb.Named = append(sb.Named, &NamedBlock{Base{Span{kw.Span.Start, p.last}}, kw.Op, body})
+		}
+	} else {
+		sb.Statements = p.statementList(TokRBrace)
+	}
+	p.skipNL()
+	p.expect(TokRBrace, open)
+	sb.Span = p.spanFrom(start)
+	return sb
+}
+
+func isNamedBlock(op string) bool {
+	return op == "begin" || op == "process" || op == "end" || op == "dynamicparam"
+}
+
+// maybeParamBlock parses `[attributes] param(...)` when it comes next.
+func (p *parser) maybeParamBlock() *ParamBlock {
+	m := p.mark()
+	start := p.pos(p.roff)
+	var attrs []Expression
+	for !p.stopped {
+		t := p.peekNL(modeStatement)
+		if t.kind == TokKeyword && t.op == "param" {
+			start2 := start
+			if len(attrs) == 0 {
+				start2 = p.here()
+			}
+			return p.paramBlock(attrs, start2)
+		}
+		if t.kind != TokLBracket {
+			break
+		}
+		if len(attrs) == 0 {
+			start = p.here()
+		}
+		attrs = append(attrs, p.typeLiteral(p.here()))
+	}
+	p.reset(m)
+	return nil
+}
+
+// paramBlock parses `param( ... )`; the keyword is next.
+func (p *parser) paramBlock(attrs []Expression, start Pos) *ParamBlock {
+	kw := p.next(modeStatement)
+	pb := &ParamBlock{Attributes: attrs}
+	p.skipNL()
+	t := p.peek(modeExpr)
+	if t.kind != TokLParen {
+		p.errorf(kw.Span, "missing '(' after param")
+		pb.Span = p.spanFrom(start)
+		return pb
+	}
+	open := p.commit(t)
+	if p.enter() {
+		pb.Params = p.paramList(open)
+	}
+	p.leave()
+	pb.Span = p.spanFrom(start)
+	return pb
+}
+
+// paramList parses parameter declarations up to and including `)`.
+func (p *parser) paramList(open Token) []*ParamDecl {
+	var out []*ParamDecl
+	for !p.stopped {
+		t := p.peekNL(modeExpr)
+		if t.kind == TokRParen {
+			p.commit(t)
+			return out
+		}
+		if t.kind == TokEOF {
+			break
+		}
+		start := p.here()
+		d := &ParamDecl{}
+		for !p.stopped {
+			t := p.peekNL(modeExpr)
+			if t.kind != TokLBracket {
+				break
+			}
+			d.Attributes = append(d.Attributes, p.typeLiteral(p.here()))
+		}
+		t = p.peekNL(modeExpr)
+		if t.kind != TokVariable {
+			p.errorf(p.spanOf(t), "expected a parameter variable")
+			if p.recoverLine() == nil && !isCommandEnd(p.peek(modeExpr).kind) {
+				p.commit(p.peek(modeExpr))
+			}
+			if p.peek(modeExpr).kind == TokRParen {
+				p.commit(p.peek(modeExpr))
+				return out
+			}
+			continue
+		}
+		d.Variable = p.variable(p.commit(t))
+		if a := p.peek(modeExpr); a.kind == TokAssign && a.op == "=" {
+			p.commit(a)
+			p.skipNL()
+			d.Default = p.expressionNoComma()
+		}
+		d.Span = p.spanFrom(start)
+		out = append(out, d)
+		if c := p.peekNL(modeExpr); c.kind == TokComma {
+			p.commit(c)
+		}
+	}
+	p.errorf(open.Span, "missing closing ')' for the parameter list at line %d", open.Span.Start.Line)
+	return out
+}
