@@ -233,13 +233,22 @@ func clamp(v, lo, hi int) int {
 	return min(max(v, lo), hi)
 }
 
-// findingsPhrase is "3 errors, 1 warning, 0 infos, 2 suppressed".
+// findingsPhrase is "3 errors, 1 warning, 2 suppressed": the non-zero
+// counts, or "no findings".
 func findingsPhrase(c finding.Count) string {
-	return fmt.Sprintf("%d %s, %d %s, %d %s, %d suppressed",
-		c.Errors, plural(c.Errors, "error", "errors"),
-		c.Warnings, plural(c.Warnings, "warning", "warnings"),
-		c.Infos, plural(c.Infos, "info", "infos"),
-		c.SuppressedFindings)
+	var parts []string
+	for _, n := range []struct {
+		n         int
+		one, many string
+	}{{c.Errors, "error", "errors"}, {c.Warnings, "warning", "warnings"}, {c.Infos, "info", "infos"}, {c.SuppressedFindings, "suppressed", "suppressed"}} {
+		if n.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n.n, plural(n.n, n.one, n.many)))
+		}
+	}
+	if len(parts) == 0 {
+		return "no findings"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // statusPhrase is "rules: 40 pass, 2 fail, 1 not_verified, 3 disabled, 0 suppressed".
@@ -255,16 +264,40 @@ func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *find
 		name += " (profile " + visible(fr.Profile) + ")"
 	}
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold(name), findingsPhrase(c), statusPhrase(c))
+	// Rules sharing a reason (no certificate given, no facts) share a line.
+	var notVerified, suppressed, sources grouped
 	for _, s := range fr.Statuses {
 		switch {
 		case s.Status == finding.StatusNotVerified:
-			fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), visible(idx.title(s.RuleID)), visible(orDash(s.Reason)))
+			notVerified.add(orDash(s.Reason), s.RuleID)
 		case s.Status == finding.StatusSuppressed:
-			fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), visible(idx.title(s.RuleID)), visible(orDash(s.Reason)))
+			suppressed.add(orDash(s.Reason), s.RuleID)
 		case s.Source != "" && s.Status != finding.StatusDisabled:
-			fmt.Fprintf(bw, "  %s %s: verified from %s\n", p.dim(string(s.Status)), visible(idx.title(s.RuleID)), visible(s.Source))
+			sources.add(s.Source, s.RuleID)
 		}
 	}
+	for _, g := range notVerified {
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, visible(g.key))
+	}
+	for _, g := range suppressed {
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, visible(g.key))
+	}
+	for _, g := range sources {
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites verified from"), visible(g.key), g.ids)
+	}
+}
+
+// grouped collects rule IDs under a key, keeping first-seen order.
+type grouped []struct{ key, ids string }
+
+func (g *grouped) add(key, id string) {
+	for i := range *g {
+		if (*g)[i].key == key {
+			(*g)[i].ids += ", " + visible(id)
+			return
+		}
+	}
+	*g = append(*g, struct{ key, ids string }{key, visible(id)})
 }
 
 func orDash(s string) string {

@@ -41,6 +41,8 @@ const fingerprintKey = "pxlint/v1"
 //     entry is external) so consumers show it as dismissed.
 //   - each not_verified status: a result with kind "open", level "none"
 //     and the reason as message, located at the file.
+//
+// Results about the whole file point at line 1 (see wholeFile).
 func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error {
 	driver := sarif.NewToolComponent()
 	name := toolName(r)
@@ -94,7 +96,7 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 				WithKind("open").
 				WithLevel("none").
 				WithMessage(sarif.NewTextMessage(reason)).
-				AddLocation(sarifLocation(fr.Path, nil, ""))
+				AddLocation(sarifLocation(fr.Path, wholeFile, ""))
 			res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(s.RuleID, fr.Path, "not_verified")}
 			run.AddResult(res)
 		}
@@ -188,7 +190,7 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		WithKind("fail").
 		WithLevel(sarifLevel(f.Severity)).
 		WithMessage(sarif.NewTextMessage(msg)).
-		AddLocation(sarifLocation(f.File, f.Region, ""))
+		AddLocation(sarifLocation(f.File, orWholeFile(f.Region), ""))
 	for k, l := range f.Related {
 		loc := sarifLocation(l.File, l.Region, l.Message)
 		loc.ID = k + 1
@@ -228,6 +230,19 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 	return res
 }
 
+// wholeFile is the region of a result about the file as a whole: GitHub code
+// scanning places a result only by its region's startLine (sarif-sdk rule
+// GH1003), so such results point at line 1 (a region with only startLine is
+// that whole line). Related locations (a certificate file) keep no region.
+var wholeFile = &finding.Region{StartLine: 1}
+
+func orWholeFile(g *finding.Region) *finding.Region {
+	if g == nil {
+		return wholeFile
+	}
+	return g
+}
+
 // sarifLocation is a physical location; region nil means the whole file.
 func sarifLocation(path string, g *finding.Region, message string) *sarif.Location {
 	uri, base := sarifURI(path)
@@ -237,7 +252,10 @@ func sarifLocation(path string, g *finding.Region, message string) *sarif.Locati
 	}
 	pl := sarif.NewPhysicalLocation().WithArtifactLocation(al)
 	if g != nil {
-		reg := sarif.NewRegion().WithStartLine(g.StartLine).WithStartColumn(g.StartColumn)
+		reg := sarif.NewRegion().WithStartLine(g.StartLine)
+		if g.StartColumn > 0 {
+			reg.WithStartColumn(g.StartColumn)
+		}
 		if g.EndLine > 0 {
 			reg.WithEndLine(g.EndLine)
 		}
