@@ -93,6 +93,7 @@ func Parse(src *Source, lim Limits) *File {
 	if lim.MaxTokens > 0 && len(src.Text) < 1<<16 {
 		f.Tokens = make([]Token, 0, len(src.Text)/4+8)
 	}
+	f.Params = p.maybeParamBlock()
 	f.Statements = p.statementList(TokEOF)
 	p.finishTokens()
 	for _, t := range f.Tokens {
@@ -116,11 +117,11 @@ type parser struct {
 	file *File
 	lx   *lexer
 
-	end  int      // byte end of the region being parsed
-	off  int      // byte offset of the next uncommitted character
-	roff int      // code-point offset of off
-	toks *[]Token // where committed tokens go
-	last Pos      // end of the last committed non-trivia token
+	end      int      // byte end of the region being parsed
+	off      int      // byte offset of the next uncommitted character
+	roff     int      // code-point offset of off
+	toks     *[]Token // where committed tokens go
+	last     Pos      // end of the last committed non-trivia token
 	lastKind TokenKind
 
 	depth   int
