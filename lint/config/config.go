@@ -39,7 +39,9 @@ type Config struct {
 	// PolicyDirs, SchemaDirs and CAFiles are absolute (resolved against Dir).
 	PolicyDirs, SchemaDirs, CAFiles []string
 
-	// Rules holds one block per rule ID (upper case).
+	// Rules holds one block per rule, keyed by the upper-cased ID (rule IDs
+	// match case-insensitively, as the registry does); RuleConfig.ID keeps
+	// the spelling of the label.
 	Rules map[string]RuleConfig
 	// Waivers are in file order.
 	Waivers []Waiver
@@ -140,9 +142,9 @@ func (c *Config) RuleOptions(relPath string) map[string]map[string]any {
 	if c == nil {
 		return out
 	}
-	for id, r := range c.Rules {
+	for _, r := range c.Rules {
 		if len(r.Options) > 0 && r.Applies(relPath) {
-			out[id] = r.Options
+			out[r.ID] = r.Options
 		}
 	}
 	return out

@@ -303,7 +303,7 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 	if !ok {
 		return
 	}
-	if prev, dup := d.cfg.Rules[id]; dup {
+	if prev, dup := d.cfg.Rules[strings.ToUpper(id)]; dup {
 		d.problem(b.TypeRange, fmt.Sprintf("duplicate rule block %q (first at %s); use one block per rule", id, prev.Source))
 		return
 	}
@@ -357,7 +357,7 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 	if !builtin {
 		d.cfg.userRules = append(d.cfg.userRules, userRef{id: id, rng: b.LabelRanges[0], options: userOpts})
 	}
-	d.cfg.Rules[id] = rc
+	d.cfg.Rules[strings.ToUpper(id)] = rc
 }
 
 func (d *decoder) waiver(b *hclsyntax.Block) {
