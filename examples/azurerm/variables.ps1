@@ -1,10 +1,10 @@
 # Pexip Teams Connector: variables initialization script (AzureRM era, around v21).
 Import-Module AzureRM -MinimumVersion 6.0.0
 
-$PxBaseConnName = "contoso"
+$PxBaseConnName = "tailspin"
 $PxVmssRegion = "neu"
-$PxTeamsConnFqdn = "teamsconn-neu.contoso.org"
-$PxNodeFqdns = "edge1.contoso.org,edge2.contoso.org"
+$PxTeamsConnFqdn = "teamsconn-neu.tailspin.org"
+$PxNodeFqdns = "edge1.tailspin.org,edge2.tailspin.org"
 $PxSubscriptionId = "9b1e4d7c-2a3f-4e5b-8c6d-0f1a2b3c4d5e"
 $PxAzureLocation = "northeurope"
 $PxWinAdminUser = "pxvmadmin"

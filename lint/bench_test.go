@@ -1,0 +1,65 @@
+package lint_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pxlint/pxlint/lint"
+)
+
+// generatedScript is a clean az-profile script; i makes its names,
+// subscription and FQDN unique so that 1,000 of them do not collide (PX206).
+func generatedScript(i int) string {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "az", "variables.ps1"))
+	if err != nil {
+		panic(err)
+	}
+	s := string(src)
+	s = strings.Replace(s, `"fabrikam"`, fmt.Sprintf(`"fab%05d"`, i), 1)
+	s = strings.Replace(s, "teams-weu.fabrikam.net", fmt.Sprintf("teams-%05d.fabrikam.net", i), 1)
+	s = strings.Replace(s, "3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11", fmt.Sprintf("3f2c5a1e-8d4b-4c6a-9e1f-%012d", i), 1)
+	return s
+}
+
+func writeScripts(b *testing.B, n int) string {
+	dir := b.TempDir()
+	for i := 0; i < n; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("region%05d.ps1", i)), []byte(generatedScript(i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkRunOne is one whole lint run of one typical script, including
+// loading the CUE schema and preparing the Rego policies (the cold start a
+// user pays per invocation, minus process start).
+func BenchmarkRunOne(b *testing.B) {
+	dir := writeScripts(b, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Now: exampleClock}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRun1000 lints 1,000 generated scripts in one run (the bounded
+// worker pool shares one prepared query).
+func BenchmarkRun1000(b *testing.B) {
+	dir := writeScripts(b, 1000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Now: exampleClock})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rep.Files) != 1000 {
+			b.Fatalf("linted %d files", len(rep.Files))
+		}
+	}
+}

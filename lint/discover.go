@@ -1,0 +1,139 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// candidate is a .ps1 file found on the command line or by walking a folder.
+type candidate struct {
+	path  string // as shown to users
+	abs   string
+	named bool // named on the command line (not found by walking)
+}
+
+// discover expands the command-line paths into .ps1 candidates. A path that
+// does not exist or cannot be opened is an error (exit code 2); folders are
+// walked, skipping hidden folders and vendored trees.
+func discover(paths []string) ([]candidate, error) {
+	seen := map[string]bool{}
+	var out []candidate
+	add := func(p string, named bool) error {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return err
+		}
+		if seen[abs] {
+			return nil
+		}
+		seen[abs] = true
+		out = append(out, candidate{path: displayPath(p), abs: abs, named: named})
+		return nil
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			f, err := os.Open(p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			}
+			_ = f.Close()
+			if err := add(p, true); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %w", q, unwrapPathError(err))
+			}
+			if d.IsDir() {
+				if q != p && skipDir(d.Name()) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.EqualFold(filepath.Ext(q), ".ps1") {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		for _, q := range found {
+			if err := add(q, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+func skipDir(name string) bool {
+	return strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor"
+}
+
+// unwrapPathError drops the path os errors repeat, so messages name it once.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// displayPath shows a path relative to the working directory when it lies
+// below it (as users typed it, and as CI annotations expect), else absolute;
+// always slash-separated.
+func displayPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+		p = abs
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// mentionsPx is a cheap pre-filter for folder walks: a script that never
+// writes `$Px` cannot be a variables script, so it is not worth parsing.
+func mentionsPx(b []byte) bool {
+	return bytes.Contains(bytes.ToLower(b), []byte("$px")) || bytes.Contains(b, []byte{'$', 0, 'P', 0, 'x', 0}) ||
+		bytes.Contains(b, []byte{'$', 0, 'p', 0, 'x', 0})
+}
+
+// repoScripts lists the .ps1 files of a git work tree that may be variables
+// scripts, for repository context: hidden folders and testdata/ folders are
+// skipped (DESIGN, Repository context).
+func repoScripts(root string) []string {
+	var out []string
+	_ = filepath.WalkDir(root, func(q string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil //nolint:nilerr // an unreadable folder is just not context
+		}
+		if d.IsDir() {
+			if q != root && (skipDir(d.Name()) || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.EqualFold(filepath.Ext(q), ".ps1") {
+			out = append(out, q)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,86 @@
+package lint_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the examples' .expected files")
+
+// exampleClock is the fixed clock of the example goldens.
+var exampleClock = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
+
+// TestExamples lints examples/ as a newcomer's first command does and
+// compares each script's findings with its .expected file (compact format;
+// an empty file means the script is clean). Every example script must have
+// one, so a new example cannot land unjudged.
+func TestExamples(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(wd, "..")
+	if err := os.Chdir(root); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chdir(wd) })
+
+	rep, rs, err := lint.Run(context.Background(), lint.Options{Paths: []string{"examples"}, Now: exampleClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFile := map[string]*finding.FileResult{}
+	for i := range rep.Files {
+		byFile[rep.Files[i].Path] = &rep.Files[i]
+	}
+	var scripts []string
+	_ = filepath.WalkDir("examples", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".ps1") {
+			scripts = append(scripts, filepath.ToSlash(p))
+		}
+		return nil
+	})
+	sort.Strings(scripts)
+	if len(scripts) == 0 {
+		t.Fatal("no example scripts")
+	}
+	compact, _ := report.Get("compact")
+	for _, p := range scripts {
+		fr, ok := byFile[p]
+		if !ok {
+			t.Errorf("%s was not linted (skipped as not a variables script?)", p)
+			continue
+		}
+		one := &finding.Report{Tool: rep.Tool, Now: rep.Now, FailOn: rep.FailOn, Files: []finding.FileResult{*fr}}
+		var buf bytes.Buffer
+		if err := compact.Format(&buf, one, rs, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		golden := strings.TrimSuffix(p, ".ps1") + ".expected"
+		if *update {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Errorf("%s: missing expected findings %s (run go test ./lint -run TestExamples -update)", p, golden)
+			continue
+		}
+		if got := buf.String(); got != string(want) {
+			t.Errorf("%s: findings differ from %s\n--- got\n%s--- want\n%s", p, golden, got, want)
+		}
+	}
+}

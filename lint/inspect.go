@@ -1,0 +1,74 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// Inspect returns the policy input of one script exactly as policies see it
+// (certificates, facts, inventory and repository context included).
+func Inspect(_ context.Context, path string, opts Options) (*model.Input, error) {
+	e, err := newEngine(opts)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := discover([]string{path})
+	if err != nil {
+		return nil, err
+	}
+	if len(cands) != 1 || !cands[0].named {
+		return nil, fmt.Errorf("%s: inspect wants one script file", path)
+	}
+	s, err := e.place(cands[0])
+	if err != nil {
+		return nil, err
+	}
+	e.read(s)
+	if s.tooLarge {
+		return nil, errors.New(path + ": larger than pxlint reads")
+	}
+	ctxScripts, err := e.repositoryContext([]*script{s})
+	if err != nil {
+		return nil, err
+	}
+	var repo []model.ScriptSummary
+	for _, o := range ctxScripts {
+		repo = append(repo, summarize(o))
+	}
+	return e.prepare(s, repo)
+}
+
+// failOn is the run's threshold: the flag, else the config of the first
+// script that sets one, else error.
+func (e *engine) failOn(scripts []*script) finding.Severity {
+	if e.opts.FailOn != "" {
+		s, _ := finding.ParseSeverity(e.opts.FailOn)
+		return s
+	}
+	for _, s := range scripts {
+		if s.cfg != nil && s.cfg.FailOn != nil {
+			return *s.cfg.FailOn
+		}
+	}
+	return finding.SeverityError
+}
+
+// ruleList is the metadata of every rule the run used (built-in and user),
+// for SARIF's tool.driver.rules and the JUnit test cases.
+func (e *engine) ruleList(_ []*script) []rules.Rule {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var extra [][]rules.Rule
+	for _, k := range sortedKeys(e.policies) {
+		extra = append(extra, e.policies[k].UserRules())
+	}
+	for _, k := range sortedKeys(e.schemas) {
+		extra = append(extra, e.schemas[k].UserRules())
+	}
+	return newRuleSet(extra...).all
+}
