@@ -1,0 +1,29 @@
+package rules
+
+import "github.com/pxlint/pxlint/lint/finding"
+
+// PX6xx: the deployment call (policies/px6xx_deployment.rego).
+func init() {
+	Register(
+		Rule{
+			ID:       "PX601",
+			Name:     "deployment-arguments",
+			Title:    "create_vmss_deployment.ps1 call disagrees with the variables",
+			Severity: finding.SeverityWarning,
+			Description: "When the script invokes `create_vmss_deployment.ps1`: a parameter is fed from a " +
+				"different variable than the one that feeds it (`-PexipSourceAddressPrefixes " +
+				"$PxMgmtSrcAddrPrefixes`), a literal contradicts the variables (`-VmssName \"fabrikamneu\"` in the " +
+				"weu script), a mandatory parameter is missing, or a variable the script sets is not passed at " +
+				"all, so its default is deployed. Without the call in the script, the rule has nothing to judge.",
+			Prevents:    "a correct script deploying the wrong thing",
+			Remediation: "Pass each parameter from its variable, as the template does (`-PexipSourceAddressPrefixes $PxNodesSourceAddressPrefixes`).",
+			Bad:         ".\\create_vmss_deployment.ps1 ... -PexipSourceAddressPrefixes $PxMgmtSrcAddrPrefixes",
+			Good:        ".\\create_vmss_deployment.ps1 ... -PexipSourceAddressPrefixes $PxNodesSourceAddressPrefixes",
+			Engine:      EngineRego,
+			Needs: []string{"PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxBaseConnName", "PxVmssRegion",
+				"PxPfxCertFileName", "PxTeamsConnFqdn", "PxNodeFqdns", "PxTeamsConnInstanceCount",
+				"PxTeamsConnStaticResourceGroupName", "PxTeamsConnIncidentReporting", "PxTeamsConnDiskEncryption",
+				"PxMgmtSrcAddrPrefixes", "PxNodesSourceAddressPrefixes"},
+		},
+	)
+}
