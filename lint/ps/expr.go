@@ -388,6 +388,7 @@ func (p *parser) hashtable() Expression {
 			break
 		}
 		estart := p.here()
+		entryOff := p.off
 		e := &HashEntry{}
 		switch t.kind {
 		case TokIdentifier:
@@ -406,6 +407,13 @@ func (p *parser) hashtable() Expression {
 		if eq.kind != TokAssign || eq.op != "=" {
 			p.errorf(p.spanOf(eq), "missing '=' after the hashtable key")
 			p.recoverLine()
+			if p.off == entryOff { // always make progress
+				if t := p.peek(modeCommand); t.kind != TokEOF && t.kind != TokRParen && t.kind != TokRBrace {
+					p.commit(t)
+				} else if t.kind != TokRBrace {
+					break
+				}
+			}
 			continue
 		}
 		p.commit(eq)

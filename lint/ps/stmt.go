@@ -789,12 +789,12 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 		t = p.peekNL(modeExpr)
 		if t.kind != TokVariable {
 			p.errorf(p.spanOf(t), "expected a parameter variable")
-			if p.recoverLine() == nil && !isCommandEnd(p.peek(modeExpr).kind) {
-				p.commit(p.peek(modeExpr))
+			if t.kind == TokEOF || t.kind == TokRBrace {
+				break
 			}
-			if p.peek(modeExpr).kind == TokRParen {
-				p.commit(p.peek(modeExpr))
-				return out
+			if t.kind != TokRParen {
+				p.commit(t) // always make progress
+				p.recoverLine()
 			}
 			continue
 		}
