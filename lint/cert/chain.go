@@ -66,6 +66,9 @@ func buildChain(p *parsed, roots *x509.CertPool, now time.Time) ChainResult {
 		inter.AddCert(c)
 		inFile[string(c.Raw)] = true
 	}
+	if now.IsZero() { // no clock given: never fall back to the wall clock
+		now = p.leaf.NotBefore.Add(p.leaf.NotAfter.Sub(p.leaf.NotBefore) / 2)
+	}
 	opts := x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: now, KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}
 	chains, err := p.leaf.Verify(opts)
 	var inv x509.CertificateInvalidError

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // FuzzReadPFX feeds arbitrary bytes to the reader: it must never panic nor
@@ -22,9 +23,17 @@ func FuzzReadPFX(f *testing.F) {
 	f.Add([]byte("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"))
 	f.Add([]byte{0x30, 0x80, 0x02, 0x01, 0x03, 0x00, 0x00})
 	pw := "Test"
+	// Iteration counts up to the real limit are slow by design (a second per
+	// million); the fuzzer mutates them, so it runs with a lower limit.
+	defer func(n int) { maxIterations = n }(maxIterations)
+	maxIterations = 20_000
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, opt := range []Options{{RequirePFX: true}, {Password: &pw}} {
+			start := time.Now()
 			facts := Inspect(data, opt)
+			if d := time.Since(start); d > 10*time.Second {
+				t.Fatalf("Inspect took %v", d)
+			}
 			switch facts.Status {
 			case StatusRead, StatusUnreadable, StatusLocked:
 			default:

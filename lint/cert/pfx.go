@@ -36,9 +36,12 @@ var (
 	oidPBMAC1 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 14}
 )
 
-// maxIterations bounds every PBKDF iteration count: real exporters use 1 to
-// 600,000; a larger count is treated as a hostile or corrupt file.
-const maxIterations = 2_000_000
+// maxIterations bounds every PBKDF iteration count: exporters use 1 (old
+// Windows MACs) to 2,048 (OpenSSL 3, Windows) and at most a few hundred
+// thousand; a million takes go-pkcs12 about a second per derivation, so a
+// larger count is treated as a hostile or corrupt file. A variable so the
+// fuzz target can keep executions short.
+var maxIterations = 1_000_000
 
 // maxNestedSafeContents bounds safeContentsBag nesting.
 const maxNestedSafeContents = 4
@@ -67,7 +70,7 @@ type encryptedContentInfo struct {
 
 type safeBag struct {
 	ID         asn1.ObjectIdentifier
-	Value      asn1.RawValue    `asn1:"tag:0,explicit"`
+	Value      asn1.RawValue  `asn1:"tag:0,explicit"`
 	Attributes []bagAttribute `asn1:"set,optional"`
 }
 
@@ -110,7 +113,8 @@ type pbes2Params struct {
 type pbkdf2Params struct {
 	Salt       asn1.RawValue
 	Iterations int
-	Rest       asn1.RawValue `asn1:"optional"`
+	KeyLength  int                      `asn1:"optional"`
+	Prf        pkix.AlgorithmIdentifier `asn1:"optional"`
 }
 
 type pbmac1Params struct {
