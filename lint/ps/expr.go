@@ -219,8 +219,7 @@ func (p *parser) parenExpr() Expression {
 	if p.peek(modeStatement).kind != TokRParen {
 		pe.Inner = p.statement()
 	}
-	p.skipNL()
-	p.expect(TokRParen, open)
+	p.expectAfterNL(TokRParen, open)
 	pe.Span = p.spanFrom(start)
 	return pe
 }
@@ -295,8 +294,7 @@ func (p *parser) index(x Expression, start Pos) Expression {
 	defer p.leave()
 	p.skipNL()
 	idx := p.expression()
-	p.skipNL()
-	p.expect(TokRBracket, open)
+	p.expectAfterNL(TokRBracket, open)
 	return &IndexExpr{Base{p.spanFrom(start)}, x, idx}
 }
 

@@ -637,9 +637,6 @@ func (l *lexer) at(s string, i int, m lexMode) rawTok {
 	case r >= 0 && isNameChar(r):
 		return rawTok{kind: TokSplat, start: i, end: nameEnd(s, i+1, true)}
 	}
-	if m == modeCommand || m == modeStatement {
-		return l.generic(s, i)
-	}
 	return rawTok{kind: TokError, start: i, end: i + 1}
 }
 

@@ -376,9 +376,22 @@ func (p *parser) parenCondition(what string) Statement {
 	} else {
 		s = p.statement()
 	}
-	p.skipNL()
-	p.expect(TokRParen, open)
+	p.expectAfterNL(TokRParen, open)
 	return s
+}
+
+// expectAfterNL commits a closer that may follow newlines; when it is
+// missing, the newlines stay for the statement list (so the next line
+// parses as the next statement) and the opener is reported.
+func (p *parser) expectAfterNL(k TokenKind, open Token) bool {
+	m := p.mark()
+	p.skipNL()
+	if p.peek(modeExpr).kind == k {
+		p.next(modeExpr)
+		return true
+	}
+	p.reset(m)
+	return p.expect(k, open)
 }
 
 // expect commits a closer or reports it missing (pointing at the opener).
