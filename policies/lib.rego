@@ -25,6 +25,23 @@ option(id, key, default_value) := v if {
 	v := input.config.rules[id][key]
 } else := default_value
 
+# number_option is option for numeric settings: a configured value that is
+# not a number is ignored (the configuration loader reports it), so a typo
+# never silently changes a comparison's meaning.
+number_option(id, key, default_value) := v if {
+	v := input.config.rules[id][key]
+	is_number(v)
+} else := default_value
+
+# strings_option is option for lists of strings; anything else takes the default.
+strings_option(id, key, default_value) := v if {
+	v := input.config.rules[id][key]
+	is_array(v)
+	every x in v {
+		is_string(x)
+	}
+} else := default_value
+
 # str returns a known string value that is not empty or blank; an empty or
 # missing value is PX501's, so dependent rules use str and skip it.
 str(name) := v if {
@@ -223,9 +240,12 @@ admin_credential_otherwise if {
 	some c in deployment_calls
 	p := param(c, "VMAdminCredential")
 	p.value
-	not p.value.variable in {"PxWinAdminCred", "PxWinAdminSecurePassword"}
-	not contains(lower(p.value.text), "pxwinadmin")
+	not _from_admin_variables(p.value)
 }
+
+_from_admin_variables(arg) if arg.variable in {"PxWinAdminCred", "PxWinAdminSecurePassword"}
+
+_from_admin_variables(arg) if contains(lower(arg.text), "pxwinadmin")
 
 _cred_built_from_user if {
 	some a in input.variables.PxWinAdminCred.assignments

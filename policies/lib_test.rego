@@ -74,3 +74,17 @@ test_deployment_param if {
 	some c in lib.deployment_calls with input as {"commands": cmds}
 	lib.param(c, "pfxpath").name == "PfxPath"
 }
+
+test_typed_options_ignore_wrong_types if {
+	lib.number_option("PX105", "min_prefix_length", 16) == 16 with input as {"config": {"rules": {"PX105": {"min_prefix_length": "20"}}}}
+	lib.number_option("PX105", "min_prefix_length", 16) == 20 with input as {"config": {"rules": {"PX105": {"min_prefix_length": 20}}}}
+	lib.strings_option("PX208", "generic_names", ["a"]) == ["a"] with input as {"config": {"rules": {"PX208": {"generic_names": [1]}}}}
+	lib.strings_option("PX208", "generic_names", ["a"]) == ["b("] with input as {"config": {"rules": {"PX208": {"generic_names": ["b("]}}}}
+}
+
+test_admin_credential_otherwise_from_call if {
+	cmds := [{"name": "create_vmss_deployment.ps1", "parameters": [{"name": "VMAdminCredential", "value": {"kind": "unknown", "text": "(Get-Credential)"}}]}]
+	lib.admin_credential_otherwise with input as {"variables": {}, "commands": cmds}
+	not "PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": cmds}
+	"PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": []}
+}

@@ -122,10 +122,13 @@ deny contains r if {
 	}
 }
 
+# A use in a condition (`if ($PxExtra) { ... }`) tests whether the variable
+# is set, which is legitimate for an unset one.
 _undefined contains ref if {
 	some ref in input.references
 	not ref.defined
 	not ref.defined_elsewhere
+	ref.context != "condition"
 }
 
 _where_assigned(name) := sprintf("before it is assigned (line %d)", [input.variables[name].assignments[0].line]) if {

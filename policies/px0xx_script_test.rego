@@ -176,3 +176,8 @@ test_px009_pass if {
 	count(only("PX009", script.deny)) == 0 with input as {"source": {"bom": true, "non_ascii": [{"line": 1, "column": 1, "char": "é"}]}}
 	count(only("PX009", script.deny)) == 0 with input as {"source": {"bom": false, "non_ascii": []}}
 }
+
+test_px004_condition_is_not_a_use if {
+	doc := {"variables": {}, "references": [{"name": "PxExtraTag", "line": 4, "column": 5, "defined": false, "context": "condition"}]}
+	count(only("PX004", script.deny)) == 0 with input as doc
+}

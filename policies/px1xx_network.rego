@@ -146,7 +146,7 @@ deny contains r if {
 	some e in _entries
 	lib.good_prefix(e.value)
 	p := lib.prefix(e.value)
-	min_len := lib.option("PX105", "min_prefix_length", 16)
+	min_len := lib.number_option("PX105", "min_prefix_length", 16)
 	p.len < min_len
 	r := object.union(_located(e), {
 		"id": "PX105",

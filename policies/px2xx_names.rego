@@ -154,8 +154,9 @@ default_generic_names := ["pexip", "teams", "test", "demo", "contoso", "example"
 deny contains r if {
 	lib.base_ok
 	b := lib.str(base)
-	some g in lib.option("PX208", "generic_names", default_generic_names)
-	regex.match(sprintf(`^%s[0-9]*$`, [lower(g)]), lower(b))
+	some g in lib.strings_option("PX208", "generic_names", default_generic_names)
+	# "test1" and "demo01" are as generic as "test" and "demo"
+	regex.replace(lower(b), `[0-9]+$`, "") == lower(g)
 	r := {
 		"id": "PX208",
 		"variable": base,

@@ -121,3 +121,8 @@ test_px208_configured_list if {
 	f.id == "PX208"
 	count(only("PX208", names.deny)) == 0 with input as doc("pexipco", "weu")
 }
+
+test_px208_regex_characters_in_config_are_literal if {
+	d := object.union(doc("fabrikam", "weu"), {"config": {"rules": {"PX208": {"generic_names": ["fab.*"]}}}})
+	count(only("PX208", names.deny)) == 0 with input as d
+}

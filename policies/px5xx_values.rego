@@ -213,7 +213,7 @@ _seen_before(i, n) if {
 deny contains r if {
 	n := _instances
 	n >= 1
-	max_instances := lib.option("PX505", "max_instances", 20)
+	max_instances := lib.number_option("PX505", "max_instances", 20)
 	n > max_instances
 	r := {
 		"id": "PX505",

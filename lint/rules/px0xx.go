@@ -57,7 +57,7 @@ func init() {
 		Rule{
 			ID:       "PX004",
 			Name:     "undefined-variable",
-			Title:    "`$Px` variable used before it is assigned",
+			Title:    "$Px variable used before it is assigned",
 			Severity: finding.SeverityError,
 			Description: "A `$Px...` variable is used (in a value, inside `\"$(...)\"`, or as a command argument) " +
 				"before any assignment of it, so PowerShell substitutes `$null`: a misspelt name, or an assignment " +
@@ -73,7 +73,7 @@ func init() {
 		Rule{
 			ID:       "PX005",
 			Name:     "unknown-variable",
-			Title:    "`$Px` variable the profile's catalog does not know",
+			Title:    "$Px variable the profile's catalog does not know",
 			Severity: finding.SeverityWarning,
 			Description: "A `$Px...` variable is assigned that the variable catalog of the script's profile " +
 				"(azurerm or az) does not know, usually a misspelling of a known one; the deployment never reads " +
@@ -87,7 +87,7 @@ func init() {
 		Rule{
 			ID:       "PX006",
 			Name:     "duplicate-assignment",
-			Title:    "Variable assigned twice with `=`",
+			Title:    "Variable assigned twice with =",
 			Severity: finding.SeverityWarning,
 			Description: "A variable is assigned twice with `=` outside any branch, typically after pasting a " +
 				"block from another region's script. The last assignment wins; the finding points at the earlier " +
