@@ -93,9 +93,17 @@ func (w Waiver) Expired(now time.Time) bool {
 // Matches reports whether the waiver covers a finding of its rule in the
 // script at relPath about variable (catalog names, case-insensitive).
 func (w Waiver) Matches(relPath, variable string) bool {
-	if len(w.Paths) > 0 && !glob.MatchAny(w.Paths, relPath) {
-		return false
-	}
+	return w.CoversPath(relPath) && w.CoversVariable(variable)
+}
+
+// CoversPath reports whether the waiver's paths include the script at relPath.
+func (w Waiver) CoversPath(relPath string) bool {
+	return len(w.Paths) == 0 || glob.MatchAny(w.Paths, relPath)
+}
+
+// CoversVariable reports whether the waiver's variables include variable;
+// a waiver without variables covers findings about any variable or none.
+func (w Waiver) CoversVariable(variable string) bool {
 	if len(w.Variables) == 0 {
 		return true
 	}

@@ -9,6 +9,7 @@ package stage
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -38,6 +39,22 @@ type Env struct {
 	// Script is the script's repository-relative, slash-separated path
 	// (config.RelTo(root, path)): what glob patterns and baseline keys use.
 	Script string
+}
+
+// ScriptPath is the Env.Script of a script: relative to the config's root
+// (cfg.Root: the git top level of the config, the folder globs are written
+// against), or without a config to the script's own git top level. Use the
+// same root for baseline.Write so baseline keys agree.
+func ScriptPath(cfg *config.Config, path string) string {
+	if cfg != nil {
+		return cfg.Rel(path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	root, _ := config.RepoRoot(filepath.Dir(abs))
+	return config.RelTo(root, abs)
 }
 
 func (e Env) lookup(id string) (rules.Rule, bool) {
@@ -146,14 +163,22 @@ func Waive(fr *finding.FileResult, env Env) {
 	if env.Config == nil || len(env.Config.Waivers) == 0 {
 		return
 	}
+	// The script is the same for every finding: match each waiver's paths
+	// once, then only rule and variable per finding.
+	var here []config.Waiver
+	for _, w := range env.Config.Waivers {
+		if w.CoversPath(env.Script) {
+			here = append(here, w)
+		}
+	}
 	for i := range fr.Findings {
 		f := &fr.Findings[i]
 		if f.Suppressed() {
 			continue
 		}
 		var expiredNote string
-		for _, w := range env.Config.Waivers {
-			if !strings.EqualFold(w.RuleID, f.RuleID) || !w.Matches(env.Script, f.Variable) {
+		for _, w := range here {
+			if !strings.EqualFold(w.RuleID, f.RuleID) || !w.CoversVariable(f.Variable) {
 				continue
 			}
 			if !env.suppressible(f.RuleID) {

@@ -1,6 +1,8 @@
 package stage
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/config"
@@ -170,4 +172,19 @@ func TestFinish(t *testing.T) {
 		"PX208@1 warning [inSource: ]", "PX105@2 warning [baseline: ]", "PX208@3 warning [external: ]",
 		"PX105@4 warning", "PX104@5 error [baseline: ]",
 	})
+}
+
+func TestScriptPath(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(root, "regions", "eu.ps1")
+	if got := ScriptPath(nil, script); got != "regions/eu.ps1" {
+		t.Errorf("without config = %q", got)
+	}
+	cfg := &config.Config{Root: filepath.Join(root, "regions")}
+	if got := ScriptPath(cfg, script); got != "eu.ps1" {
+		t.Errorf("with config = %q", got)
+	}
 }

@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/ps"
@@ -82,5 +83,44 @@ func TestEndLine(t *testing.T) {
 	}
 	if got := endLine(span(2, 1, 4, 3)); got != 4 {
 		t.Errorf("endLine = %d, want 4", got)
+	}
+}
+
+// TestFromParsedScript runs the adapter on the real parser's output.
+func TestFromParsedScript(t *testing.T) {
+	src := "# pxlint-ignore PX105 -- whole statement\n" + // 1
+		"$PxNodesSourceAddressPrefixes = @(\n" + // 2
+		"  # pxlint-ignore PX106 -- next element\n" + // 3
+		"  \"0.0.0.0/0\",\n" + // 4
+		"  \"1.0.0.0/8\" # pxlint-ignore PX107 -- trailing\n" + // 5
+		")\n" + // 6
+		"if ($x) {\n" + // 7
+		"  # pxlint-ignore PX108 -- nested statement\n" + // 8
+		"  $PxB = @(\n" + // 9
+		"    1)\n" + // 10
+		"}\n" + // 11
+		"<# pxlint-ignore PX109 -- not in block comments #>\n" + // 12
+		"# pxlint-ignore-file PX009 -- whole file\n" // 13
+	type cover struct {
+		rule     string
+		from, to int
+		file     bool
+	}
+	want := []cover{{"PX105", 2, 6, false}, {"PX106", 4, 4, false}, {"PX107", 5, 5, false}, {"PX108", 9, 10, false}, {"PX009", 0, 0, true}}
+	for _, newline := range []string{"\n", "\r\n"} {
+		text := strings.ReplaceAll(src, "\n", newline)
+		_, f := ps.ParseBytes([]byte(text), ps.DefaultLimits())
+		got := FromFile(f)
+		if len(got) != len(want) {
+			t.Fatalf("newline %q: got %d directives, want %d: %+v", newline, len(got), len(want), got)
+		}
+		for i, w := range want {
+			if g := (cover{got[i].Rules[0], got[i].FromLine, got[i].ToLine, got[i].File}); g != w {
+				t.Errorf("newline %q: directive %d = %+v, want %+v", newline, i, g, w)
+			}
+		}
+		if r := got[2].Region; r.StartLine != 5 || r.StartColumn != 15 {
+			t.Errorf("trailing directive region = %+v, want it to start at 5:15", r)
+		}
 	}
 }
