@@ -52,6 +52,7 @@ deny contains r if {
 	r := {
 		"id": "PX309",
 		"variable": "PxNodeFqdns",
+		"cert": min({e.facts.path | some e in _nodes_read}),
 		"msg": sprintf("Conferencing Node \"%s\" in $PxNodeFqdns is not covered by any --node-cert certificate (%s)", [name, _node_cert_names]),
 		"fix": sprintf("add a certificate for %s with --node-cert, or correct the name in $PxNodeFqdns", [name]),
 	}

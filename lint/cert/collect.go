@@ -69,19 +69,20 @@ func Collect(req Request) (*Certificates, error) {
 			path = filepath.Join(req.ScriptDir, filepath.FromSlash(strings.ReplaceAll(path, `\`, "/")))
 		}
 		data, err := readFile(path)
+		shown := displayPath(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) || isWindowsAbs(req.PfxFileName):
 			f := newFacts()
-			f.Path, f.Source, f.Status = path, SourceScript, StatusAbsent
-			f.Reason = "certificate file " + path + " not found"
+			f.Path, f.Source, f.Status = shown, SourceScript, StatusAbsent
+			f.Reason = "certificate file " + shown + " not found"
 			f.PasswordGiven = req.Password != nil
 			out.TeamsConnector = f
 		case err != nil:
 			f := newFacts()
-			f.Path, f.Source, f.Status, f.Reason = path, SourceScript, StatusUnreadable, "cannot open "+path+": "+err.Error()
+			f.Path, f.Source, f.Status, f.Reason = shown, SourceScript, StatusUnreadable, "cannot open "+shown+": "+err.Error()
 			out.TeamsConnector = f
 		default:
-			out.TeamsConnector = inspectFile(ctx, data, path, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
 		}
 	}
 	for _, p := range req.NodeCerts {
@@ -107,6 +108,24 @@ func inspectFile(ctx context.Context, data []byte, path, source string, opt Opti
 		checkAIA(ctx, &f.AIA, req.HTTPClient)
 	}
 	return f
+}
+
+// displayPath shows a path resolved against the script's folder relative
+// to the working directory when it lies below it (reports and golden files
+// then do not depend on where the repository is checked out).
+func displayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return filepath.ToSlash(p)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return filepath.ToSlash(rel)
 }
 
 // isWindowsAbs reports a Windows absolute path (C:\certs\x.pfx, \\server\share),

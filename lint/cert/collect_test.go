@@ -221,3 +221,14 @@ func TestNoSecretsInFacts(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplayPath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, displayPath(filepath.Join(wd, "testdata", "x.pfx")), "testdata/x.pfx")
+	outside := filepath.Join(filepath.Dir(wd), "x.pfx")
+	want(t, displayPath(outside), outside)
+	want(t, displayPath("rel/x.pfx"), "rel/x.pfx")
+}
