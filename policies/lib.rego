@@ -42,12 +42,14 @@ strings_option(id, key, default_value) := v if {
 	}
 } else := default_value
 
-# str returns a known string value that is not empty or blank; an empty or
-# missing value is PX501's, so dependent rules use str and skip it.
+# str returns a known string value that is not empty or blank and not a
+# single-quoted `$(...)`: an empty or missing value is PX501's and an
+# unexpanded one PX003's, so dependent rules use str and skip them.
 str(name) := v if {
 	v := value(name)
 	is_string(v)
 	trim_space(v) != ""
+	not unexpanded(input.variables[name])
 }
 
 # assigned is true when the script assigns the variable at all.
@@ -75,6 +77,24 @@ catalog := {
 	"PxTeamsConnDiskEncryption", "PxPfxCertFileName", "PxMgmtSrcAddrPrefixes",
 	"PxNodesSourceAddressPrefixes", "PxWinAdminSecurePassword", "PxWinAdminCred",
 }
+
+# unexpanded is true for a single-quoted value or element that holds `$(` or
+# a known `$Px` variable, which PowerShell keeps literally: PX003 owns it, and
+# rules about the value's content skip it.
+unexpanded(x) if {
+	x.quote in {"single", "here-single"}
+	is_string(x.value)
+	_expands(x.value)
+}
+
+_expands(s) if contains(s, "$(")
+
+_expands(s) if {
+	some m in regex.find_n(`\$\{?[Pp][Xx][A-Za-z0-9_]+`, s, -1)
+	lower(trim_left(m, "${")) in _known_lower
+}
+
+_known_lower := {lower(n) | some n in catalog} | {lower(n) | some n, _ in input.variables}
 
 # ---------------------------------------------------------------------------
 # IPv4 addresses and prefixes
@@ -172,12 +192,14 @@ all_entries(name) := {e |
 	some i, el in var.elements
 	el.kind in {"quoted", "expression"}
 	is_string(el.value)
+	not unexpanded(el)
 	e := object.union({"value": el.value, "element": i}, _from(el))
 } if {
 	input.variables[name].kind == "array"
 } else := {{"value": v} |
 	var := input.variables[name]
 	var.kind == "string"
+	not unexpanded(var)
 	v := var.value
 }
 

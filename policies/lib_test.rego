@@ -88,3 +88,8 @@ test_admin_credential_otherwise_from_call if {
 	not "PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": cmds}
 	"PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": []}
 }
+
+test_str_skips_unexpanded if {
+	not lib.str("PxNodeFqdns") with input as {"variables": {"PxNodeFqdns": {"kind": "string", "quote": "single", "value": "$($n1),$($n2)"}}}
+	lib.str("PxNodeFqdns") == "$5" with input as {"variables": {"PxNodeFqdns": {"kind": "string", "quote": "single", "value": "$5"}}}
+}

@@ -54,9 +54,7 @@ _bare_value(text) := "$null" if not contains(text, "/")
 deny contains r if {
 	some name, var in input.variables
 	not _secret(name, var)
-	var.quote in {"single", "here-single"}
-	is_string(var.value)
-	_expands(var.value)
+	lib.unexpanded(var)
 	r := object.union(
 		{
 			"id": "PX003",
@@ -71,9 +69,7 @@ deny contains r if {
 	some name, var in input.variables
 	not _secret(name, var)
 	some i, el in var.elements
-	el.quote in {"single", "here-single"}
-	is_string(el.value)
-	_expands(el.value)
+	lib.unexpanded(el)
 	r := object.union(
 		{
 			"id": "PX003",
@@ -88,15 +84,6 @@ deny contains r if {
 _secret(name, _) if lib.secret_name(name)
 
 _secret(_, var) if var.kind == "secret"
-
-_expands(s) if contains(s, "$(")
-
-_expands(s) if {
-	some m in regex.find_n(`\$\{?[Pp][Xx][A-Za-z0-9_]+`, s, -1)
-	lower(trim_left(m, "${")) in _known_lower
-}
-
-_known_lower := {lower(n) | some n in lib.catalog} | {lower(n) | some n, _ in input.variables}
 
 # A double-quoted rewrite is only mechanical for a one-line single-quoted
 # string without characters that double quotes treat specially.

@@ -168,3 +168,8 @@ test_px108_covered_by_wider_prefix if {
 	doc := with_nodes([q("85.10.0.0/16", 5)])
 	count(only("PX108", network.deny)) == 0 with input as doc
 }
+
+test_single_quoted_expansion_is_px003s if {
+	el := {"kind": "quoted", "quote": "single", "value": "$($PxBaseConnName)", "text": "'$($PxBaseConnName)'", "line": 5}
+	count(network.deny) == 0 with input as with_nodes([el, q("85.10.200.0/28", 6)])
+}
