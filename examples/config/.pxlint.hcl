@@ -73,9 +73,10 @@ rule "PX505" {
   max_instances = 30
 }
 
-# More base names we consider too generic for a global bot name.
+# Base names we consider too generic for a global bot name (replaces the
+# built-in list, so repeat the ones you still want).
 rule "PX208" {
-  generic_names = ["acme", "acme-teams"]
+  generic_names = ["pexip", "teams", "test", "demo", "contoso", "example", "company", "acme"]
 }
 
 # A sovereign-cloud region missing from pxlint's list.

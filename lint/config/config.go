@@ -4,10 +4,11 @@
 // config that loads is one the rest of pxlint can trust; every problem is
 // reported with file:line:col and the offending name.
 //
-// Paths in globs (exclude, rule paths, waiver paths) are relative to the
-// repository root: the git top level of the config file's folder, or that
-// folder itself outside git. Folder and file settings (policy_dirs,
-// schema_dirs, ca_files) are relative to the config file's folder.
+// Glob patterns (exclude, rule paths, waiver paths) are matched against a
+// script's repository-relative path: relative to its git top level, or
+// outside git to the config file's folder (stage.ScriptPath computes it).
+// Folder and file settings (policy_dirs, schema_dirs, ca_files) are
+// relative to the config file's folder.
 package config
 
 import (
@@ -28,7 +29,7 @@ const FileName = ".pxlint.hcl"
 // falls back to flags or built-in defaults (flags win over config values).
 type Config struct {
 	// Path is the file as given to Load; Dir its absolute folder; Root the
-	// repository root that glob patterns are relative to.
+	// git top level of Dir (Dir itself outside git), for Rel and Source.
 	Path, Dir, Root string
 
 	FailOn     *finding.Severity // nil: not set

@@ -41,19 +41,19 @@ type Env struct {
 	Script string
 }
 
-// ScriptPath is the Env.Script of a script: relative to the config's root
-// (cfg.Root: the git top level of the config, the folder globs are written
-// against), or without a config to the script's own git top level. Use the
-// same root for baseline.Write so baseline keys agree.
+// ScriptPath is the Env.Script of a script: relative to its git top level
+// (what "repository-relative" means for globs and baseline keys); outside
+// git, relative to the governing config's folder, or the script's own
+// folder without a config. baseline.Write must be given the same root.
 func ScriptPath(cfg *config.Config, path string) string {
-	if cfg != nil {
-		return cfg.Rel(path)
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	root, _ := config.RepoRoot(filepath.Dir(abs))
+	root, inGit := config.RepoRoot(filepath.Dir(abs))
+	if !inGit && cfg != nil {
+		root = cfg.Dir
+	}
 	return config.RelTo(root, abs)
 }
 

@@ -175,16 +175,24 @@ func TestFinish(t *testing.T) {
 }
 
 func TestScriptPath(t *testing.T) {
-	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+	base := t.TempDir()
+	repo := filepath.Join(base, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	script := filepath.Join(root, "regions", "eu.ps1")
-	if got := ScriptPath(nil, script); got != "regions/eu.ps1" {
-		t.Errorf("without config = %q", got)
+	script := filepath.Join(repo, "regions", "eu.ps1")
+	// inside git: the git top level, whatever the config
+	for _, cfg := range []*config.Config{nil, {Dir: filepath.Join(repo, "regions"), Root: repo}} {
+		if got := ScriptPath(cfg, script); got != "regions/eu.ps1" {
+			t.Errorf("in git, config %v: %q", cfg != nil, got)
+		}
 	}
-	cfg := &config.Config{Root: filepath.Join(root, "regions")}
-	if got := ScriptPath(cfg, script); got != "eu.ps1" {
-		t.Errorf("with config = %q", got)
+	// outside git: the config's folder, else the script's
+	loose := filepath.Join(base, "loose", "sub", "a.ps1")
+	if got := ScriptPath(&config.Config{Dir: filepath.Join(base, "loose")}, loose); got != "sub/a.ps1" {
+		t.Errorf("outside git with config = %q", got)
+	}
+	if got := ScriptPath(nil, loose); got != "a.ps1" {
+		t.Errorf("outside git without config = %q", got)
 	}
 }
