@@ -30,7 +30,7 @@ var (
 	// builtinID is what a built-in rule ID looks like; such labels must be
 	// registered. Other labels name user-policy rules (CheckUserRules).
 	builtinID = regexp.MustCompile(`(?i)^PX[0-9]+$`)
-	userID    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,63}$`)
+	userID    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,127}$`)
 	version   = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
 )
 

@@ -85,12 +85,21 @@ var (
 )
 
 // Parse reads the directives among comments and resolves what each covers.
-// Comments that are not directives are skipped; block comments (<# #>) never
-// hold directives.
+// Comments that are not directives are skipped; a directive written as a
+// block comment (<# #>) is returned with a problem, so it suppresses nothing
+// and is reported.
 func Parse(comments []Comment, layout Layout) []Directive {
 	var out []Directive
 	for _, c := range comments {
 		d, ok := ParseText(c.Text)
+		if block, isBlock := strings.CutPrefix(c.Text, "<#"); isBlock {
+			// PowerShell users may try <# pxlint-ignore ... #>: say it is
+			// not read rather than ignore it silently.
+			d, ok = ParseText("#" + strings.TrimSuffix(block, "#>"))
+			if ok {
+				d.Problems = append([]string{"pxlint-ignore must be a # line comment; <# #> block comments are not read"}, d.Problems...)
+			}
+		}
 		if !ok {
 			continue
 		}

@@ -12,7 +12,7 @@ func FromFile(f *ps.File) []Directive {
 	}
 	var comments []Comment
 	for _, t := range f.Comments {
-		if t.Kind == ps.TokComment {
+		if t.Kind == ps.TokComment || t.Kind == ps.TokBlockComment {
 			comments = append(comments, Comment{Text: t.Text, Region: region(t.Span)})
 		}
 	}

@@ -63,7 +63,7 @@ func TestFromFile(t *testing.T) {
 		rule     string
 		from, to int
 	}
-	want := []cover{{"PX105", 2, 2}, {"PX104", 2, 2}, {"PX106", 5, 7}}
+	want := []cover{{"PX105", 2, 2}, {"PX104", 2, 2}, {"PX106", 5, 7}, {"PX107", 0, 0}}
 	if len(got) != len(want) {
 		t.Fatalf("got %d directives, want %d: %+v", len(got), len(want), got)
 	}
@@ -71,6 +71,9 @@ func TestFromFile(t *testing.T) {
 		if g := (cover{got[i].Rules[0], got[i].FromLine, got[i].ToLine}); g != w {
 			t.Errorf("directive %d = %+v, want %+v", i, g, w)
 		}
+	}
+	if len(got[3].Problems) != 1 || got[3].Problems[0] != "pxlint-ignore must be a # line comment; <# #> block comments are not read" {
+		t.Errorf("block-comment directive problems = %q", got[3].Problems)
 	}
 	if FromFile(nil) != nil || FromFile(&ps.File{}) != nil {
 		t.Error("no file, no directives")
@@ -99,14 +102,15 @@ func TestFromParsedScript(t *testing.T) {
 		"  $PxB = @(\n" + // 9
 		"    1)\n" + // 10
 		"}\n" + // 11
-		"<# pxlint-ignore PX109 -- not in block comments #>\n" + // 12
+		"<# pxlint-ignore PX109 -- not in block comments #>\n" + // 12 (reported, applies to nothing)
 		"# pxlint-ignore-file PX009 -- whole file\n" // 13
 	type cover struct {
 		rule     string
 		from, to int
 		file     bool
 	}
-	want := []cover{{"PX105", 2, 6, false}, {"PX106", 4, 4, false}, {"PX107", 5, 5, false}, {"PX108", 9, 10, false}, {"PX009", 0, 0, true}}
+	want := []cover{{"PX105", 2, 6, false}, {"PX106", 4, 4, false}, {"PX107", 5, 5, false}, {"PX108", 9, 10, false},
+		{"PX109", 0, 0, false}, {"PX009", 0, 0, true}}
 	for _, newline := range []string{"\n", "\r\n"} {
 		text := strings.ReplaceAll(src, "\n", newline)
 		_, f := ps.ParseBytes([]byte(text), ps.DefaultLimits())
