@@ -120,11 +120,13 @@ func TestPasswordFrom(t *testing.T) {
 	if err != nil || got == nil || *got != "from-env" {
 		t.Fatalf("env: %v %v", got, err)
 	}
-	for content, wantPw := range map[string]string{"pw\n": "pw", "pw\r\n": "pw", "pw\n\n": "pw\n", " pw ": " pw ", "": ""} {
-		p := writeFile(t, dir, "pw.txt", []byte(content))
+	for _, c := range []struct{ content, want string }{
+		{"pw\n", "pw"}, {"pw\r\n", "pw"}, {"pw\n\n", "pw\n"}, {"\tpw \n", "\tpw "}, {"", ""},
+	} {
+		p := writeFile(t, dir, "pw.txt", []byte(c.content))
 		got, err := PasswordFrom("PXLINT_TEST_PW", p)
-		if err != nil || got == nil || *got != wantPw {
-			t.Errorf("file %q: got %v, %v", content, got, err)
+		if err != nil || got == nil || *got != c.want {
+			t.Errorf("file %q: got %v, %v", c.content, got, err)
 		}
 	}
 	if got, err := PasswordFrom("PXLINT_TEST_UNSET_VAR", ""); got != nil || err != nil {

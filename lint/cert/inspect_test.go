@@ -124,9 +124,9 @@ func TestInspectGenerated(t *testing.T) {
 			},
 		},
 		{
-			name: "no EKU extension",
-			data: encodePFX(t, pkcs12.Modern2023, noEKU.leaf, nil, testPassword),
-			opt:  Options{Password: ptr(testPassword), RequirePFX: true},
+			name:  "no EKU extension",
+			data:  encodePFX(t, pkcs12.Modern2023, noEKU.leaf, nil, testPassword),
+			opt:   Options{Password: ptr(testPassword), RequirePFX: true},
 			check: func(t *testing.T, f *CertFacts) { want(t, len(f.Leaf.EKUs), 0) },
 		},
 		{
@@ -139,9 +139,9 @@ func TestInspectGenerated(t *testing.T) {
 			},
 		},
 		{
-			name: "wildcard names are kept as written",
-			data: encodePFX(t, pkcs12.Modern2023, wildcard.leaf, nil, testPassword),
-			opt:  Options{Password: ptr(testPassword), RequirePFX: true},
+			name:  "wildcard names are kept as written",
+			data:  encodePFX(t, pkcs12.Modern2023, wildcard.leaf, nil, testPassword),
+			opt:   Options{Password: ptr(testPassword), RequirePFX: true},
 			check: func(t *testing.T, f *CertFacts) { want(t, strings.Join(f.Leaf.DNSNames, ","), "*.example.com") },
 		},
 		{
@@ -166,9 +166,9 @@ func TestInspectGenerated(t *testing.T) {
 			},
 		},
 		{
-			name: "empty password is tried when none is given",
-			data: encodePFX(t, pkcs12.LegacyDES, pki.leaf, chain, ""),
-			opt:  Options{RequirePFX: true},
+			name:  "empty password is tried when none is given",
+			data:  encodePFX(t, pkcs12.LegacyDES, pki.leaf, chain, ""),
+			opt:   Options{RequirePFX: true},
 			check: func(t *testing.T, f *CertFacts) { want(t, f.Status, StatusRead) },
 		},
 		{
@@ -303,7 +303,7 @@ func TestNegativeSerial(t *testing.T) {
 	c := issue(t, certSpec{cn: "neg", serial: 1}, nil)
 	der := append([]byte{}, c.cert.Raw...)
 	i := strings.Index(string(der), "\x02\x01\x01") // the serial INTEGER 1
-	der[i+2] = 0xff                                  // -1
+	der[i+2] = 0xff                                 // -1
 	if _, err := x509.ParseCertificate(der); err == nil {
 		t.Skip("crypto/x509 accepts negative serials here (GODEBUG x509negativeserial=1?)")
 	}
@@ -324,7 +324,7 @@ func TestProviderKind(t *testing.T) {
 		"microsoft enhanced rsa and aes cryptographic provider": ProviderCSP,
 		"Microsoft Strong Cryptographic Provider":               ProviderCSP,
 		"Microsoft Enhanced Cryptographic Provider v1.0":        ProviderCSP,
-		"Contoso HSM":                                           ProviderUnknown,
+		"Contoso HSM": ProviderUnknown,
 	} {
 		want(t, providerKind(name), kind)
 	}
