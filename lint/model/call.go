@@ -16,9 +16,10 @@ var commandReasons = map[string]string{
 }
 
 func commandReason(name string) (reason string, interactive bool) {
-	l := strings.ToLower(name)
-	if r, ok := commandReasons[l]; ok {
-		return r, l == "read-host" || l == "get-credential"
+	for k, r := range commandReasons {
+		if strings.EqualFold(k, name) {
+			return r, k == "read-host" || k == "get-credential"
+		}
 	}
 	return "output of " + name + " needs execution", false
 }
@@ -146,11 +147,7 @@ func (e *evaluator) argument(x ps.Expression, secret bool) Argument {
 
 // isConstantName reports $true, $false and $null.
 func isConstantName(name string) bool {
-	switch strings.ToLower(name) {
-	case "true", "false", "null":
-		return true
-	}
-	return false
+	return strings.EqualFold(name, "true") || strings.EqualFold(name, "false") || strings.EqualFold(name, "null")
 }
 
 // isLiteral reports whether an argument is written literally (its text is

@@ -26,6 +26,37 @@ type commandTable struct {
 	SecretParams []string
 	// SecretPositional marks every positional argument as a secret.
 	SecretPositional bool
+
+	// exact maps lower-case names and aliases (common parameters included)
+	// to canonical names; prefixes lists them for unique-prefix binding.
+	// Both are built once, when the table is registered.
+	exact    map[string]string
+	prefixes []prefixEntry
+}
+
+type prefixEntry struct{ lower, canonical string }
+
+// index builds the lookup structures of a table.
+func (t *commandTable) index() {
+	params := t.Params
+	aliases := t.Aliases
+	if t.Common {
+		params = append(append([]string(nil), params...), commonParameters...)
+		aliases = merge(aliases, commonAliases)
+	}
+	t.exact = map[string]string{}
+	t.prefixes = nil
+	for a, p := range aliases {
+		t.exact[a] = p
+		t.exact[p] = p
+		t.prefixes = append(t.prefixes, prefixEntry{a, p})
+	}
+	for _, p := range params { // a parameter name wins over an alias
+		l := strings.ToLower(p)
+		t.exact[l] = p
+		t.exact[p] = p
+		t.prefixes = append(t.prefixes, prefixEntry{l, p})
+	}
 }
 
 var commonParameters = []string{
@@ -55,7 +86,7 @@ func merge(ms ...map[string]string) map[string]string {
 	return out
 }
 
-// knownCommands are keyed by lower-case name (aliases of a command share its
+// knownCommands are keyed by canonical name (aliases of a command share its
 // table). The create_vmss_deployment.ps1 parameters are those of
 // shared/reference/teams-connector.md, spelled as the vendor script writes them.
 var knownCommands = func() map[string]*commandTable {
@@ -182,14 +213,23 @@ var knownCommands = func() map[string]*commandTable {
 		deploy, installModule, importModule, getModule, setCulture, newRG, &newRMRG, setContext, &selectSub,
 		&setRMContext, &selectRMSub, connect, &loginAz, &connectRM, registerBot, writeHost, secure,
 	} {
-		m[strings.ToLower(t.Name)] = t
+		t.index()
+		m[t.Name] = t
 	}
 	return m
 }()
 
 // lookupCommand finds the table of a command by canonical name (any case).
 func lookupCommand(name string) *commandTable {
-	return knownCommands[strings.ToLower(name)]
+	if t, ok := knownCommands[name]; ok { // the usual spelling: no allocation
+		return t
+	}
+	for _, t := range knownCommands {
+		if strings.EqualFold(t.Name, name) {
+			return t
+		}
+	}
+	return nil
 }
 
 // canonicalCommandName strips a path prefix from a script name
@@ -212,42 +252,26 @@ func canonicalCommandName(written string) string {
 // a unique case-insensitive prefix. ok is false when nothing or more than one
 // parameter matches; the caller then keeps the name as written.
 func (t *commandTable) bindParameter(written string) (string, bool) {
-	w := strings.ToLower(written)
-	if t == nil || w == "" {
+	if t == nil || written == "" {
 		return "", false
 	}
-	params := t.Params
-	aliases := t.Aliases
-	if t.Common {
-		params = append(append([]string(nil), params...), commonParameters...)
-		aliases = merge(aliases, commonAliases)
+	if p, ok := t.exact[written]; ok {
+		return p, true
 	}
-	for _, p := range params {
-		if strings.ToLower(p) == w {
-			return p, true
-		}
-	}
-	if p, ok := aliases[w]; ok {
+	w := strings.ToLower(written)
+	if p, ok := t.exact[w]; ok {
 		return p, true
 	}
 	if t.Open {
 		return "", false
 	}
 	match := ""
-	for _, p := range params {
-		if strings.HasPrefix(strings.ToLower(p), w) {
-			if match != "" && match != p {
+	for _, e := range t.prefixes {
+		if strings.HasPrefix(e.lower, w) {
+			if match != "" && match != e.canonical {
 				return "", false
 			}
-			match = p
-		}
-	}
-	for a, p := range aliases {
-		if strings.HasPrefix(a, w) {
-			if match != "" && match != p {
-				return "", false
-			}
-			match = p
+			match = e.canonical
 		}
 	}
 	return match, match != ""

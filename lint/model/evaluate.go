@@ -99,6 +99,8 @@ type evaluator struct {
 	// "string", "argument", "condition").
 	refCtx  string
 	nesting int
+	// lowered caches lower-case names.
+	lowered map[string]string
 	// unreadable lists dot-sourced files that could not be read: variables
 	// they may define are "defined elsewhere", not undefined.
 	unreadable []string
@@ -137,6 +139,7 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 		catalog:       make(map[string]string, len(opts.KnownNames)),
 		vars:          map[string]*varState{},
 		limitReported: map[string]bool{},
+		lowered:       map[string]string{},
 		refCtx:        "value",
 	}
 	if e.readFile == nil {
@@ -170,9 +173,14 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 func (e *evaluator) recording() bool { return !e.cur.nested }
 
 func (e *evaluator) describeSource(src *ps.Source) Source {
-	_, _, nonASCII := describeText(src.Text)
-	if nonASCII == nil {
-		nonASCII = []NonASCII{}
+	nonASCII := []NonASCII{}
+	for i := 0; i < len(src.Text); i++ {
+		if src.Text[i] >= 0x80 { // only then is the full scan needed
+			if _, _, na := describeText(src.Text); na != nil {
+				nonASCII = na
+			}
+			break
+		}
 	}
 	return Source{
 		Encoding: src.Encoding,
@@ -265,7 +273,7 @@ func truncate(s string) string {
 // displayName is the name a variable is reported under: its catalog
 // spelling, else the key it already has, else as written.
 func (e *evaluator) displayName(name string) string {
-	l := strings.ToLower(name)
+	l := e.lower(name)
 	if c, ok := e.catalog[l]; ok {
 		return c
 	}
@@ -275,12 +283,28 @@ func (e *evaluator) displayName(name string) string {
 	return name
 }
 
+// lower returns a name in lower case, caching it: scripts use the same few
+// names over and over.
+func (e *evaluator) lower(s string) string {
+	if l, ok := e.lowered[s]; ok {
+		return l
+	}
+	l := strings.ToLower(s)
+	e.lowered[s] = l
+	return l
+}
+
 // userScope reports whether a variable scope names ordinary script
 // variables ($x, $script:x, $global:x, $local:x, $private:x).
 func userScope(scope string) bool {
-	switch strings.ToLower(scope) {
+	switch scope {
 	case "", "script", "global", "local", "private":
 		return true
+	}
+	for _, s := range []string{"script", "global", "local", "private"} {
+		if strings.EqualFold(scope, s) {
+			return true
+		}
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -115,8 +116,8 @@ func (e *evaluator) lookup(x *ps.Variable) value {
 	if x.Splat {
 		return unknown("splatted @" + x.Name + " is not a value")
 	}
-	scope := strings.ToLower(x.Scope)
-	lname := strings.ToLower(x.Name)
+	scope := e.lower(x.Scope)
+	lname := e.lower(x.Name)
 	switch {
 	case scope == "env":
 		return unknown("environment variable $env:" + x.Name + " is read at run time")
@@ -559,6 +560,9 @@ func (e *evaluator) index(x *ps.IndexExpr) value {
 		if n < 0 || n >= int64(len(a)) {
 			return known(nil)
 		}
+		if n < int64(len(t.elems)) && t.elems[n].Kind == ElementUnknown {
+			return unknown("element " + strconv.FormatInt(n, 10) + " is unknown or secret")
+		}
 		return anyValue(a[n])
 	case KindHashtable:
 		k, ok := psString(i)
@@ -670,7 +674,7 @@ func (e *evaluator) unary(x *ps.UnaryExpr) value {
 		return arrayOf([]Element{e.elementOf(x.X, v)})
 	case "++", "--":
 		if vr, ok := x.X.(*ps.Variable); ok && userScope(vr.Scope) {
-			if st := e.vars[strings.ToLower(vr.Name)]; st != nil {
+			if st := e.vars[e.lower(vr.Name)]; st != nil {
 				st.val = unknown("changed by " + x.Op + " on line " + fmt.Sprint(x.Span.Start.Line))
 				st.out.Kind, st.out.Value, st.out.Reason, st.out.Elements = KindUnknown, nil, st.val.reason, nil
 			}
@@ -897,6 +901,9 @@ func (e *evaluator) format(l, r value, sp ps.Span) value {
 	if !ok {
 		return unknown("format string needs execution")
 	}
+	if hasUnknownElement(r) {
+		return unknown("formats an element that is unknown or secret")
+	}
 	var args []any
 	if r.kind == KindArray {
 		args = r.v.([]any)
@@ -977,6 +984,9 @@ func (e *evaluator) join(l, r value, sp ps.Span) value {
 	}
 	if !r.isKnown() {
 		return unknown(r.reason)
+	}
+	if hasUnknownElement(l) {
+		return unknown("joins an element that is unknown or secret")
 	}
 	sep, _ := psString(r)
 	var items []any

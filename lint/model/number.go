@@ -133,14 +133,14 @@ func arith(op string, a, b any) (any, bool) {
 			if ai == 0 || bi == 0 {
 				return int64(0), true
 			}
-			if p := ai * bi; p/bi == ai && !(ai == -1 && bi == math.MinInt64) && !(bi == -1 && ai == math.MinInt64) {
+			if p := ai * bi; p/bi == ai && (ai != -1 || bi != math.MinInt64) && (bi != -1 || ai != math.MinInt64) {
 				return p, true
 			}
 		case "/":
 			if bi == 0 {
 				return nil, false
 			}
-			if ai%bi == 0 && !(ai == math.MinInt64 && bi == -1) {
+			if ai%bi == 0 && (ai != math.MinInt64 || bi != -1) {
 				return ai / bi, true
 			}
 		case "%":

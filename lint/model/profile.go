@@ -81,7 +81,7 @@ func DetectProfile(in *Input) (profile, source string) {
 	switch {
 	case trusted && guest && !single:
 		return ProfileAzureRM, "script"
-	case single && !(trusted && guest):
+	case single && (!trusted || !guest):
 		return ProfileAz, "script"
 	}
 	return ProfileAz, "default"

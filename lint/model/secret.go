@@ -1,16 +1,33 @@
 package model
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 // IsSecretName reports whether a variable or parameter name holds a secret:
 // any name containing "Password" or "Secret", case-insensitively (DESIGN,
 // "Secrets never travel"). Such values are described, never stored.
 func IsSecretName(name string) bool {
-	n := strings.ToLower(name)
-	return strings.Contains(n, "password") || strings.Contains(n, "secret")
+	return containsFold(name, "password") || containsFold(name, "secret")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w,
+// ignoring ASCII case, without allocating.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // describeSecret returns the shape of a literal secret: its length in

@@ -104,6 +104,9 @@ func psString(v value) (string, bool) {
 	case KindHashtable:
 		return "System.Collections.Hashtable", true
 	case KindArray:
+		if hasUnknownElement(v) {
+			return "", false
+		}
 		var b strings.Builder
 		for i, e := range v.v.([]any) {
 			if i > 0 {
@@ -114,6 +117,18 @@ func psString(v value) (string, bool) {
 		return b.String(), true
 	}
 	return "", false
+}
+
+// hasUnknownElement reports whether an array holds an element whose value
+// is not known (needs execution, or is a secret): its string form is then
+// unknown too.
+func hasUnknownElement(v value) bool {
+	for _, e := range v.elems {
+		if e.Kind == ElementUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // anyString converts one JSON-shaped known value as psString does.

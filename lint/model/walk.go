@@ -150,7 +150,7 @@ func (e *evaluator) evalStatement(s ps.Statement) value {
 		// `($x = 1)` outputs the assigned value.
 		e.assign(s)
 		if v := s.TargetVariable(); v != nil && userScope(v.Scope) {
-			if st := e.vars[strings.ToLower(v.Name)]; st != nil {
+			if st := e.vars[e.lower(v.Name)]; st != nil {
 				return st.val
 			}
 		}
@@ -212,19 +212,18 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 	if !userScope(target.Scope) || target.Splat {
 		return // $env:X = ... and the like are not script variables
 	}
-	switch strings.ToLower(target.Name) {
+	switch e.lower(target.Name) {
 	case "true", "false", "null", "_", "$", "?", "^":
 		return
 	}
 	if c, ok := a.Target.(*ps.ConvertExpr); ok {
 		rhs = e.convert(c.Type, rhs, a.Value)
 	}
-	key := strings.ToLower(target.Name)
+	key := e.lower(target.Name)
 	st := e.vars[key]
 	old := known(nil)
 	if st != nil {
-		old = st.val
-		old.from = st.out.Name
+		old = st.val // its own elements: no From
 	}
 	rhsNode := ps.Node(a.Value)
 	if x := a.ValueExpr(); x != nil {
@@ -245,6 +244,10 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 		}
 	default:
 		val = unknown("assignment operator " + a.Operator + " is not evaluated")
+	}
+	if val.kind == KindArray && val.from != "" {
+		// $PxCopy = $PxList: the elements stay where they were written.
+		val = arrayOf(spliced(val))
 	}
 	if val.isKnown() && val.kind != KindArray && val.kind != KindHashtable {
 		val.origin = e.scalarElement(rhsNode, val)
@@ -267,7 +270,7 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 
 // setVariable stores a value and updates the variable's policy-input record.
 func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val value) {
-	key := strings.ToLower(target.Name)
+	key := e.lower(target.Name)
 	st := e.vars[key]
 	if st == nil {
 		name := target.Name
@@ -334,7 +337,7 @@ func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
 			return
 		}
 		e.withCtx("value", func() { e.lookup(base) })
-		if st := e.vars[strings.ToLower(base.Name)]; st != nil {
+		if st := e.vars[e.lower(base.Name)]; st != nil {
 			// The variable keeps its assignments; only its value changes.
 			st.val = unknown("changed by a member or index assignment on line " + strconv.Itoa(a.Span.Start.Line))
 			if IsSecretName(base.Name) {

@@ -1,0 +1,180 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/schemas"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/inspect")
+
+// repoRoot is the repository root, relative to this package.
+const repoRoot = "../.."
+
+// exampleScripts lists every examples/**/*.ps1 as repository-relative paths.
+func exampleScripts(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(filepath.Join(repoRoot, "examples"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".ps1") {
+			rel, _ := filepath.Rel(repoRoot, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatal("no example scripts found")
+	}
+	return out
+}
+
+// evaluateFile decodes, parses and evaluates a repository file as the
+// engine does.
+func evaluateFile(t testing.TB, rel string) *Result {
+	t.Helper()
+	p := filepath.Join(repoRoot, filepath.FromSlash(rel))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, f := ps.ParseBytes(b, ps.DefaultLimits())
+	return Evaluate(src, f, Options{Path: rel, Dir: filepath.Dir(p)})
+}
+
+// TestGolden compares the policy input of every example with
+// testdata/inspect/<path>.json (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, rel := range exampleScripts(t) {
+		t.Run(rel, func(t *testing.T) {
+			got, err := json.MarshalIndent(evaluateFile(t, rel).Input, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "inspect", filepath.FromSlash(rel)+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (a new example? run go test ./lint/model -run TestGolden -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("policy input of %s differs from %s (go test ./lint/model -run TestGolden -update refreshes it):\n%s", rel, golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line with a little context.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl
+		}
+	}
+	return ""
+}
+
+// inputSchema compiles schemas/input.schema.json.
+func inputSchema(t testing.TB) *jsonschema.Schema {
+	t.Helper()
+	raw, err := fs.ReadFile(schemas.FS, "input.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("input.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("input.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func validate(t *testing.T, sch *jsonschema.Schema, in *Input) {
+	t.Helper()
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("policy input does not match schemas/input.schema.json: %v", err)
+	}
+}
+
+// TestSchema validates the policy input of every example, and of a script
+// that uses every construct the model records, against the JSON Schema.
+func TestSchema(t *testing.T) {
+	sch := inputSchema(t)
+	if id := sch.ID; !strings.Contains(id, SchemaVersion) {
+		t.Errorf("schema $id %q does not carry the version %s", id, SchemaVersion)
+	}
+	for _, rel := range exampleScripts(t) {
+		t.Run(rel, func(t *testing.T) { validate(t, sch, evaluateFile(t, rel).Input) })
+	}
+	t.Run("every construct", func(t *testing.T) {
+		r := evaluate(t, lines(
+			`#Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0"; MaximumVersion="4.5.0" }`,
+			`if ((Get-Culture).Name -ne 'en-US') { throw "culture" }`,
+			`. .\common.ps1`,
+			`. .\missing.ps1`,
+			`$PxWinAdminPassword = "S3cr3t!Pass"`,
+			`$PxTable = @{ Name = "x"; Nested = @(1, 2.5, $true, $null) }`,
+			`$PxList = @(80.213.4.17, "85.10.200.0/28", (Read-Host "x")) + $PxShared`,
+			`if ($x) { $PxBranch = 1 }`,
+			`.\create_vmss_deployment.ps1 -Pfx c.pfx -Encryption:$false -Verbose @splat positional`,
+			`Write-Host $PxWinAdminPassword $PxUndefined`,
+		), files(map[string]string{"vars/common.ps1": `$PxShared = @("62.210.116.0/28")`}))
+		validate(t, sch, r.Input)
+		// The schema rejects what the contract forbids.
+		bad := *r.Input
+		bad.SchemaVersion = "pxlint-input/v0"
+		b, _ := json.Marshal(&bad)
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if sch.Validate(inst) == nil {
+			t.Errorf("schema accepts a wrong schema_version")
+		}
+	})
+}
