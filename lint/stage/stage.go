@@ -202,8 +202,9 @@ func Waive(fr *finding.FileResult, env Env) {
 }
 
 // Finish settles each rule's status after suppression: a rule whose every
-// finding is suppressed is "suppressed", one with an active finding "fail";
-// then it sorts the result.
+// finding is suppressed is "suppressed", one with an active finding "fail"
+// (a not_verified status is left as the engine set it); then it sorts the
+// result.
 func Finish(fr *finding.FileResult) {
 	type tally struct {
 		active int
@@ -229,6 +230,9 @@ func Finish(fr *finding.FileResult) {
 	}
 	for _, key := range order {
 		t := byRule[key]
+		if status(fr, t.id) == finding.StatusNotVerified {
+			continue // the engine's verdict on a partly checked rule stands
+		}
 		if t.active > 0 {
 			setStatus(fr, t.id, finding.StatusFail, "")
 			continue

@@ -154,8 +154,10 @@ func TestFinish(t *testing.T) {
 			supp(at("PX105", 2, W, ""), KindBaseline),
 			at("PX105", 4, W, ""),
 			supp(at("PX104", 5, E, ""), KindBaseline),
+			at("PX401", 0, W, ""),
 		},
 		Statuses: []finding.RuleStatus{
+			{RuleID: "PX401", Status: finding.StatusNotVerified, Reason: "no facts"},
 			{RuleID: "PX208", Status: finding.StatusFail},
 			{RuleID: "PX105", Status: finding.StatusFail},
 			{RuleID: "PX101", Status: finding.StatusPass},
@@ -167,9 +169,10 @@ func TestFinish(t *testing.T) {
 		"PX104 suppressed every finding suppressed (1 baseline)",
 		"PX105 fail",
 		"PX208 suppressed every finding suppressed (1 inSource, 1 external)",
+		"PX401 not_verified no facts",
 	})
 	check(t, "sorted findings", show(fr.Findings), []string{
-		"PX208@1 warning [inSource: ]", "PX105@2 warning [baseline: ]", "PX208@3 warning [external: ]",
+		"PX401@0 warning", "PX208@1 warning [inSource: ]", "PX105@2 warning [baseline: ]", "PX208@3 warning [external: ]",
 		"PX105@4 warning", "PX104@5 error [baseline: ]",
 	})
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -76,7 +77,8 @@ func secret(f *finding.Finding) bool {
 }
 
 // Write records the active (not suppressed) findings of a report, with paths
-// relative to root, as sorted, stable JSON.
+// relative to root (or, when root is "", to each file's git top level, as
+// stage.ScriptPath does inside git), as sorted, stable JSON.
 func Write(report *finding.Report, root string) ([]byte, error) {
 	if report == nil {
 		return nil, errors.New("baseline: no report")
@@ -93,7 +95,7 @@ func Write(report *finding.Report, root string) ([]byte, error) {
 			if file == "" {
 				file = fr.Path
 			}
-			counts[KeyOf(f, config.RelTo(root, file))]++
+			counts[KeyOf(f, relPath(root, file))]++
 		}
 	}
 	b := Baseline{Schema: Schema, Entries: make([]Entry, 0, len(counts))}
@@ -109,6 +111,17 @@ func Write(report *finding.Report, root string) ([]byte, error) {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+func relPath(root, file string) string {
+	if root == "" {
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			return filepath.ToSlash(file)
+		}
+		root, _ = config.RepoRoot(filepath.Dir(abs))
+	}
+	return config.RelTo(root, file)
 }
 
 func less(a, b Key) bool {

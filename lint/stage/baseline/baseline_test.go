@@ -69,6 +69,14 @@ func TestWriteGolden(t *testing.T) {
 	if err != nil || string(again) != string(got) {
 		t.Errorf("Write is not stable under file order: %v\n%s", err, again)
 	}
+	// root "" means each file's git top level
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	own, err := Write(report(root), "")
+	if err != nil || string(own) != string(got) {
+		t.Errorf("Write with each file's own root differs: %v\n%s", err, own)
+	}
 	// and it reads back
 	b, err := Parse(got)
 	if err != nil {
