@@ -79,7 +79,13 @@ not_verified contains {"id": "PX302", "reason": cert.teams_reason} if {
 }
 
 not_verified contains {"id": "PX302", "reason": sprintf("the %s holds no private key bag to inspect", [cert.label({"role": "teams", "facts": cert.teams})])} if {
-	cert.teams.status in {"read", "locked"}
+	cert.teams.status == "read"
+	count(cert.teams.providers) == 0
+}
+
+# A key bag inside encrypted content cannot be listed without the password.
+not_verified contains {"id": "PX302", "reason": cert.teams.reason} if {
+	cert.teams.status == "locked"
 	count(cert.teams.providers) == 0
 }
 

@@ -124,3 +124,13 @@ test_px311_node_needs_client_auth if {
 	contains(r.msg, "node.pem")
 	r.variable == "PxNodeFqdns"
 }
+
+test_px302_locked_without_visible_key_bag_not_verified if {
+	inp := fx.with_teams({"status": "locked", "reason": "certificate bag is encrypted and no password was given (set PXLINT_PFX_PASSWORD)", "leaf": null, "key": null, "providers": []})
+	_nv("PX302", inp) == {"certificate bag is encrypted and no password was given (set PXLINT_PFX_PASSWORD)"}
+}
+
+test_px302_read_without_key_bag_not_verified if {
+	some reason in _nv("PX302", fx.with_teams({"providers": []}))
+	contains(reason, "holds no private key bag")
+}

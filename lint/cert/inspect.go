@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// errNoKey is the reason for a Teams Connector PFX without a private key.
+const errNoKey = "the PFX holds no private key: the Teams Connector needs the certificate exported with its private key"
+
 // maxCerts bounds the certificates taken from one file.
 const maxCerts = 64
 
@@ -104,7 +107,13 @@ func inspectPFX(f *CertFacts, data []byte, opt Options) (*CertFacts, *parsed) {
 	if f.Providers == nil {
 		f.Providers = []Provider{}
 	}
+	noKey := func(keys []crypto.PublicKey) bool {
+		return opt.RequirePFX && len(keys) == 0 && len(w.providers) == 0
+	}
 	if !w.encrypted && w.macDER == nil {
+		if noKey(w.plainKeys) {
+			return unreadable(f, "pfx", errNoKey)
+		}
 		return finishPFX(f, w.plainCerts, w.plainKeys)
 	}
 	pw := ""
@@ -114,7 +123,11 @@ func inspectPFX(f *CertFacts, data []byte, opt Options) (*CertFacts, *parsed) {
 	certs, keys, err := decryptPFX(w, pw)
 	switch {
 	case err == nil:
-		return finishPFX(f, certs, append(keys, w.plainKeys...))
+		keys = append(keys, w.plainKeys...)
+		if noKey(keys) {
+			return unreadable(f, "pfx", errNoKey)
+		}
+		return finishPFX(f, certs, keys)
 	case errors.Is(err, errWrongPassword) && opt.Password == nil:
 		if !w.lockedCerts && len(w.plainCerts) > 0 {
 			// The certificates are in plain bags: judge them; only the key is locked.

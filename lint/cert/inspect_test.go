@@ -343,3 +343,22 @@ func wantContains(t *testing.T, s, sub string) {
 		t.Errorf("%q does not contain %q", s, sub)
 	}
 }
+
+// TestTeamsPFXWithoutKey: a certificate-only PFX (a trust store) cannot be
+// the Teams Connector certificate; as a node certificate it reads.
+func TestTeamsPFXWithoutKey(t *testing.T) {
+	pki := newPKI(t, certSpec{})
+	data, err := pkcs12.Passwordless.EncodeTrustStore([]*x509.Certificate{pki.leaf.cert}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Inspect(data, Options{RequirePFX: true})
+	want(t, f.Status, StatusUnreadable)
+	wantContains(t, f.Reason, "no private key")
+	want(t, Inspect(data, Options{}).Status, StatusRead)
+	data, err = pkcs12.Modern2023.EncodeTrustStore([]*x509.Certificate{pki.leaf.cert}, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want(t, Inspect(data, Options{RequirePFX: true, Password: ptr(testPassword)}).Status, StatusUnreadable)
+}
