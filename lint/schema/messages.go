@@ -152,12 +152,11 @@ func (s *Schema) wrongTypeMessage(name string, field cue.Value, value any) (stri
 	}
 	msg := fmt.Sprintf("$%s is %s %s, but it must be %s", name, kindOf(value), describe(value), expectedKind(want))
 	if want&cue.StringKind != 0 {
+		// A number meant as text is quoted; a boolean where text belongs is
+		// no typo of the text, so no mechanical fix is offered for it.
 		switch value.(type) {
-		case bool, int64, float64:
+		case int64, float64:
 			text := psLiteral(value)
-			if b, ok := value.(bool); ok {
-				text = strconv.FormatBool(b)
-			}
 			if s.accepts(field, text) {
 				return msg + "; quote it", assign(name, text)
 			}
