@@ -1,0 +1,34 @@
+package pxlint.lib.prereq_test
+
+import data.pxlint.lib.prereq
+
+test_compare_normalises_parts if {
+	prereq.compare("4.5", "4.5.0.0") == 0
+	prereq.compare("4.5.0", "4.6.0") == -1
+	prereq.compare("4.10.0", "4.9.9") == 1
+	prereq.compare("10.0.0", "9.7.1") == 1
+	prereq.compare("2.5.0-preview", "2.5.0") == 0
+}
+
+test_compare_rejects_garbage if {
+	not prereq.compare("latest", "4.5.0")
+	not prereq.version_ok("4.x")
+	not prereq.version_ok(4.5)
+}
+
+test_newest if {
+	prereq.newest({"4.5.0", "4.10.0", "4.6.1"}) == "4.10.0"
+	not prereq.newest(set())
+}
+
+test_required_az_default_and_config if {
+	prereq.required_az == "4.5.0"
+	prereq.required_az == "4.4.0" with input.config.az_version as "4.4.0"
+	prereq.required_az == "4.5.0" with input.config.az_version as ""
+	prereq.requires_line == `#Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }`
+}
+
+test_scope if {
+	prereq.scope("/subscriptions/ABC/") == "/subscriptions/abc"
+	prereq.scope("/") == ""
+}
