@@ -54,3 +54,8 @@ test_px312_redirect_to_http_passes if {
 	inp := fx.with_teams({"aia": {"checked": true, "urls": ["http://a/i.crt"], "redirects": [{"url": "http://a/i.crt", "location": "http://b/i.crt", "status": 302, "to_https": false}]}})
 	count(_ids("PX312", inp)) == 0
 }
+
+test_weak_signature_chain_is_px308s if {
+	count(_ids("PX306", _broken("weak_signature"))) == 0
+	count(_ids("PX307", _broken("weak_signature"))) == 0
+}

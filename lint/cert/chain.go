@@ -100,6 +100,11 @@ func buildChain(p *parsed, roots *x509.CertPool, now time.Time) ChainResult {
 	case isSelfSigned(last):
 		res.Problem = ChainUntrustedRoot
 		res.Reason = "the chain ends at " + last.Subject.String() + ", a root that is not trusted (add it with --ca-file if it is your private CA)"
+	case err != nil && strings.Contains(err.Error(), "insecure algorithm"):
+		// The chain exists but crypto/x509 refuses a SHA-1 or MD5 signature
+		// in it: PX308 owns that, not PX306/PX307.
+		res.Problem = ChainWeakSignature
+		res.Reason = "a certificate of the chain is signed with an insecure algorithm: " + strings.TrimPrefix(err.Error(), "x509: ")
 	case errors.As(err, &unknown):
 		res.Problem = ChainMissingIntermediate
 		res.Reason = fmt.Sprintf("the issuer of %s (%s) is neither in the file nor a trusted root: the file lacks an intermediate certificate", last.Subject, last.Issuer)

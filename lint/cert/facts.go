@@ -39,6 +39,7 @@ const (
 	ChainSelfSigned          = "self_signed"          // PX307
 	ChainUntrustedRoot       = "untrusted_root"       // PX307
 	ChainMissingIntermediate = "missing_intermediate" // PX306
+	ChainWeakSignature       = "weak_signature"       // PX308 (SHA-1/MD5 in the chain)
 	ChainOther               = "other"
 )
 

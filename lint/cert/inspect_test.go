@@ -121,6 +121,7 @@ func TestInspectGenerated(t *testing.T) {
 			check: func(t *testing.T, f *CertFacts) {
 				want(t, f.Key.Bits, 1024)
 				want(t, f.Leaf.SignatureAlgorithm, "SHA1-RSA")
+				want(t, f.Chain.Problem, ChainWeakSignature)
 			},
 		},
 		{
