@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// levels renders "error", or "error / warning" for rules with several levels.
+func (r Rule) levels() string {
+	names := make([]string, 0, len(r.Levels))
+	for _, l := range r.Levels {
+		names = append(names, l.String())
+	}
+	return strings.Join(names, " / ")
+}
+
+// Explain renders the rule for `pxlint explain`: what, why, the deployment
+// error it prevents, how to fix, an example.
+func (r Rule) Explain() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %s\n", r.ID, r.Name, r.Title)
+	fmt.Fprintf(&b, "severity: %s   engine: %s", r.levels(), r.Engine)
+	if r.NotSuppressible {
+		b.WriteString("   not suppressible")
+	}
+	b.WriteString("\n")
+	section := func(title, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			fmt.Fprintf(&b, "\n%s\n%s\n", title, indent(text))
+		}
+	}
+	section("What it catches", r.Description)
+	section("Deployment error it prevents", r.Prevents)
+	section("How to fix", r.Remediation)
+	section("Bad", r.Bad)
+	section("Good", r.Good)
+	if len(r.Options) > 0 {
+		section("Options (rule \""+r.ID+"\" block in .pxlint.hcl)", r.optionLines())
+	}
+	if u := r.DocsURL(); u != "" {
+		fmt.Fprintf(&b, "\nDocs: %s\n", u)
+	}
+	return b.String()
+}
+
+func (r Rule) optionLines() string {
+	var b strings.Builder
+	for _, k := range sortedKeys(r.Options) {
+		fmt.Fprintf(&b, "%s: %s\n", k, r.Options[k])
+	}
+	return b.String()
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+// Markdown renders the rule's documentation page (docs/rules/PXnnn.md).
+func (r Rule) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!-- Generated from the rule registry (lint/rules) by `go test ./lint/rules -update`; do not edit. -->\n")
+	fmt.Fprintf(&b, "# %s %s\n\n%s\n\n", r.ID, r.Name, r.Title)
+	fmt.Fprintf(&b, "- Severity: %s\n- Implemented in: %s\n", r.levels(), r.Engine)
+	if r.NotSuppressible {
+		b.WriteString("- Not suppressible by default\n")
+	}
+	if len(r.Needs) > 0 {
+		fmt.Fprintf(&b, "- Reads: `$%s`\n", strings.Join(r.Needs, "`, `$"))
+	}
+	para := func(title, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)
+		}
+	}
+	code := func(title, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			fmt.Fprintf(&b, "\n## %s\n\n```powershell\n%s\n```\n", title, text)
+		}
+	}
+	para("What it catches", r.Description)
+	para("Deployment error it prevents", r.Prevents)
+	para("How to fix", r.Remediation)
+	code("Bad", r.Bad)
+	code("Good", r.Good)
+	if len(r.Options) > 0 {
+		fmt.Fprintf(&b, "\n## Options\n\nIn `.pxlint.hcl`:\n\n| option | meaning |\n|---|---|\n")
+		for _, k := range sortedKeys(r.Options) {
+			fmt.Fprintf(&b, "| `%s` | %s |\n", k, r.Options[k])
+		}
+	}
+	fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)
+	return b.String()
+}
+
+// MarkdownTable renders the README's rule table.
+func MarkdownTable(rs []Rule) string {
+	var b strings.Builder
+	b.WriteString("| ID | name | severity | catches |\n|---|---|---|---|\n")
+	for _, r := range rs {
+		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | %s | %s | %s |\n", r.ID, r.ID, r.Name, r.levels(), strings.ReplaceAll(r.Title, "|", "\\|"))
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
