@@ -9,10 +9,13 @@
 #   Command-line flags (--fail-on, --profile, ...) win over values here.
 #
 # PATHS
-#   Glob patterns (exclude, rule paths, waiver paths) are relative to the
-#   repository root and use "/" between folders: "*" matches within one
-#   folder, "**" any number of folders ("regions/**/*.ps1" matches
-#   regions/a.ps1 and regions/eu/west/a.ps1), "?" one character, [a-z] a set.
+#   Glob patterns (exclude, rule paths, waiver paths) are matched against
+#   each script's path relative to the repository root (the git top level)
+#   and use "/" between folders: "*" matches within one folder, "**" any
+#   number of folders ("regions/**/*.ps1" matches regions/a.ps1 and
+#   regions/eu/west/a.ps1), "?" one character, [a-z] a set. The patterns
+#   below start with "**/" so they work both here (examples/config/regions/)
+#   and in a repository whose scripts are in regions/.
 #   Folders and files (policy_dirs, schema_dirs, ca_files) are relative to
 #   this file's folder.
 #
@@ -64,7 +67,7 @@ pxlint {
 # A lab script may use broad ranges; report them as information only there.
 rule "PX105" {
   severity          = "info"
-  paths             = ["regions/lab-*.ps1"]
+  paths             = ["**/regions/lab-*.ps1"]
   min_prefix_length = 12 # accept prefixes down to /12 instead of /16
 }
 
@@ -121,13 +124,13 @@ rule "ACME001" {
 # suppressible.
 
 waiver "PX208" {
-  paths     = ["regions/lab-*.ps1"]
+  paths     = ["**/regions/lab-*.ps1"]
   variables = ["PxBaseConnName"]
   reason    = "lab bot name 'acme-lab' is registered to our tenant (CHG-1042)"
 }
 
 waiver "PX105" {
-  paths   = ["regions/westeurope.ps1"]
+  paths   = ["**/regions/westeurope.ps1"]
   reason  = "partner ranges not yet confirmed; open while onboarding (CHG-4711)"
   expires = "2026-12-31"
 }
