@@ -160,9 +160,12 @@ func readFlagFile(flag, path string) ([]byte, error) {
 }
 
 // PasswordFrom returns the password from a password file (when file is not
-// "") or from the environment variable envVar; nil when neither gives one.
-// One trailing newline (LF or CRLF) is removed from a file's content.
-func PasswordFrom(envVar, file string) (*string, error) {
+// ""), else envValue, the value of PXLINT_PFX_PASSWORD or
+// PXLINT_NODE_PFX_PASSWORD as the caller read it (an injectable getenv);
+// nil when neither gives one ("" counts as unset: without a password the
+// empty password is tried anyway). One trailing newline (LF or CRLF) is
+// removed from a file's content. The password is never put in an error.
+func PasswordFrom(envValue, file string) (*string, error) {
 	if file != "" {
 		b, err := readFile(file)
 		if err != nil {
@@ -176,8 +179,8 @@ func PasswordFrom(envVar, file string) (*string, error) {
 		}
 		return &s, nil
 	}
-	if v, ok := os.LookupEnv(envVar); ok {
-		return &v, nil
+	if envValue != "" {
+		return &envValue, nil
 	}
 	return nil, nil
 }

@@ -115,8 +115,7 @@ func TestCollectCAFileWithoutCertificates(t *testing.T) {
 
 func TestPasswordFrom(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("PXLINT_TEST_PW", "from-env")
-	got, err := PasswordFrom("PXLINT_TEST_PW", "")
+	got, err := PasswordFrom("from-env", "")
 	if err != nil || got == nil || *got != "from-env" {
 		t.Fatalf("env: %v %v", got, err)
 	}
@@ -124,15 +123,15 @@ func TestPasswordFrom(t *testing.T) {
 		{"pw\n", "pw"}, {"pw\r\n", "pw"}, {"pw\n\n", "pw\n"}, {"\tpw \n", "\tpw "}, {"", ""},
 	} {
 		p := writeFile(t, dir, "pw.txt", []byte(c.content))
-		got, err := PasswordFrom("PXLINT_TEST_PW", p)
+		got, err := PasswordFrom("from-env", p) // the file wins
 		if err != nil || got == nil || *got != c.want {
 			t.Errorf("file %q: got %v, %v", c.content, got, err)
 		}
 	}
-	if got, err := PasswordFrom("PXLINT_TEST_UNSET_VAR", ""); got != nil || err != nil {
+	if got, err := PasswordFrom("", ""); got != nil || err != nil {
 		t.Errorf("unset: %v %v", got, err)
 	}
-	if _, err := PasswordFrom("X", filepath.Join(dir, "missing")); err == nil {
+	if _, err := PasswordFrom("", filepath.Join(dir, "missing")); err == nil {
 		t.Error("missing password file: want an error")
 	}
 }
