@@ -143,6 +143,14 @@ func readUserFile(p string) (*userFile, error) {
 		}
 		return nil, fmt.Errorf("%s:%d:%d: package %s: a user schema must be in package %s", p, line, col, name, PackageName)
 	}
+	for spec := range f.ImportSpecs() {
+		imp, err := strconv.Unquote(spec.Path.Value)
+		if err != nil || strings.Contains(strings.Split(imp, "/")[0], ".") {
+			pos := spec.Path.Pos()
+			return nil, fmt.Errorf("%s:%d:%d: import %s: a user schema may import only CUE's standard library (e.g. \"strings\", \"list\", \"net\")",
+				p, pos.Line(), pos.Column(), spec.Path.Value)
+		}
+	}
 	u := &userFile{path: p, syntax: f, derivedID: derivedID(p)}
 	if err := u.indexFields(); err != nil {
 		return nil, err
