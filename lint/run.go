@@ -19,6 +19,7 @@ import (
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/schema"
+	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
 // maxFileBytes bounds what pxlint reads of one script (PX011 beyond it).
@@ -53,6 +54,7 @@ type engine struct {
 	policies map[string]*policy.Engine // by user policy folders
 	schemas  map[string]*schema.Schema // by user schema folders
 	configs  map[string]*config.Config // by path
+	baseline *baseline.Matcher         // --baseline, shared by all files
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -147,7 +149,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	rep.FailOn = e.failOn(reported)
 
 	rs := e.ruleList(reported)
-	if err := e.baselines(rep, reported); err != nil {
+	if err := e.baselines(rep); err != nil {
 		return nil, nil, err
 	}
 	return rep, rs, nil
@@ -181,6 +183,9 @@ func newEngine(opts Options) (*engine, error) {
 		e.facts = f
 	} else if opts.Probe {
 		e.facts = facts.Probe(facts.DefaultProbeEnv())
+	}
+	if err := e.loadBaseline(); err != nil {
+		return nil, err
 	}
 	if opts.InventoryPath != "" {
 		inv, err := facts.LoadInventory(opts.InventoryPath)

@@ -1,19 +1,95 @@
 package lint
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/stage"
+	"github.com/pxlint/pxlint/lint/stage/baseline"
+	"github.com/pxlint/pxlint/lint/stage/directive"
 )
 
-// stages applies the post-evaluation pipeline to one file (rule disable →
-// severity → inline suppressions → waivers); the baseline is applied to the
-// whole report in baselines.
+// stages applies the post-evaluation pipeline to one file (lint/stage:
+// rule disable → severity → inline suppressions → waivers → baseline).
 func (e *engine) stages(s *script, fr *finding.FileResult, rs *ruleSet) error {
-	_, _, _ = s, fr, rs
+	lookup := func(id string) (rules.Rule, bool) {
+		r, ok := rs.byID[id]
+		return r, ok
+	}
+	if s.cfg != nil {
+		// Rule blocks and waivers may name user rules, known only now.
+		if err := s.cfg.CheckUserRules(lookup); err != nil {
+			return err
+		}
+	}
+	env := stage.Env{Config: s.cfg, Rules: lookup, Now: e.opts.Now, Script: stage.ScriptPath(s.cfg, s.cand.abs)}
+	stage.Run(fr, env, directive.FromFile(s.file), e.baseline)
 	return nil
 }
 
-// baselines writes and applies --write-baseline / --baseline.
-func (e *engine) baselines(rep *finding.Report, scripts []*script) error {
-	_, _ = rep, scripts
+// loadBaseline reads --baseline once per run.
+func (e *engine) loadBaseline() error {
+	if e.opts.BaselinePath == "" {
+		return nil
+	}
+	b, err := baseline.Load(e.opts.BaselinePath)
+	if err != nil {
+		return err
+	}
+	e.baseline = b.Matcher()
 	return nil
+}
+
+// baselines writes --write-baseline (the findings still active after every
+// stage, so a baseline written with --baseline grows only by new ones).
+func (e *engine) baselines(rep *finding.Report) error {
+	if e.baseline != nil {
+		if n := len(e.baseline.Unused()); n > 0 {
+			rep.Notices = append(rep.Notices, fmt.Sprintf("%d baseline entr%s matched no finding (fixed?): rewrite it with --write-baseline to shrink it", n, plural(n, "y", "ies")))
+		}
+	}
+	if e.opts.WriteBaselinePath == "" {
+		return nil
+	}
+	data, err := baseline.Write(rep, "")
+	if err != nil {
+		return err
+	}
+	if err := writeAtomic(e.opts.WriteBaselinePath, data); err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	rep.Notices = append(rep.Notices, fmt.Sprintf("baseline written to %s", e.opts.WriteBaselinePath))
+	return nil
+}
+
+// writeAtomic writes through a temporary file in the same folder and a
+// rename, so a reader never sees half a file.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
