@@ -103,12 +103,13 @@ rule "PX506" {
   suppressible = false
 }
 
-# A rule of one of our own policies (policy_dirs) can be tuned the same way;
-# its options must be documented in the policy's METADATA.
-rule "ACME001" {
-  severity         = "error"
-  allowed_prefixes = ["10.", "172.16."]
-}
+# A rule of one of your own policies (policy_dirs) is tuned the same way,
+# by the ID its METADATA declares (custom.id); pxlint checks such IDs once
+# the policies are loaded, so this stays commented out here, where
+# policy_dirs names none.
+# rule "ACME001" {
+#   severity = "error"
+# }
 
 # WAIVERS: accepted exceptions, reviewed like code.
 #   reason    (required) why the exception is acceptable.
@@ -126,7 +127,7 @@ rule "ACME001" {
 waiver "PX208" {
   paths     = ["**/regions/lab-*.ps1"]
   variables = ["PxBaseConnName"]
-  reason    = "lab bot name 'acme-lab' is registered to our tenant (CHG-1042)"
+  reason    = "lab bot name acme-TeamsBot is registered to our lab tenant (CHG-1042)"
 }
 
 waiver "PX105" {
