@@ -136,6 +136,9 @@ func (e *evaluator) argument(x ps.Expression, secret bool) Argument {
 		if isLiteral(x) {
 			e.addSecret(sp)
 		}
+		if vr, ok := x.(*ps.Variable); ok && secret && userScope(vr.Scope) {
+			e.taint(vr.Name)
+		}
 		return a
 	}
 	if v.isKnown() {
@@ -143,6 +146,28 @@ func (e *evaluator) argument(x ps.Expression, secret bool) Argument {
 	}
 	a.Text = e.text(sp)
 	return a
+}
+
+// taint turns a variable passed where a secret goes (`ConvertTo-SecureString
+// $pw -AsPlainText`) into a secret even though its name does not say so:
+// its value, text and elements are dropped and its literal joins the
+// secret spans.
+func (e *evaluator) taint(name string) {
+	st := e.vars[e.lower(name)]
+	if st == nil || st.val.kind == KindSecret {
+		return
+	}
+	desc := &Secret{}
+	if st.val.isKnown() {
+		s, _ := psString(st.val)
+		desc = describeSecret(s)
+		if st.file != nil {
+			st.file.secrets = append(st.file.secrets, st.rhs)
+		}
+	}
+	st.val = value{kind: KindSecret, secret: desc, reason: st.val.reason}
+	out := st.out
+	out.Kind, out.Value, out.Text, out.Quote, out.Elements, out.Secret = KindSecret, nil, "", "", nil, desc
 }
 
 // isConstantName reports $true, $false and $null.

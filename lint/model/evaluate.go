@@ -63,6 +63,7 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	}
 	e := newEvaluator(src, opts)
 	e.requires(file.Requires)
+	e.scriptParams(file.Params)
 	e.walkList(file.Statements)
 
 	in := e.in
@@ -129,6 +130,9 @@ type fileCtx struct {
 type varState struct {
 	out *Variable
 	val value
+	// rhs is the right-hand side of the last assignment, in file.
+	rhs  ps.Span
+	file *fileCtx
 }
 
 func newEvaluator(src *ps.Source, opts Options) *evaluator {

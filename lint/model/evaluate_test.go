@@ -123,6 +123,32 @@ func TestValues(t *testing.T) {
 	}
 }
 
+func TestScriptParams(t *testing.T) {
+	r := evaluate(t, lines(
+		`param(`,
+		`    [string]$PxBaseConnName = "fab",`,
+		`    [string]$PxWinAdminPassword = "Param!Secret1"`,
+		`)`,
+		`$PxA = "$PxBaseConnName-RG"`,
+	))
+	v := variable(t, r, "PxBaseConnName")
+	if v.Kind != KindUnknown || !strings.Contains(v.Reason, "script parameter") || len(v.Assignments) != 1 || !v.Assignments[0].Conditional || v.Line != 2 {
+		t.Errorf("parameter = %+v", v)
+	}
+	if v.Text != `"fab"` {
+		t.Errorf("parameter text = %q", v.Text)
+	}
+	if p := variable(t, r, "PxWinAdminPassword"); p.Kind != KindSecret || p.Text != "" || p.Secret == nil || p.Secret.Length != 13 {
+		t.Errorf("secret parameter = %+v", p)
+	}
+	if len(r.SecretSpans) != 1 || r.SecretSpans[0].StartLine != 3 {
+		t.Errorf("secret spans = %+v", r.SecretSpans)
+	}
+	if ref := r.Input.References[0]; !ref.Defined {
+		t.Errorf("reference to a parameter = %+v", ref)
+	}
+}
+
 func TestAssignments(t *testing.T) {
 	r := evaluate(t, lines(
 		`$PxA = "a"`,
@@ -396,6 +422,7 @@ func TestGuards(t *testing.T) {
 		{"warns only", `if ((Get-Culture).Name -ne 'en-US') { Write-Warning "culture" }`, ""},
 		{"not a culture", `if ($x.Name -ne 'en-US') { throw "x" }`, ""},
 		{"eq with throw in body", `if ((Get-Culture).Name -eq 'en-US') { throw "x" }`, ""},
+		{"inside a function", `function Test-Culture { if ((Get-Culture).Name -ne 'en-US') { throw "x" } }`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := evaluate(t, tc.script)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -50,8 +51,8 @@ func (e *evaluator) eval(x ps.Expression) value {
 	case *ps.StringText:
 		return known(x.Value)
 	case *ps.Number:
-		if x.Invalid {
-			return unknown("not a valid number: " + x.Text)
+		if f, isFloat := x.Value().(float64); x.Invalid || (isFloat && (math.IsInf(f, 0) || math.IsNaN(f))) {
+			return unknown(truncate("not a valid number: " + x.Text))
 		}
 		return known(x.Value())
 	case *ps.Variable:

@@ -13,7 +13,7 @@ const GuardCulture = "culture"
 // guard recognises an if statement that stops the script unless the
 // culture is the expected one.
 func (e *evaluator) guard(s *ps.IfStmt) {
-	if !e.recording() || len(s.Clauses) == 0 {
+	if !e.recording() || e.cond > 0 || len(s.Clauses) == 0 {
 		return
 	}
 	c := s.Clauses[0]

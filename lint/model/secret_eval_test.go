@@ -156,6 +156,23 @@ func TestSecretsNeverTravel(t *testing.T) {
 			},
 		},
 		{
+			name: "variable passed where a secret goes",
+			script: lines(
+				`$pw = "Tainted!Pass1"`,
+				`$PxWinAdminSecurePassword = ConvertTo-SecureString $pw -AsPlainText -Force`,
+			),
+			literals: []string{"Tainted!Pass1"},
+			check: func(t *testing.T, r *Result) {
+				v := variable(t, r, "pw")
+				if v.Kind != KindSecret || v.Secret == nil || v.Secret.Length != 13 {
+					t.Errorf("tainted variable = %+v", v)
+				}
+				if len(r.SecretSpans) != 1 || r.SecretSpans[0].StartLine != 1 {
+					t.Errorf("secret spans = %+v", r.SecretSpans)
+				}
+			},
+		},
+		{
 			name:     "conditional secret",
 			script:   `if ($x) { $PxWinAdminPassword = "Branch!Pass1" }`,
 			literals: []string{"Branch!Pass1"},

@@ -285,6 +285,7 @@ func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val v
 	st.val = val
 	out := st.out
 	vs := a.Value.NodeSpan()
+	st.rhs, st.file = vs, e.cur
 	out.SourceName = target.Name
 	out.Kind = val.kind
 	out.Value = nil
@@ -393,4 +394,36 @@ func (e *evaluator) secretize(v value, rhs ps.Node) value {
 		return value{kind: KindSecret, secret: describeSecret(s)}
 	}
 	return value{kind: KindSecret, secret: &Secret{}, reason: v.reason}
+}
+
+// scriptParams records the script's own param() block: each parameter is
+// assigned, but the caller may pass any value, so it is unknown (its
+// default is still evaluated for its references).
+func (e *evaluator) scriptParams(pb *ps.ParamBlock) {
+	if pb == nil {
+		return
+	}
+	for _, d := range pb.Params {
+		if d.Variable == nil || !userScope(d.Variable.Scope) {
+			continue
+		}
+		var rhs ps.Statement = &ps.ExpressionStmt{Base: ps.Base{Span: d.Span}}
+		val := unknown("script parameter: the caller may pass a value")
+		def := known(nil)
+		if d.Default != nil {
+			rhs = &ps.ExpressionStmt{Base: ps.Base{Span: d.Default.NodeSpan()}, X: d.Default}
+			e.withCtx("value", func() { def = e.eval(d.Default) })
+		}
+		if IsSecretName(d.Variable.Name) {
+			secret := &Secret{}
+			if d.Default != nil && def.isKnown() {
+				secret = e.secretize(def, d.Default).secret
+			}
+			val = value{kind: KindSecret, secret: secret, reason: val.reason}
+		}
+		a := &ps.AssignmentStmt{Base: ps.Base{Span: d.Span}, Target: d.Variable, Operator: "=", Value: rhs}
+		e.cond++
+		e.setVariable(d.Variable, a, val)
+		e.cond--
+	}
 }

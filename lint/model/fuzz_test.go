@@ -1,0 +1,36 @@
+package model
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/pxlint/pxlint/lint/ps"
+)
+
+// FuzzEvaluate: whatever the bytes, evaluation ends without panicking and
+// its policy input marshals to JSON (no NaN, no cycles). Seeded from the
+// examples; CI runs the seeds only.
+func FuzzEvaluate(f *testing.F) {
+	for _, rel := range exampleScripts(f) {
+		b, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(rel)))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`$PxA = @(1.2.3.4, "x") + $PxA; $PxA += $PxA * 3; $PxB = "{0}{1}" -f $PxA, (1..5)`))
+	f.Add([]byte(`$PxWinAdminPassword = 'a'; $h = @{ Password = $PxWinAdminPassword }; Foo @h -Password:$h.x`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		src, file := ps.ParseBytes(data, ps.DefaultLimits())
+		r := Evaluate(src, file, Options{
+			Path:     "fuzz.ps1",
+			ReadFile: noFiles,
+			Limits:   Limits{MaxValueChars: 1 << 12, MaxArrayLen: 1 << 10, MaxWork: 1 << 16},
+		})
+		if _, err := json.Marshal(r.Input); err != nil {
+			t.Fatalf("policy input does not marshal: %v", err)
+		}
+	})
+}
