@@ -358,3 +358,21 @@ func TestRel(t *testing.T) {
 		t.Errorf("Rel outside = %q", got)
 	}
 }
+
+// TestWindowsEncodings: configs edited on Windows keep working (BOM, CRLF)
+// or fail clearly (UTF-16).
+func TestWindowsEncodings(t *testing.T) {
+	src := "\ufeffpxlint {\r\n  fail_on = \"warning\"\r\n}\r\nwaiver \"PX105\" {\r\n  reason = \"x\"\r\n}\r\n"
+	repo(t, []byte(src))
+	cfg, err := LoadWith(FileName, fakeLookup)
+	if err != nil {
+		t.Fatalf("BOM + CRLF: %v", err)
+	}
+	if cfg.FailOn == nil || *cfg.FailOn != finding.SeverityWarning || cfg.Waivers[0].Source != ".pxlint.hcl:4" {
+		t.Errorf("BOM + CRLF decoded wrongly: %+v", cfg)
+	}
+	_, err = Parse([]byte("\xff\xfep\x00"), FileName, fakeLookup)
+	if err == nil || err.Error() != ".pxlint.hcl:1:1: file is UTF-16; save it as UTF-8" {
+		t.Errorf("UTF-16: %v", err)
+	}
+}

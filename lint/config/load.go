@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math/big"
@@ -88,6 +89,12 @@ func Parse(src []byte, path string, known Lookup) (*Config, error) {
 		},
 	}
 	d.source = RelTo(root, abs)
+	// Windows editors save with a byte-order mark; HCL reads only UTF-8.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
+		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
+			Message: "file is UTF-16; save it as UTF-8"}}}
+	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		// Later syntax errors are mostly echoes of the first.
