@@ -9,6 +9,7 @@ leaf := {
 	"issuer": "CN=Example Issuing CA",
 	"serial": "1",
 	"fingerprint": "aa11",
+	"thumbprint": "AB12",
 	"dns_names": ["teams.example.com"],
 	"common_name": "teams.example.com",
 	"not_before": "2026-01-01T00:00:00Z",

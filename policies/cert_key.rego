@@ -18,7 +18,7 @@ deny contains r if {
 	e.facts.key.algorithm != "RSA"
 	r := object.union(cert.at(e), {
 		"id": "PX301",
-		"msg": sprintf("the %s has %s key; the Teams Connector supports RSA keys only (\"The certificate '%s' is an ECDSA certificate, which is currently not supported\")", [cert.label(e), _key_desc(e.facts.key), upper(e.facts.leaf.fingerprint)]),
+		"msg": sprintf("the %s has %s key; the Teams Connector supports RSA keys only (\"The certificate '%s' is an ECDSA certificate, which is currently not supported\")", [cert.label(e), _key_desc(e.facts.key), e.facts.leaf.thumbprint]),
 		"fix": "request or export an RSA certificate (2048 bits or more) for the Teams Connector name",
 	})
 }
@@ -45,7 +45,7 @@ deny contains r if {
 	r := object.union(cert.at(e), {
 		"id": "PX302",
 		"severity": "error",
-		"msg": sprintf("key bag %d of the %s names the CNG Key Storage Provider \"%s\"; Windows will store the private key in CNG, which the Teams Connector does not support", [p.bag, cert.label(e), p.name]),
+		"msg": sprintf("key bag %d of the %s names the CNG Key Storage Provider \"%s\"; Windows will store the private key in CNG, which the Teams Connector does not support (\"The private key of certificate '%s' is stored in a CNG Key Storage Provider\")", [p.bag, cert.label(e), p.name, _thumbprint(e)]),
 		"fix": _csp_fix,
 	})
 }
@@ -71,6 +71,10 @@ deny contains r if {
 		"fix": _csp_fix,
 	})
 }
+
+_thumbprint(e) := e.facts.leaf.thumbprint if e.facts.leaf.thumbprint
+
+_thumbprint(e) := "<thumbprint>" if not e.facts.leaf.thumbprint
 
 _csp_fix := "re-export with a CryptoAPI provider: openssl pkcs12 -export -CSP \"Microsoft Enhanced RSA and AES Cryptographic Provider\" -inkey key.pem -in cert.pem -certfile chain.pem -out teams.pfx"
 

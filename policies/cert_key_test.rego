@@ -18,6 +18,7 @@ test_px301_ecdsa_fails if {
 	inp := fx.with_teams({"key": {"algorithm": "ECDSA", "bits": 256, "curve": "P-256"}})
 	some r in _ids("PX301", inp)
 	contains(r.msg, "ECDSA P-256")
+	contains(r.msg, "The certificate 'AB12' is an ECDSA certificate")
 	r.variable == "PxPfxCertFileName"
 	r.cert == "teams.pfx"
 	r.fingerprint == "aa11"
@@ -48,6 +49,7 @@ test_px302_ksp_error if {
 	some r in _ids("PX302", inp)
 	r.severity == "error"
 	contains(r.msg, "Microsoft Software Key Storage Provider")
+	contains(r.msg, "certificate 'AB12'")
 }
 
 test_px302_csp_passes if count(_ids("PX302", fx.good)) == 0

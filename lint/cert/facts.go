@@ -103,10 +103,13 @@ type Key struct {
 
 // CertInfo describes one certificate.
 type CertInfo struct {
-	Subject            string   `json:"subject"`
-	Issuer             string   `json:"issuer"`
-	Serial             string   `json:"serial"`
-	Fingerprint        string   `json:"fingerprint"` // SHA-256 of the DER, lower-case hex
+	Subject     string `json:"subject"`
+	Issuer      string `json:"issuer"`
+	Serial      string `json:"serial"`
+	Fingerprint string `json:"fingerprint"` // SHA-256 of the DER, lower-case hex
+	// Thumbprint is the SHA-1 of the DER in upper-case hex, as Windows and
+	// the connector's error messages name a certificate.
+	Thumbprint         string   `json:"thumbprint"`
 	DNSNames           []string `json:"dns_names"`
 	CommonName         string   `json:"common_name,omitempty"`
 	NotBefore          string   `json:"not_before"` // RFC 3339, UTC

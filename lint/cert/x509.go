@@ -75,6 +75,13 @@ func parseCertificate(der []byte) (*x509.Certificate, error) {
 	return c, nil
 }
 
+// thumbprint is the Windows certificate thumbprint (SHA-1, upper case): an
+// identifier, not a security check.
+func thumbprint(c *x509.Certificate) string {
+	sum := sha1.Sum(c.Raw) //nolint:gosec // identification only
+	return strings.ToUpper(hex.EncodeToString(sum[:]))
+}
+
 func fingerprint(c *x509.Certificate) string {
 	sum := sha256.Sum256(c.Raw)
 	return hex.EncodeToString(sum[:])
@@ -163,6 +170,7 @@ func certInfo(c *x509.Certificate) CertInfo {
 		Issuer:             c.Issuer.String(),
 		Serial:             c.SerialNumber.Text(16),
 		Fingerprint:        fingerprint(c),
+		Thumbprint:         thumbprint(c),
 		DNSNames:           append([]string{}, c.DNSNames...),
 		CommonName:         c.Subject.CommonName,
 		NotBefore:          rfc3339(c.NotBefore),
