@@ -158,6 +158,7 @@ _near(a, b) if {
 
 deny contains r if {
 	some name, var in input.variables
+	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1 # cheap test first
 	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _self_reference(name, a)]
 	count(plain) > 1
 	last := plain[count(plain) - 1]
@@ -172,11 +173,15 @@ deny contains r if {
 }
 
 _self_reference(name, a) if {
-	some ref in input.references
-	ref.name == name
+	some ref in _references_by_name[name]
 	ref.line >= a.span.start_line
 	ref.line <= a.span.end_line
 	[ref.line, ref.column] != [a.line, a.column]
+}
+
+_references_by_name[name] contains ref if {
+	some ref in input.references
+	name := ref.name
 }
 
 _winner(name, var) := sprintf(", so the value deployed is \"%s\"", [var.value]) if {

@@ -75,8 +75,10 @@ _names := [trim_space(p) | some p in _parts; trim_space(p) != ""]
 
 _label := `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`
 
+_dns_re := sprintf(`^%s(\.%s)*\.?$`, [_label, _label])
+
 _dns_name(n) if {
-	regex.match(sprintf(`^%s(\.%s)*\.?$`, [_label, _label]), n)
+	regex.match(_dns_re, n)
 	count(n) <= 253
 	not lib.is_ipv4(n)
 	every l in split(trim_right(n, "."), ".") {

@@ -67,12 +67,26 @@ _show(x) := sprintf("\"%s\"", [x]) if is_string(x)
 
 _show(x) := sprintf("%v", [x]) if not is_string(x)
 
-# A parameter fed from the wrong variable.
-deny contains r if {
+# _given holds each parameter of a call that a variable feeds, with its
+# canonical name (indexed once, so rules do not compare every pair).
+_feed_names := {lower(k): k | some k, _ in feeds}
+
+_given contains [c, name, p] if {
 	some c in lib.deployment_calls
 	some p in c.parameters
-	some name, f in feeds
-	lower(p.name) == lower(name)
+	name := _feed_names[lower(p.name)]
+}
+
+# _passed holds [call line, lower-case parameter name] for every parameter passed.
+_passed contains [c.line, lower(p.name)] if {
+	some c in lib.deployment_calls
+	some p in c.parameters
+}
+
+# A parameter fed from the wrong variable.
+deny contains r if {
+	some [_, name, p] in _given
+	f := feeds[name]
 	f.variable
 	v := p.value.variable
 	lower(v) != lower(f.variable)
@@ -86,10 +100,8 @@ deny contains r if {
 
 # A literal (or any other value) that contradicts the variables.
 deny contains r if {
-	some c in lib.deployment_calls
-	some p in c.parameters
-	some name, f in feeds
-	lower(p.name) == lower(name)
+	some [_, name, p] in _given
+	f := feeds[name]
 	not _fed_by_other_variable(p, f)
 	not p.value.kind in {"unknown", "secret"}
 	given := p.value.value
@@ -126,7 +138,7 @@ deny contains r if {
 	some c in lib.deployment_calls
 	count(object.get(c, "positional", [])) == 0
 	some name in mandatory
-	not lib.param(c, name)
+	not [c.line, lower(name)] in _passed
 	r := {
 		"id": "PX601",
 		"line": c.line,
@@ -146,7 +158,7 @@ deny contains r if {
 	count(object.get(c, "positional", [])) == 0
 	some name, f in feeds
 	not name in mandatory
-	not lib.param(c, name)
+	not [c.line, lower(name)] in _passed
 	lib.assigned(f.variable)
 	r := {
 		"id": "PX601",
