@@ -376,3 +376,24 @@ func TestWindowsEncodings(t *testing.T) {
 		t.Errorf("UTF-16: %v", err)
 	}
 }
+
+func TestUserRuleSuppressibleAnyCase(t *testing.T) {
+	repo(t, []byte(`
+rule "user-acme" {
+  suppressible = true
+}
+waiver "USER-acme" {
+  reason = "allowed by the rule block whatever the case"
+}
+`))
+	cfg, err := LoadWith(FileName, fakeLookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cfg.CheckUserRules(func(id string) (rules.Rule, bool) {
+		return rules.Rule{ID: "USER-acme", NotSuppressible: true}, strings.EqualFold(id, "USER-acme")
+	})
+	if err != nil {
+		t.Errorf("CheckUserRules = %v", err)
+	}
+}

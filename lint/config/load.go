@@ -439,7 +439,7 @@ func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
 // suppressible is the config-wide suppressibility of a rule: its registry
 // default unless its rule block says otherwise.
 func (c *Config) suppressible(r rules.Rule) bool {
-	if rc, ok := c.Rules[r.ID]; ok && rc.Suppressible != nil {
+	if rc, ok := c.Rules[strings.ToUpper(r.ID)]; ok && rc.Suppressible != nil {
 		return *rc.Suppressible
 	}
 	return !r.NotSuppressible

@@ -161,11 +161,18 @@ func ParseText(text string) (d Directive, ok bool) {
 }
 
 // cutReason splits at the first "--" that starts a word, so rule IDs or
-// dates never swallow it but "re-enable--later" in a reason is kept.
+// dates never swallow it but "re-enable--later" in a reason is kept. An em
+// or en dash (what word processors and chat tools turn "--" into) counts
+// too, as PowerShell itself treats them as dashes.
 func cutReason(s string) (head, reason string, found bool) {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '-' && s[i+1] == '-' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
-			return s[:i], s[i+2:], true
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' && s[i-1] != '\t' {
+			continue
+		}
+		for _, sep := range []string{"--", "\u2014", "\u2013"} {
+			if strings.HasPrefix(s[i:], sep) {
+				return s[:i], s[i+len(sep):], true
+			}
 		}
 	}
 	return s, "", false
