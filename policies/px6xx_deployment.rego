@@ -42,9 +42,9 @@ _app_credentials := {"AppCredential"} if input.profile != "azurerm"
 
 _suggested := {
 	"VMAdminCredential": "$PxWinAdminCred",
-	"AppCredential": "<the CVI app credential>",
-	"TrustedAppCredential": "<the Trusted app credential>",
-	"GuestAppCredential": "<the Guest app credential>",
+	"AppCredential": "$PxAppCred",
+	"TrustedAppCredential": "$PxTrustedAppCred",
+	"GuestAppCredential": "$PxGuestAppCred",
 }
 
 _derived_value("vmss") := sprintf("%s%s", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")])
