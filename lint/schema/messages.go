@@ -254,9 +254,9 @@ func (s *Schema) locationMessage(name, v string) (string, string) {
 
 // locationInfo is PX209's info level: an accepted location that is not the
 // region's short name (a display name, or another case).
-func (s *Schema) locationInfo(field cue.Value, name string, value any) (Violation, bool) {
+func (s *Schema) locationInfo(rule, name string, value any) (Violation, bool) {
 	v, ok := value.(string)
-	if id, _ := ruleOf(field); !ok || v == "" || id != RuleAzureLocation {
+	if !ok || v == "" || rule != RuleAzureLocation {
 		return Violation{}, false
 	}
 	for _, r := range s.regions {

@@ -76,9 +76,40 @@ type region struct {
 // variant holds the profiles' variables structs for one set of extra
 // locations (filled into #ExtraLocations).
 type variant struct {
-	builtin map[string]cue.Value
-	merged  map[string]cue.Value
+	builtin map[string]*fieldSet
+	merged  map[string]*fieldSet
 	extra   []string
+}
+
+// fieldSet is one profile's variables struct with its fields looked up once.
+type fieldSet struct {
+	vars cue.Value
+	// prefix is the length of vars' path: an error path's next selector
+	// names the variable.
+	prefix int
+	fields map[string]fieldInfo
+}
+
+// fieldInfo is one variable's constraint and its @rule ID ("" if none).
+type fieldInfo struct {
+	value cue.Value
+	rule  string
+}
+
+func newFieldSet(vars cue.Value) (*fieldSet, error) {
+	fs := &fieldSet{vars: vars, prefix: len(vars.Path().Selectors()), fields: map[string]fieldInfo{}}
+	if !vars.Exists() {
+		return fs, nil // a profile only a user overlay defines has no built-in fields
+	}
+	it, err := vars.Fields(cue.Optional(true))
+	if err != nil {
+		return nil, positioned(err)
+	}
+	for it.Next() {
+		rule, _ := ruleOf(it.Value())
+		fs.fields[it.Selector().Unquoted()] = fieldInfo{value: it.Value(), rule: rule}
+	}
+	return fs, nil
 }
 
 // Load compiles the embedded schema and the user overlays found in userDirs
@@ -191,7 +222,7 @@ func (s *Schema) readProfiles() error {
 // makeVariant looks up every profile's variables struct, after filling
 // #ExtraLocations when extra is not empty.
 func (s *Schema) makeVariant(extra []string) (*variant, error) {
-	v := &variant{builtin: map[string]cue.Value{}, merged: map[string]cue.Value{}, extra: extra}
+	v := &variant{builtin: map[string]*fieldSet{}, merged: map[string]*fieldSet{}, extra: extra}
 	builtin, merged := s.builtin, s.merged
 	if len(extra) > 0 {
 		p := cue.MakePath(cue.Def("#ExtraLocations"))
@@ -203,8 +234,13 @@ func (s *Schema) makeVariant(extra []string) (*variant, error) {
 	}
 	for name := range s.profiles {
 		p := cue.ParsePath("#Profiles." + name + ".variables")
-		v.builtin[name] = builtin.LookupPath(p)
-		v.merged[name] = merged.LookupPath(p)
+		var err error
+		if v.builtin[name], err = newFieldSet(builtin.LookupPath(p)); err != nil {
+			return nil, fmt.Errorf("schema: #Profiles.%s.variables: %w", name, err)
+		}
+		if v.merged[name], err = newFieldSet(merged.LookupPath(p)); err != nil {
+			return nil, fmt.Errorf("schema: #Profiles.%s.variables: %w", name, err)
+		}
 	}
 	return v, nil
 }

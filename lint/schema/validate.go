@@ -59,7 +59,14 @@ const maxNames = 10000
 // "Px" (case-insensitively) are ignored; nil values are skipped (a bare
 // address is PX002's, a missing value PX501's). An unknown profile is
 // validated as DefaultProfile. Violations are ordered by variable, then
-// element, then rule.
+// element, then rule. Safe for concurrent use.
+//
+// Each variable is judged first against the built-in schema (built-in
+// rules), then, only when that passes, against the schema with the user
+// overlays (user rules): a user narrowing is never reported as the built-in
+// rule of the field, and a value the built-in schema already rejects is not
+// reported twice. Both checks unify the whole document once; only the
+// variables an error names are then validated one by one to explain them.
 func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
 	p, ok := s.profiles[profileName]
 	if !ok {
@@ -76,19 +83,83 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 	if len(names) > maxNames {
 		names = names[:maxNames]
 	}
+	known := map[string]any{}
 	for _, n := range names {
 		if !isPxName(n) {
 			continue
 		}
-		catalogName, known := p.catalog[strings.ToLower(n)]
-		if !known {
+		catalogName, isKnown := p.catalog[strings.ToLower(n)]
+		if !isKnown {
 			out = append(out, s.unknownVariable(profileName, p, n))
 			continue
 		}
-		out = append(out, s.validateVariable(profileName, vr, catalogName, values[n])...)
+		if v, ok := normalize(values[n], 0); ok && v != nil {
+			known[catalogName] = v
+		}
 	}
-	other := append([]string(nil), opts.OtherNames...)
+	out = append(out, s.unknownOthers(profileName, p, values, opts.OtherNames)...)
+
+	builtin := vr.builtin[profileName]
+	doc := map[string]any{}
+	for n, v := range known {
+		if _, ok := builtin.fields[n]; ok {
+			doc[n] = v
+		}
+	}
+	failed := s.failing(builtin, doc)
+	for n, v := range doc {
+		f := builtin.fields[n]
+		if failed[n] {
+			if viol, ok := s.builtinViolation(n, f.value, v); ok {
+				out = append(out, viol)
+				continue
+			}
+			failed[n] = false // the document failed, the variable alone does not
+		}
+		if viol, ok := s.locationInfo(f.rule, n, v); ok {
+			out = append(out, viol)
+		}
+	}
+
+	if len(s.user) > 0 {
+		merged := vr.merged[profileName]
+		udoc := map[string]any{}
+		for n, v := range known {
+			if _, ok := merged.fields[n]; ok && !failed[n] && v != "" { // "" is PX501's
+				udoc[n] = v
+			}
+		}
+		for n := range s.failing(merged, udoc) {
+			if viol, ok := s.userViolation(profileName, merged.fields[n].value, n, udoc[n]); ok {
+				out = append(out, viol)
+			}
+		}
+	}
+
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Variable != b.Variable {
+			return a.Variable < b.Variable
+		}
+		if a.Element != b.Element {
+			return a.Element < b.Element
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+	return out
+}
+
+// unknownOthers is PX005 for the names of OtherNames that are not known.
+func (s *Schema) unknownOthers(profileName string, p *profile, values map[string]any, names []string) []Violation {
+	var out []Violation
+	other := append([]string(nil), names...)
 	sort.Strings(other)
+	if len(other) > maxNames {
+		other = other[:maxNames]
+	}
 	seen := map[string]bool{}
 	for _, n := range other {
 		if _, inValues := values[n]; inValues || seen[n] || !isPxName(n) {
@@ -99,16 +170,6 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 			out = append(out, s.unknownVariable(profileName, p, n))
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Variable != b.Variable {
-			return a.Variable < b.Variable
-		}
-		if a.Element != b.Element {
-			return a.Element < b.Element
-		}
-		return a.RuleID < b.RuleID
-	})
 	return out
 }
 
@@ -116,54 +177,54 @@ func isPxName(n string) bool {
 	return len(n) >= 2 && strings.EqualFold(n[:2], "px")
 }
 
-// validateVariable judges one known variable: first against the built-in
-// schema (built-in rules), then, only when that passes, against the schema
-// with the user overlays (user rules) — so a user narrowing is never
-// reported as the built-in rule of the field, and a value the built-in
-// schema already rejects is not reported twice.
-func (s *Schema) validateVariable(profileName string, vr *variant, name string, raw any) []Violation {
-	value, ok := normalize(raw, 0)
-	if !ok || value == nil {
+// failing unifies the document with the variables struct and returns the
+// variables the errors name (every variable of the document when an error
+// names none); nil when the document is valid.
+func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
+	if len(doc) == 0 {
 		return nil
 	}
-	path := cue.MakePath(cue.Str(name).Optional())
-	field := vr.builtin[profileName].LookupPath(path)
-	if field.Exists() {
-		x := s.ctx.Encode(value)
-		if x.Err() != nil {
-			return nil
-		}
-		if err := field.Unify(x).Validate(cue.Concrete(true)); err != nil {
-			return []Violation{s.builtinViolation(name, field, x, value, err)}
-		}
-		if v, ok := s.locationInfo(field, name, value); ok {
-			// Accepted, but not the short name: info, then still the user check.
-			return append([]Violation{v}, s.validateUser(profileName, vr, name, value)...)
-		}
-	}
-	return s.validateUser(profileName, vr, name, value)
-}
-
-// validateUser checks a value against the merged schema (user overlays).
-func (s *Schema) validateUser(profileName string, vr *variant, name string, value any) []Violation {
-	if len(s.user) == 0 || value == "" {
-		return nil // "" is PX501's
-	}
-	field := vr.merged[profileName].LookupPath(cue.MakePath(cue.Str(name).Optional()))
-	if !field.Exists() {
+	x := s.ctx.Encode(doc)
+	if x.Err() != nil {
 		return nil
 	}
-	x := s.ctx.Encode(value)
-	err := field.Unify(x).Validate(cue.Concrete(true))
+	err := fs.vars.Unify(x).Validate(cue.Concrete(true))
 	if err == nil {
 		return nil
 	}
-	return []Violation{s.userViolation(profileName, name, value, err)}
+	out := map[string]bool{}
+	for _, e := range cueerrors.Errors(err) {
+		if p := e.Path(); len(p) > fs.prefix {
+			if _, inDoc := doc[p[fs.prefix]]; inDoc {
+				out[p[fs.prefix]] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		for n := range doc {
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// check validates one value against one field's constraint.
+func (s *Schema) check(field cue.Value, value any) (cue.Value, error) {
+	x := s.ctx.Encode(value)
+	if err := x.Err(); err != nil {
+		return x, err
+	}
+	return x, field.Unify(x).Validate(cue.Concrete(true))
 }
 
 // builtinViolation maps a built-in schema failure to its rule: PX008 when the
-// value's kind is not one the field admits, else the field's @rule.
-func (s *Schema) builtinViolation(name string, field, x cue.Value, value any, err error) Violation {
+// value's kind is not one the field admits, else the field's @rule. ok is
+// false when the value alone passes.
+func (s *Schema) builtinViolation(name string, field cue.Value, value any) (Violation, bool) {
+	x, err := s.check(field, value)
+	if err == nil {
+		return Violation{}, false
+	}
 	ruleID := RuleWrongType
 	if x.Kind()&field.IncompleteKind() != 0 {
 		if id, ok := ruleOf(field); ok {
@@ -172,7 +233,7 @@ func (s *Schema) builtinViolation(name string, field, x cue.Value, value any, er
 	}
 	v := Violation{RuleID: ruleID, Variable: name, Element: elementOf(err, name)}
 	v.Message, v.Fix = s.message(ruleID, name, field, value)
-	return v
+	return v, true
 }
 
 // ruleOf reads the field's @rule(ID).
@@ -189,7 +250,11 @@ func ruleOf(field cue.Value) (string, bool) {
 }
 
 // userViolation attributes a merged-schema failure to the user rule that owns it.
-func (s *Schema) userViolation(profileName, name string, value any, err error) Violation {
+func (s *Schema) userViolation(profileName string, field cue.Value, name string, value any) (Violation, bool) {
+	_, err := s.check(field, value)
+	if err == nil {
+		return Violation{}, false
+	}
 	var positions []token.Pos
 	for _, e := range cueerrors.Errors(err) {
 		positions = append(positions, e.Position())
@@ -229,7 +294,7 @@ func (s *Schema) userViolation(profileName, name string, value any, err error) V
 	case f != nil && f.expr != "":
 		v.Fix = "give $" + name + " a value that satisfies " + f.expr
 	}
-	return v
+	return v, true
 }
 
 // firstMessage is the first CUE error's message without its path.
