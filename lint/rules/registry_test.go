@@ -283,3 +283,58 @@ func TestSchemasMatchRegistry(t *testing.T) {
 		}
 	}
 }
+
+// exampleFirstLine is the comment each bad example starts with: "# PXnnn name ...".
+var exampleFirstLine = regexp.MustCompile(`^\x{FEFF}?# (PX\d{3}) ([a-z0-9-]+)`)
+
+// TestBadExamples: every rule of the script, network, names, values and
+// deployment ranges has a bad example named examples/bad/pxNNN-<name>*.ps1
+// (or a folder examples/bad/pxNNN/), and each example's first line names a
+// registered rule with its registered name.
+func TestBadExamples(t *testing.T) {
+	dir := filepath.Join("..", "..", "examples", "bad")
+	covered := map[string]bool{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".ps1") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Scan()
+		m := exampleFirstLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			t.Errorf("%s: first line should be \"# PXnnn <name>: what it demonstrates\"", path)
+			return nil
+		}
+		r, ok := rules.Get(m[1])
+		switch {
+		case !ok:
+			t.Errorf("%s: names %s, which is not registered", path, m[1])
+		case r.Name != m[2]:
+			t.Errorf("%s: names %s %s, registered as %s", path, m[1], m[2], r.Name)
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if !strings.HasPrefix(strings.ToUpper(filepath.ToSlash(rel)), m[1]) {
+			t.Errorf("%s: the file or folder name should start with %s", path, strings.ToLower(m[1]))
+		}
+		covered[m[1]] = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules.All() {
+		// PX010, PX207 and the certificate and workstation ranges keep their
+		// examples beside their own fixtures.
+		if r.ID == "PX010" || r.ID == "PX207" || strings.HasPrefix(r.ID, "PX3") || strings.HasPrefix(r.ID, "PX4") {
+			continue
+		}
+		if !covered[r.ID] {
+			t.Errorf("%s %s has no bad example in examples/bad", r.ID, r.Name)
+		}
+	}
+}
