@@ -45,7 +45,7 @@ deny contains r if {
 	r := object.union(cert.at(e), {
 		"id": "PX302",
 		"severity": "error",
-		"msg": sprintf("key bag %d of the %s names the CNG Key Storage Provider \"%s\"; Windows will store the private key in CNG, which the Teams Connector does not support (\"The private key of certificate '%s' is stored in a CNG Key Storage Provider\")", [p.bag, cert.label(e), p.name, _thumbprint(e)]),
+		"msg": sprintf("the private key (bag %d) of the %s names the CNG Key Storage Provider \"%s\"; Windows will store the private key in CNG, which the Teams Connector does not support (\"The private key of certificate '%s' is stored in a CNG Key Storage Provider\")", [p.bag, cert.label(e), p.name, _thumbprint(e)]),
 		"fix": _csp_fix,
 	})
 }
@@ -56,7 +56,7 @@ deny contains r if {
 	r := object.union(cert.at(e), {
 		"id": "PX302",
 		"severity": "warning",
-		"msg": sprintf("key bag %d of the %s has no provider attribute: Windows will choose the provider on import, and a CNG Key Storage Provider breaks the Teams Connector", [p.bag, cert.label(e)]),
+		"msg": sprintf("the private key (bag %d) of the %s has no provider attribute: Windows will choose the provider on import, and a CNG Key Storage Provider breaks the Teams Connector", [p.bag, cert.label(e)]),
 		"fix": _csp_fix,
 	})
 }
@@ -67,7 +67,7 @@ deny contains r if {
 	r := object.union(cert.at(e), {
 		"id": "PX302",
 		"severity": "warning",
-		"msg": sprintf("key bag %d of the %s names the provider \"%s\", which pxlint does not know as a CryptoAPI CSP", [p.bag, cert.label(e), p.name]),
+		"msg": sprintf("the private key (bag %d) of the %s names the provider \"%s\", which pxlint does not know as a CryptoAPI CSP", [p.bag, cert.label(e), p.name]),
 		"fix": _csp_fix,
 	})
 }

@@ -256,6 +256,9 @@ func TestTruncatedPFX(t *testing.T) {
 		if f.Status != StatusUnreadable || f.Reason == "" {
 			t.Fatalf("cut at %d: status %q reason %q", n, f.Status, f.Reason)
 		}
+		if n >= 8 && !strings.HasPrefix(f.Reason, "corrupt PFX") {
+			t.Fatalf("cut at %d: reason %q does not say the PFX is corrupt", n, f.Reason)
+		}
 	}
 }
 

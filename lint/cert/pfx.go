@@ -140,14 +140,21 @@ type pfxWalk struct {
 }
 
 // looksLikePFX reports whether b starts like a PFX: a SEQUENCE whose first
-// element is INTEGER 3.
+// element is INTEGER 3. Only the header is read, so a truncated or corrupt
+// PFX is still recognised as one (and reported as corrupt, not as foreign).
 func looksLikePFX(b []byte) bool {
-	n, _, err := parseBER(b)
-	if err != nil || n.class != 0 || n.tag != 16 || !n.constructed || len(n.children) < 2 {
+	if len(b) < 2 || b[0] != 0x30 {
 		return false
 	}
-	v := n.children[0]
-	return v.class == 0 && v.tag == 2 && !v.constructed && len(v.content) == 1 && v.content[0] == 3
+	i := 2
+	switch l := b[1]; {
+	case l == 0x80: // indefinite
+	case l > 0x80 && l <= 0x84:
+		i += int(l & 0x7f)
+	case l > 0x84:
+		return false
+	}
+	return len(b) >= i+3 && b[i] == 0x02 && b[i+1] == 0x01 && b[i+2] == 0x03
 }
 
 // unmarshalDER converts b (BER) to DER and decodes it into out.
