@@ -197,6 +197,7 @@ _winner(name, var) := sprintf(", so the value deployed is \"%s\"", [var.value]) 
 deny contains r if {
 	not input.source.bom
 	chars := input.source.non_ascii
+	is_array(chars)
 	n := count(chars)
 	n > 0
 	first := _first(chars)

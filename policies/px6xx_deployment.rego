@@ -136,7 +136,7 @@ _source(f) := f.what if f.derived
 # binding is unknown, so nothing is judged missing.
 deny contains r if {
 	some c in lib.deployment_calls
-	count(object.get(c, "positional", [])) == 0
+	not _positional(c)
 	some name in mandatory
 	not [c.line, lower(name)] in _passed
 	r := {
@@ -147,6 +147,12 @@ deny contains r if {
 	}
 }
 
+# _positional is true when the call has positional arguments or splatting
+# (a null or missing list counts as none).
+_positional(c) if {
+	some _ in c.positional
+}
+
 _feed_text(name) := _expected_text(feeds[name])
 
 _feed_text(name) := _suggested[name] if not feeds[name]
@@ -155,7 +161,7 @@ _feed_text(name) := _suggested[name] if not feeds[name]
 # deployment uses the script's default instead of the value.
 deny contains r if {
 	some c in lib.deployment_calls
-	count(object.get(c, "positional", [])) == 0
+	not _positional(c)
 	some name, f in feeds
 	not name in mandatory
 	not [c.line, lower(name)] in _passed

@@ -118,3 +118,8 @@ test_positional_arguments_skip_missing if {
 	d := json.patch(doc(drop(good_params, "PfxPath")), [{"op": "replace", "path": "/commands/1/positional", "value": [{"kind": "unknown", "text": "@splat"}]}])
 	count(deployment.deny) == 0 with input as d
 }
+
+test_null_positional_is_none if {
+	d := json.patch(doc(drop(good_params, "PfxPath")), [{"op": "replace", "path": "/commands/1/positional", "value": null}])
+	count(deployment.deny) == 1 with input as d
+}
