@@ -332,9 +332,10 @@ func (s *Schema) fqdnMessage(name string, field cue.Value, v string) (string, st
 	case strings.Contains(lower, ".-") || strings.Contains(lower, "-.") || strings.HasPrefix(lower, "-") || strings.HasSuffix(lower, "-"):
 		problem = "has a label that starts or ends with a hyphen"
 	default:
-		if i := strings.IndexFunc(host, func(r rune) bool {
-			return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '-' || r == '.')
-		}); i >= 0 {
+		dnsChar := func(r rune) bool {
+			return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '-' || r == '.'
+		}
+		if i := strings.IndexFunc(host, func(r rune) bool { return !dnsChar(r) }); i >= 0 {
 			problem = fmt.Sprintf("contains %q, which a DNS name cannot hold", []rune(host[i:])[0])
 		} else {
 			problem = "is not a DNS name (its last label must start with a letter)"
