@@ -63,6 +63,16 @@ blank(v) if {
 	trim_space(v) == ""
 }
 
+blank(v) if {
+	is_array(v)
+	count(v) == 0
+}
+
+# plural returns "n thing" or "n things".
+plural(n, thing) := sprintf("%d %s", [n, thing]) if n == 1
+
+plural(n, thing) := sprintf("%d %ss", [n, thing]) if n != 1
+
 # secret_name is true for names that hold secrets by convention (DESIGN,
 # "Secrets never travel"): rules that look at text never read them.
 secret_name(name) if regex.match(`(?i)(password|secret)`, name)

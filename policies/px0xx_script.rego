@@ -124,7 +124,7 @@ _where_assigned(name) := sprintf("before it is assigned (line %d)", [input.varia
 
 _more_uses(1) := ""
 
-_more_uses(n) := sprintf(" (and on %d more lines)", [n - 1]) if n > 1
+_more_uses(n) := sprintf(" (and %s later)", [lib.plural(n - 1, "more use")]) if n > 1
 
 _undefined_fix(name, first) := sprintf("move the assignment of $%s above line %d", [name, first]) if {
 	input.variables[name].assignments[0]

@@ -93,7 +93,7 @@ test_px004_used_before_assignment if {
 	}
 	only("PX004", script.deny) == {{
 		"id": "PX004", "line": 4,
-		"msg": "$PxVmssRegion is used on line 4 before it is assigned (line 9), so it is $null there (and on 1 more lines)",
+		"msg": "$PxVmssRegion is used on line 4 before it is assigned (line 9), so it is $null there (and 1 more use later)",
 		"fix": "move the assignment of $PxVmssRegion above line 4",
 	}} with input as doc
 }

@@ -62,9 +62,9 @@ _between(n, lo, hi) if {
 	n <= hi
 }
 
-_length_fix(n) := sprintf("shorten $%s or $%s by %d characters", [base, region, n - 14]) if n > 14
+_length_fix(n) := sprintf("shorten $%s or $%s by %s", [base, region, lib.plural(n - 14, "character")]) if n > 14
 
-_length_fix(n) := sprintf("lengthen $%s or $%s by %d characters", [base, region, 3 - n]) if n < 3
+_length_fix(n) := sprintf("lengthen $%s or $%s by %s", [base, region, lib.plural(3 - n, "character")]) if n < 3
 
 # ---------------------------------------------------------------------------
 # PX204 resource-group-name: 1-90 characters of letters, digits, _ - . ( ),

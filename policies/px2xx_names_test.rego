@@ -48,7 +48,7 @@ test_px203_too_long if {
 test_px203_too_short if {
 	some f in names.deny with input as doc("a", "b")
 	f.id == "PX203"
-	f.fix == "lengthen $PxBaseConnName or $PxVmssRegion by 1 characters"
+	f.fix == "lengthen $PxBaseConnName or $PxVmssRegion by 1 character"
 }
 
 test_px203_skips_broken_parts if {

@@ -146,6 +146,7 @@ deny contains r if {
 	lib.known(node_fqdns)
 	var := input.variables[node_fqdns]
 	var.kind == "array"
+	count(var.value) > 0 # an empty one is PX501's
 	r := object.union(
 		{
 			"id": "PX503",

@@ -161,3 +161,8 @@ test_px508_fqdn_is_a_node if {
 	f.id == "PX508"
 	f.related == [{"file": "weu.ps1", "line": 3, "message": "the node names"}]
 }
+
+test_empty_node_array_is_px501s if {
+	doc := set("PxNodeFqdns", {"kind": "array", "value": [], "elements": [], "line": 7})
+	{f.id | some f in values.deny with input as doc} == {"PX501"}
+}
