@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/finding"
@@ -182,5 +183,32 @@ func TestMatcherCounts(t *testing.T) {
 	}
 	if s := k.String(); s != "PX105 a.ps1 PxA" {
 		t.Errorf("String = %q", s)
+	}
+}
+
+// TestMatcherConcurrent: files of one run share a matcher; counts are
+// handed out exactly once whatever the parallelism (run with -race).
+func TestMatcherConcurrent(t *testing.T) {
+	k := Key{Rule: "PX105", Path: "a.ps1"}
+	m := (&Baseline{Entries: []Entry{{Key: k, Count: 50}}}).Matcher()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	taken := 0
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if m.Take(k) {
+					mu.Lock()
+					taken++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if taken != 50 {
+		t.Errorf("taken = %d, want 50", taken)
 	}
 }
