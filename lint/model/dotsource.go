@@ -79,6 +79,13 @@ func scriptRootPath(s *ps.ExpandableString) string {
 	return strings.TrimLeft(b.String(), `\/`)
 }
 
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
+}
+
 // readDotSource reads and evaluates one dot-sourced file. read is true
 // when it was evaluated; reason says why not, or notes syntax errors.
 func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason string) {
@@ -90,9 +97,9 @@ func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason str
 		return false, "not a .ps1 script"
 	}
 	osPath := filepath.Join(e.cur.dir, filepath.FromSlash(slash))
-	abs, err := filepath.Abs(osPath)
-	if err != nil {
-		abs = osPath
+	abs := absPath(osPath)
+	if len(e.cur.stack) == 0 {
+		e.cur.stack = []string{absPath(e.cur.self)}
 	}
 	for _, s := range e.cur.stack {
 		if s == abs {
@@ -126,6 +133,7 @@ func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason str
 		dir:    filepath.Dir(osPath),
 		anchor: anchor,
 		depth:  e.cur.depth + 1,
+		self:   osPath,
 		stack:  append(append([]string(nil), e.cur.stack...), abs),
 	}
 	saved := e.cur

@@ -120,7 +120,10 @@ type fileCtx struct {
 	// file runs from: diagnostics of nested files point at it.
 	anchor ps.Span
 	depth  int
-	// stack holds the files being evaluated, for cycle detection.
+	// self is this file's path on disk; stack holds the absolute paths of
+	// the files being evaluated, for cycle detection (filled on the first
+	// dot-source: most scripts have none).
+	self  string
 	stack []string
 	// secrets are the spans of literal secrets in this file.
 	secrets []ps.Span
@@ -156,8 +159,8 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 	if dir == "" {
 		dir = filepath.Dir(filepath.FromSlash(opts.Path))
 	}
-	self, _ := filepath.Abs(filepath.Join(dir, filepath.Base(filepath.FromSlash(opts.Path))))
-	e.cur = &fileCtx{src: src, rel: opts.Path, dir: dir, stack: []string{self}}
+	self := filepath.Join(dir, filepath.Base(filepath.FromSlash(opts.Path)))
+	e.cur = &fileCtx{src: src, rel: opts.Path, dir: dir, self: self}
 	e.in = &Input{
 		SchemaVersion: SchemaVersion,
 		File:          opts.Path,

@@ -328,7 +328,7 @@ func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
 	case *ps.ArrayLiteral:
 		for _, x := range t.Elements {
 			if v, ok := x.(*ps.Variable); ok && userScope(v.Scope) && !v.Splat {
-				e.setVariable(v, a, e.conditionalOr(unknown("assigned by a multiple assignment"), v.Name))
+				e.setVariable(v, a, asAssignedTo(v.Name, unknown("assigned by a multiple assignment")))
 			}
 		}
 	case *ps.MemberExpr, *ps.IndexExpr:
@@ -352,8 +352,8 @@ func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
 	}
 }
 
-// conditionalOr returns v, or its secret form for a secret name.
-func (e *evaluator) conditionalOr(v value, name string) value {
+// asAssignedTo returns v, or its secret form when the name holds a secret.
+func asAssignedTo(name string, v value) value {
 	if IsSecretName(name) {
 		return value{kind: KindSecret, secret: &Secret{}, reason: v.reason}
 	}
