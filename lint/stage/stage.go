@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/config"
@@ -39,6 +40,46 @@ type Env struct {
 	// Script is the script's repository-relative, slash-separated path
 	// (config.RelTo(root, path)): what glob patterns and baseline keys use.
 	Script string
+	// Usage, when set, records which waivers matched a finding, so the run
+	// can list waivers that match nothing any more (nil: not tracked).
+	Usage *Usage
+}
+
+// Usage records the waivers that matched at least one finding during a run.
+// It is safe for concurrent use by the files of one run.
+type Usage struct {
+	mu   sync.Mutex
+	used map[string]bool // by Waiver.Source
+}
+
+// NewUsage starts tracking waiver use.
+func NewUsage() *Usage { return &Usage{used: map[string]bool{}} }
+
+func (u *Usage) mark(w config.Waiver) {
+	if u == nil {
+		return
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.used[w.Source] = true
+}
+
+// Unused lists the waivers of cfg that matched no finding (an expired
+// waiver that still matched counts as used: its note says it expired).
+// Only meaningful when the run covered every script cfg governs.
+func (u *Usage) Unused(cfg *config.Config) []config.Waiver {
+	if u == nil || cfg == nil {
+		return nil
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	var out []config.Waiver
+	for _, w := range cfg.Waivers {
+		if !u.used[w.Source] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // ScriptPath is the Env.Script of a script: relative to its git top level
@@ -181,6 +222,7 @@ func Waive(fr *finding.FileResult, env Env) {
 			if !strings.EqualFold(w.RuleID, f.RuleID) || !w.CoversVariable(f.Variable) {
 				continue
 			}
+			env.Usage.mark(w)
 			if !env.suppressible(f.RuleID) {
 				// possible when a path-scoped rule block says suppressible = false
 				addNote(f, fmt.Sprintf("waiver at %s not applied: %s is not suppressible here", w.Source, f.RuleID))

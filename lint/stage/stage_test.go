@@ -199,3 +199,26 @@ func TestScriptPath(t *testing.T) {
 		t.Errorf("outside git without config = %q", got)
 	}
 }
+
+func TestWaiverUsage(t *testing.T) {
+	cfg := &config.Config{Waivers: []config.Waiver{
+		{RuleID: "PX208", Reason: "r", Source: ".pxlint.hcl:10"},
+		{RuleID: "PX105", Reason: "r", Expires: "2026-01-01", Source: ".pxlint.hcl:14"},
+		{RuleID: "PX105", Reason: "r", Paths: []string{"lab/*.ps1"}, Source: ".pxlint.hcl:18"},
+		{RuleID: "PX104", Reason: "r", Source: ".pxlint.hcl:22"},
+	}}
+	u := NewUsage()
+	e := env(cfg)
+	e.Usage = u
+	Waive(&finding.FileResult{Findings: []finding.Finding{at("PX208", 1, W, ""), at("PX105", 2, W, "")}}, e)
+	var got []string
+	for _, w := range u.Unused(cfg) {
+		got = append(got, w.Source)
+	}
+	check(t, "unused waivers", got, []string{".pxlint.hcl:18", ".pxlint.hcl:22"})
+	var none *Usage
+	if none.Unused(cfg) != nil {
+		t.Error("a nil usage lists nothing")
+	}
+	Waive(&finding.FileResult{Findings: []finding.Finding{at("PX208", 1, W, "")}}, env(cfg)) // untracked: no panic
+}
