@@ -13,7 +13,8 @@
 #   each script's path relative to the repository root (the git top level)
 #   and use "/" between folders: "*" matches within one folder, "**" any
 #   number of folders ("regions/**/*.ps1" matches regions/a.ps1 and
-#   regions/eu/west/a.ps1), "?" one character, [a-z] a set. The patterns
+#   regions/eu/west/a.ps1), "?" one character, [a-z] a set. Outside git,
+#   paths are relative to this file's folder instead. The patterns
 #   below start with "**/" so they work both here (examples/config/regions/)
 #   and in a repository whose scripts are in regions/.
 #   Folders and files (policy_dirs, schema_dirs, ca_files) are relative to
@@ -36,8 +37,9 @@ pxlint {
   # The Az module version scripts must pin (PX401).
   az_version = "4.5.0"
 
-  # Warn about certificates expiring within this many days (PX305).
-  expiry_days = 45
+  # Warn about certificates expiring within this many days (PX305; the
+  # same setting as rule "PX305" { days = 21 }, so set only one of them).
+  expiry_days = 21
 
   # Scripts pxlint neither lints nor loads as repository context (PX206).
   exclude = ["**/testdata/**", "archive/**"]
@@ -85,11 +87,6 @@ rule "PX208" {
 # A sovereign-cloud region missing from pxlint's list.
 rule "PX209" {
   extra_locations = ["germanywestcentral"]
-}
-
-# Certificate renewal takes us three weeks.
-rule "PX305" {
-  days = 21
 }
 
 # An encoding rule we do not want at all.
