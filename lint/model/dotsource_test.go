@@ -88,6 +88,11 @@ func TestDotSourceCycleAndDepth(t *testing.T) {
 		t.Errorf("files read = %d, want 2 (the cycle is cut)", r.Stats.FilesRead)
 	}
 
+	r = evaluate(t, lines(`$PxA = "a"`, `. .\variables.ps1`), files(map[string]string{"vars/variables.ps1": `$PxA = "again"`}))
+	if ds := r.Input.DotSources; len(ds) != 1 || ds[0].Read || !strings.Contains(ds[0].Reason, "cycle") {
+		t.Errorf("a script dot-sourcing itself: %+v", ds)
+	}
+
 	chain := map[string]string{}
 	for i := 1; i <= 6; i++ {
 		chain["vars/l"+string(rune('0'+i))+".ps1"] = lines(`$PxL`+string(rune('0'+i))+` = "x"`, `. .\l`+string(rune('0'+i+1))+`.ps1`)

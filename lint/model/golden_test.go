@@ -174,6 +174,16 @@ func TestSchema(t *testing.T) {
 			`Write-Host $PxWinAdminPassword $PxUndefined`,
 		), files(map[string]string{"vars/common.ps1": `$PxShared = @("62.210.116.0/28")`}))
 		validate(t, sch, r.Input)
+		// The engine's fields, filled.
+		full := *r.Input
+		full.Profile, full.ProfileSource = ProfileAzureRM, "flag"
+		full.Certificates = map[string]any{"teams": map[string]any{"subject": "CN=x"}}
+		full.Facts = map[string]any{"culture": "en-US"}
+		full.Inventory = []any{map[string]any{"name": "rg"}}
+		full.Repository = []ScriptSummary{{File: "other.ps1", SubscriptionID: "x", TeamsConnFqdnLine: 3}}
+		full.Context = Context{InGitWorkTree: true, Now: "2026-11-26T00:00:00Z"}
+		full.Config = Config{AzVersion: "4.5.0", ExpiryDays: 30, Rules: map[string]map[string]any{"PX105": {"min_prefix_length": 16}}}
+		validate(t, sch, &full)
 		// The schema rejects what the contract forbids.
 		bad := *r.Input
 		bad.SchemaVersion = "pxlint-input/v0"
