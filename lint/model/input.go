@@ -110,9 +110,9 @@ type Variable struct {
 	// ValueSpan is the right-hand side of the last assignment.
 	ValueSpan Span `json:"value_span"`
 	// Text is the exact source text of the last assignment's right-hand side
-	// when it is a single literal token (PX002 needs it for a bare
-	// `$x = 91.90.42.64/26`, whose value is $null); empty for secrets and for
-	// anything longer than a few hundred characters.
+	// (PX002 needs it for a bare `$x = 91.90.42.64/26`, whose value is 0);
+	// empty for secrets, for a right-hand side that holds a literal secret,
+	// and for anything longer than 256 characters.
 	Text        string       `json:"text,omitempty"`
 	Assignments []Assignment `json:"assignments"`
 	Elements    []Element    `json:"elements,omitempty"` // for arrays
