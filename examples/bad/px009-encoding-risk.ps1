@@ -1,4 +1,4 @@
-# PX009 encoding-risk: typographic dashes and quotes pasted into comments, saved as UTF-8 without a BOM.
+# PX009 encoding-risk: typographic dashes and quotes pasted from a document, saved as UTF-8 without a BOM (Windows PowerShell 5.1 reads the dash in the last string as a closing quote).
 #Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }
 # Pexip Teams Connector: variables initialization script (Az releases).
 # Fill in the values below, then run create_vmss_deployment.ps1.
@@ -47,3 +47,5 @@ $PxNodesSourceAddressPrefixes = @(
 
 # CVI app credential (Register-PexTeamsCviApplicationBot creates its bot).
 $PxAppCred = Get-Credential -Message "CVI app"
+
+Write-Host "Variables set – now run create_vmss_deployment.ps1."
