@@ -33,8 +33,8 @@ func init() {
 				"security group accepts only network prefixes. The message gives the network " +
 				"(`91.90.42.96/26` → `91.90.42.64/26`) and the prefix length at which the written address is a " +
 				"network address (`91.90.42.96/27`), in case that range was meant.",
-			Prevents: "\"MCU-signalling-endpoint has invalid Address prefix\" error would be reported if an invalid " +
-				"CIDR address, such as \"91.90.42.96/26\", was specified for the $PxNodesSourceAddressPrefixes variable",
+			Prevents: "\"MCU-signalling-endpoint has invalid Address prefix\" (the vendor's own example: " +
+				"\"91.90.42.96/26\" in $PxNodesSourceAddressPrefixes)",
 			Remediation: "Write the network address of the range (`91.90.42.64/26`), or the longer prefix that starts at the address you wrote.",
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"91.90.42.96/26\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"91.90.42.64/26\")",
