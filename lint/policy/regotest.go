@@ -1,0 +1,57 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/tester"
+)
+
+// RegoTestResult is the outcome of one Rego unit test (`test_*` rule).
+type RegoTestResult struct {
+	Name   string // package.rule
+	Failed bool
+	Err    error
+	Where  string // file:row
+}
+
+// RunRegoTests runs every `test_*` rule of the .rego files in fsys (tests
+// and the modules they test) through OPA's tester, so `go test` runs the
+// built-in policies' tests and the shipped example policies' tests alike.
+func RunRegoTests(ctx context.Context, fsys fs.FS) ([]RegoTestResult, error) {
+	modules := map[string]*ast.Module{}
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rego") {
+			return err
+		}
+		src, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts(path, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+		if err != nil {
+			return err
+		}
+		modules[path] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ch, err := tester.NewRunner().SetModules(modules).RunTests(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []RegoTestResult
+	for r := range ch {
+		res := RegoTestResult{Name: r.Package + "." + r.Name, Failed: r.Fail, Err: r.Error}
+		if r.Location != nil {
+			res.Where = fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row)
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
