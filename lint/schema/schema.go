@@ -1,13 +1,3 @@
-// Package schema validates the values of a variables script against pxlint's
-// CUE schemas (package pxlint, embedded from schemas/) and the user's CUE
-// overlays (--schema DIR), and maps every CUE error to its rule: the
-// @rule(ID) attribute of the failing field, PX008 when the value's kind does
-// not fit the field at all, PX005 for a `$Px...` name the profile's closed
-// catalog does not know. It also exposes the per-profile data (catalog,
-// derived names, bots, Az version, deployment parameters) that the engine
-// copies into the policy input.
-//
-// Load is paid once per run; Validate is safe for concurrent use.
 package schema
 
 import (
