@@ -45,7 +45,7 @@ func TestPreCommitHook(t *testing.T) {
 		// and build caches so nothing is downloaded or compiled twice, and
 		// never fetch another toolchain.
 		"GOMODCACHE="+goEnv(t, goBin, "GOMODCACHE"), "GOCACHE="+goEnv(t, goBin, "GOCACHE"),
-		"GOFLAGS=-mod=mod", "GOTOOLCHAIN=local",
+		"GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"), "GOTOOLCHAIN=local",
 		"NO_COLOR=1",
 	)
 	run := func(dir string, name string, args ...string) (string, error) {
@@ -63,6 +63,10 @@ func TestPreCommitHook(t *testing.T) {
 
 	hookRepo := filepath.Join(tmp, "hook")
 	copyWorkTree(t, git, root, hookRepo)
+	if !isFile(filepath.Join(hookRepo, "cmd", "pxlint", "main.go")) {
+		t.Fatal("cmd/pxlint/main.go is not among the files git would commit: pre-commit's go install would install no pxlint " +
+			"(is it ignored? `git check-ignore -v cmd/pxlint/main.go`)")
+	}
 	mustRun(hookRepo, git, "init", "-q")
 	mustRun(hookRepo, git, "add", "-A")
 	mustRun(hookRepo, git, "commit", "-q", "-m", "pxlint under test")

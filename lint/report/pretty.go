@@ -74,15 +74,17 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 	p := newPalette(opt.Color)
 	bw := bufio.NewWriter(w)
 	var total finding.Count
+	printed := false
 	for i := range r.Files {
 		fr := &r.Files[i]
 		for j := range fr.Findings {
 			writePrettyFinding(bw, p, idx, fr, &fr.Findings[j])
+			printed = true
 		}
 		total = total.Add(fr.Tally())
 	}
-	if len(r.Files) > 0 {
-		fmt.Fprintln(bw)
+	if printed {
+		fmt.Fprintln(bw) // a blank line between the findings and the summary
 	}
 	for i := range r.Files {
 		writePrettyFileSummary(bw, p, idx, &r.Files[i])
