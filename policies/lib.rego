@@ -115,7 +115,9 @@ address_variables := {"PxNodesSourceAddressPrefixes", "PxMgmtSrcAddrPrefixes"}
 _octet := `(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`
 
 # is_ipv4 is true for a dotted-quad IPv4 address without leading zeros.
-is_ipv4(s) if regex.match(sprintf(`^%s(\.%s){3}$`, [_octet, _octet]), s)
+is_ipv4(s) if regex.match(_ipv4_re, s)
+
+_ipv4_re := sprintf(`^%s(\.%s){3}$`, [_octet, _octet])
 
 # is_cidr is true for a well-formed IPv4 CIDR prefix (host bits may be set).
 is_cidr(s) if {

@@ -75,6 +75,8 @@ _names := [trim_space(p) | some p in _parts; trim_space(p) != ""]
 
 _label := `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`
 
+_label_re := sprintf(`^%s$`, [_label])
+
 _dns_re := sprintf(`^%s(\.%s)*\.?$`, [_label, _label])
 
 _dns_name(n) if {
@@ -118,7 +120,7 @@ _fqdn_problem(n) := "remove the scheme (https://...)" if {
 	count(l) > 63
 } else := "a label is empty or starts or ends with a hyphen" if {
 	some l in split(trim_right(n, "."), ".")
-	not regex.match(sprintf(`^%s$`, [_label]), l)
+	not regex.match(_label_re, l)
 	regex.match(`^[A-Za-z0-9.-]*$`, n)
 } else := "only letters, digits, hyphens and dots are allowed"
 
