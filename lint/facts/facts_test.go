@@ -30,9 +30,14 @@ func utf16BE(s string) []byte {
 
 func writeTemp(t *testing.T, name string, b []byte) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
+	return writeTempB(t, name, b)
+}
+
+func writeTempB(tb testing.TB, name string, b []byte) string {
+	tb.Helper()
+	p := filepath.Join(tb.TempDir(), name)
 	if err := os.WriteFile(p, b, 0o600); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return p
 }

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -47,35 +48,82 @@ func LoadInventory(path string) (*Inventory, error) {
 	if list == nil {
 		return nil, fmt.Errorf("%s: must be a JSON array of resource groups (az group list -o json) or Get-AzResourceGroup | ConvertTo-Json output", name)
 	}
-	inv := &Inventory{Source: SourceInventory, Path: path, ResourceGroups: make([]ResourceGroup, 0, len(list))}
+	// Each element is told apart by its keys and projected onto the three
+	// fields pxlint reads (the rest of the object is irrelevant to it and to
+	// the schema, which is open); the projected list is then validated in
+	// one CUE evaluation per shape, which is what makes thousands of groups
+	// cheap.
+	shapes := make([]*rgShape, len(list))
+	projected := map[*rgShape][]any{}
+	positions := map[*rgShape][]int{}
 	for i, e := range list {
 		at := []string{strconv.Itoa(i)}
 		obj, ok := e.(map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("%s: %w", name, &fieldError{Path: at, Msg: "must be a resource group object"})
 		}
-		dropNulls(obj)
-		var def, idKey, nameKey, locKey string
-		switch {
-		case has(obj, "ResourceGroupName") || has(obj, "ResourceId"):
-			def, idKey, nameKey, locKey = "#AzPsResourceGroup", "ResourceId", "ResourceGroupName", "Location"
-		case has(obj, "id") || has(obj, "name"):
-			def, idKey, nameKey, locKey = "#AzCliResourceGroup", "id", "name", "location"
-		default:
+		shape := shapeOf(obj)
+		if shape == nil {
 			return nil, fmt.Errorf("%s: %w", name, &fieldError{Path: at,
 				Msg: "not a resource group: needs id and name (az group list) or ResourceId and ResourceGroupName (Get-AzResourceGroup)"})
 		}
-		if err := inventorySchema.validate(def, obj, at); err != nil {
+		p := map[string]any{}
+		for _, k := range []string{shape.id, shape.name, shape.location} {
+			if v, ok := obj[k]; ok && v != nil {
+				p[k] = v
+			}
+		}
+		shapes[i] = shape
+		projected[shape] = append(projected[shape], p)
+		positions[shape] = append(positions[shape], i)
+	}
+	for _, shape := range []*rgShape{&azCliShape, &azPsShape} {
+		if len(projected[shape]) == 0 {
+			continue
+		}
+		if err := inventorySchema.validate("[...#"+shape.def+"]", projected[shape], nil); err != nil {
+			var fe *fieldError
+			if errors.As(err, &fe) && len(fe.Path) > 0 {
+				// Report the index in the file, not in the shape's sub-list.
+				if j, convErr := strconv.Atoi(fe.Path[0]); convErr == nil && j < len(positions[shape]) {
+					fe.Path[0] = strconv.Itoa(positions[shape][j])
+				}
+			}
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		id, _ := obj[idKey].(string)
-		rgName, _ := obj[nameKey].(string)
-		loc, _ := obj[locKey].(string)
+	}
+	inv := &Inventory{Source: SourceInventory, Path: path, ResourceGroups: make([]ResourceGroup, 0, len(list))}
+	for i, e := range list {
+		obj, shape := e.(map[string]any), shapes[i]
+		id, _ := obj[shape.id].(string)
+		rgName, _ := obj[shape.name].(string)
+		loc, _ := obj[shape.location].(string)
 		inv.ResourceGroups = append(inv.ResourceGroups, ResourceGroup{
 			Name: rgName, SubscriptionID: subscriptionOf(id), Location: loc, ID: id,
 		})
 	}
 	return inv, nil
+}
+
+// rgShape is one of the two JSON shapes of a resource group.
+type rgShape struct {
+	def                string // definition in schemas/inventory.cue, without '#'
+	id, name, location string // its keys
+}
+
+var (
+	azCliShape = rgShape{def: "AzCliResourceGroup", id: "id", name: "name", location: "location"}
+	azPsShape  = rgShape{def: "AzPsResourceGroup", id: "ResourceId", name: "ResourceGroupName", location: "Location"}
+)
+
+func shapeOf(obj map[string]any) *rgShape {
+	switch {
+	case has(obj, azPsShape.id) || has(obj, azPsShape.name):
+		return &azPsShape
+	case has(obj, azCliShape.id) || has(obj, azCliShape.name):
+		return &azCliShape
+	}
+	return nil
 }
 
 func has(obj map[string]any, key string) bool {

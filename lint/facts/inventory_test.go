@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,10 @@ func TestLoadInventoryErrors(t *testing.T) {
 		{"cli missing name", `[{"id": "/subscriptions/` + subA + `/resourceGroups/x"}]`, `rgs.json: [0].name: missing`},
 		{"ps name not string", `{"ResourceGroupName": 3, "ResourceId": "/subscriptions/` + subA + `/resourceGroups/x"}`, `rgs.json: [0].ResourceGroupName: must be a resource group name`},
 		{"empty file", "", `rgs.json: empty file, expected JSON`},
+		{"index in the file, not in its shape", `[` + cliRG(0) + `, {"ResourceGroupName": "ps", "ResourceId": "/subscriptions/` + subA + `/resourceGroups/ps"}, ` +
+			cliRG(2) + `, {"id": "/subscriptions/` + subA + `/resourceGroups/x", "name": ""}]`, `rgs.json: [3].name: must be a resource group name`},
+		{"first error in document order", "[" + strings.Repeat(cliRG(0)+", ", 11) + `{"id": "bad", "name": "x"}, ` + strings.Repeat(cliRG(0)+", ", 90) + `{"id": "bad", "name": "y"}]`,
+			`rgs.json: [11].id: must be a resource group ID such as "/subscriptions/<id>/resourceGroups/<name>"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +90,10 @@ func TestLoadInventoryErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func cliRG(i int) string {
+	return `{"id": "/subscriptions/` + subA + `/resourceGroups/rg` + strconv.Itoa(i) + `", "name": "rg` + strconv.Itoa(i) + `", "location": "westeurope"}`
 }
 
 func TestSubscriptionOf(t *testing.T) {

@@ -55,8 +55,14 @@ func (s *cueSchema) validate(def string, v any, prefix []string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	schema := s.root.LookupPath(cue.ParsePath(def))
-	if !schema.Exists() {
+	var schema cue.Value
+	if strings.HasPrefix(def, "#") {
+		schema = s.root.LookupPath(cue.ParsePath(def))
+	} else {
+		// An expression over the file's definitions, e.g. "[...#X]".
+		schema = s.ctx.CompileString(def, cue.Scope(s.root), cue.InferBuiltins(true))
+	}
+	if !schema.Exists() || schema.Err() != nil {
 		return fmt.Errorf("internal error: schema %s has no %s", s.file, def)
 	}
 	data := s.ctx.Encode(v)
@@ -67,15 +73,29 @@ func (s *cueSchema) validate(def string, v any, prefix []string) error {
 	errs := cueerrors.Errors(err)
 	// Report the first problem in document order: errors of one disjunction
 	// share a path, and the shortest path names the outermost field.
-	sort.SliceStable(errs, func(i, j int) bool {
-		return strings.Join(errs[i].Path(), ".") < strings.Join(errs[j].Path(), ".")
-	})
+	sort.SliceStable(errs, func(i, j int) bool { return pathLess(errs[i].Path(), errs[j].Path()) })
 	e := errs[0]
 	path := e.Path()
 	if len(path) > 0 && path[0] == def {
 		path = path[1:]
 	}
 	return &fieldError{Path: append(append([]string(nil), prefix...), path...), Msg: s.explain(schema, path, e)}
+}
+
+// pathLess orders paths element by element, list indexes numerically.
+func pathLess(a, b []string) bool {
+	for k := 0; k < len(a) && k < len(b); k++ {
+		if a[k] == b[k] {
+			continue
+		}
+		x, errX := strconv.Atoi(a[k])
+		y, errY := strconv.Atoi(b[k])
+		if errX == nil && errY == nil {
+			return x < y
+		}
+		return a[k] < b[k]
+	}
+	return len(a) < len(b)
 }
 
 // explain words a CUE error for a user: the field's @expect text when the
