@@ -102,3 +102,20 @@ func TestEscapeXMLText(t *testing.T) {
 		}
 	}
 }
+
+func TestGitHubPosition(t *testing.T) {
+	for _, tc := range []struct {
+		g    finding.Region
+		want string
+	}{
+		{finding.Region{StartLine: 2, StartColumn: 36, EndLine: 2, EndColumn: 52}, "line=2,col=36,endLine=2,endColumn=51"},
+		{finding.Region{StartLine: 2, StartColumn: 5, EndLine: 2, EndColumn: 5}, "line=2,col=5,endLine=2,endColumn=5"},
+		{finding.Region{StartLine: 2, StartColumn: 5, EndLine: 4, EndColumn: 2}, "line=2,endLine=4"},
+		{finding.Region{StartLine: 4, StartColumn: 1, EndLine: 5, EndColumn: 1}, "line=4,col=1,endLine=4"},
+		{finding.Region{StartLine: 3, StartColumn: 7}, "line=3,col=7,endLine=3"},
+	} {
+		if got := strings.Join(githubPosition(&tc.g), ","); got != tc.want {
+			t.Errorf("githubPosition(%+v) = %s, want %s", tc.g, got, tc.want)
+		}
+	}
+}

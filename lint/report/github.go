@@ -15,11 +15,9 @@ import (
 //
 //	::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=PXnnn Title::message%0Afix: ...
 //
-// error → error, warning → warning, info → notice. GitHub only accepts col
-// and endColumn on single-line ranges, so they are left out when the range
-// spans lines, and a file-level finding carries only file=. Columns are code
-// points, endColumn exclusive, as everywhere in pxlint. Suppressed findings
-// and not_verified rules are left out: annotations are for things to fix.
+// error → error, warning → warning, info → notice. A file-level finding
+// carries only file=. Suppressed findings and not_verified rules are left
+// out: annotations are for things to fix.
 func writeGitHub(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error {
 	idx := indexRules(rs)
 	bw := bufio.NewWriter(w)
@@ -31,22 +29,34 @@ func writeGitHub(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) err
 			}
 			props := []string{"file=" + githubProperty(f.File)}
 			if g := f.Region; g != nil {
-				props = append(props, fmt.Sprintf("line=%d", g.StartLine))
-				if g.EndLine == g.StartLine || g.EndLine == 0 {
-					props = append(props, fmt.Sprintf("col=%d", g.StartColumn))
-				}
-				if g.EndLine != 0 {
-					props = append(props, fmt.Sprintf("endLine=%d", g.EndLine))
-				}
-				if g.EndLine == g.StartLine && g.EndColumn != 0 {
-					props = append(props, fmt.Sprintf("endColumn=%d", g.EndColumn))
-				}
+				props = append(props, githubPosition(g)...)
 			}
 			props = append(props, "title="+githubProperty(idx.title(f.RuleID)))
 			fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData(withFix(f)))
 		}
 	}
 	return bw.Flush()
+}
+
+// githubPosition is the line=,col=,endLine=,endColumn= properties of a
+// region. The runner rejects columns on ranges over several lines, so they
+// are left out there (a span ending at column 1 of the next line is a span
+// to the end of its own line); its endColumn is inclusive (it defaults to
+// col), where pxlint's end column is exclusive.
+func githubPosition(g *finding.Region) []string {
+	start, end := g.StartLine, g.EndLine
+	if end == start+1 && g.EndColumn == 1 {
+		end = start
+	}
+	props := []string{fmt.Sprintf("line=%d", start)}
+	if end > start {
+		return append(props, fmt.Sprintf("endLine=%d", end))
+	}
+	props = append(props, fmt.Sprintf("col=%d", g.StartColumn), fmt.Sprintf("endLine=%d", start))
+	if end == start && g.EndLine == start && g.EndColumn > 0 {
+		props = append(props, fmt.Sprintf("endColumn=%d", max(g.EndColumn-1, g.StartColumn)))
+	}
+	return props
 }
 
 func githubCommand(s finding.Severity) string {

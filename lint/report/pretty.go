@@ -106,13 +106,13 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 	if s := f.Suppression; s != nil {
 		// Dim the whole entry: it is shown for the record, it does not count.
 		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, visible(idx.title(f.RuleID)), s.Kind, visible(s.Justification))))
-		for _, l := range strings.Split(f.Message, "\n") {
+		for _, l := range messageLines(f.Message) {
 			fmt.Fprintln(bw, p.dim(indent+visible(l)))
 		}
 		return
 	}
 	fmt.Fprintln(bw, head)
-	for _, l := range strings.Split(f.Message, "\n") {
+	for _, l := range messageLines(f.Message) {
 		fmt.Fprintln(bw, indent+visible(l))
 	}
 	if f.Region != nil {
@@ -229,6 +229,11 @@ func visible(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// messageLines splits a message into lines, CRLF or LF.
+func messageLines(s string) []string {
+	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 }
 
 func clamp(v, lo, hi int) int {
