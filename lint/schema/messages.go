@@ -228,9 +228,16 @@ func squash(s string) string {
 	}, s)
 }
 
+// maxSuggestLen bounds the length of a value or name a suggestion is
+// computed for.
+const maxSuggestLen = 128
+
 // nearestRegion is the region whose short or display name is closest to v.
 func (s *Schema) nearestRegion(v string) (region, int) {
 	q := squash(v)
+	if len(q) > maxSuggestLen {
+		return region{}, math.MaxInt // edit distance is quadratic: no suggestion for huge values
+	}
 	best, bestD := region{}, math.MaxInt
 	for _, r := range s.regions {
 		for _, cand := range []string{r.Name, squash(r.Display)} {
@@ -417,6 +424,7 @@ func (s *Schema) adminUserMessage(name, v string) (string, string) {
 // with the nearest known name when one is close.
 func (s *Schema) unknownVariable(profileName string, p *profile, n string) Violation {
 	v := Violation{RuleID: RuleUnknownVariable, Variable: n, Element: -1}
+	shown := shorten(n, 80)
 	for _, other := range s.Profiles() {
 		if other == profileName {
 			continue
@@ -424,16 +432,16 @@ func (s *Schema) unknownVariable(profileName string, p *profile, n string) Viola
 		if known, ok := s.profiles[other].catalog[strings.ToLower(n)]; ok {
 			v.Message = fmt.Sprintf("$%s is not a variable of the %s profile (it belongs to the %s profile); the deployment ignores it: remove it, or set the profile with --profile %s",
 				known, profileName, other, other)
-			v.Fix = "remove $" + n
+			v.Fix = "remove $" + shown
 			return v
 		}
 	}
 	if best := nearestName(n, p.data.Variables); best != "" {
-		v.Message = fmt.Sprintf("$%s is not a variable of the %s profile; did you mean $%s?", n, profileName, best)
-		v.Fix = "rename $" + n + " to $" + best
+		v.Message = fmt.Sprintf("$%s is not a variable of the %s profile; did you mean $%s?", shown, profileName, best)
+		v.Fix = "rename $" + shown + " to $" + best
 		return v
 	}
-	v.Message = fmt.Sprintf("$%s is not a variable of the %s profile, so the deployment ignores it; check its spelling or remove it", n, profileName)
+	v.Message = fmt.Sprintf("$%s is not a variable of the %s profile, so the deployment ignores it; check its spelling or remove it", shown, profileName)
 	return v
 }
 
@@ -441,6 +449,9 @@ func (s *Schema) unknownVariable(profileName string, p *profile, n string) Viola
 // the name's length; ties go to the alphabetically first name.
 func nearestName(n string, catalog []string) string {
 	q := strings.ToLower(n)
+	if len(q) > maxSuggestLen {
+		return ""
+	}
 	limit := max(2, len(q)/4)
 	names := append([]string(nil), catalog...)
 	sort.Strings(names)

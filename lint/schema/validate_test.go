@@ -389,3 +389,22 @@ func TestConcurrentValidate(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestHugeValues: bad input never hangs; messages stay short.
+func TestHugeValues(t *testing.T) {
+	s := mustBuiltin(t)
+	huge := strings.Repeat("westeurope", 100000)
+	name := "PxNode" + strings.Repeat("x", 100000)
+	got := s.Validate("az", map[string]any{
+		"PxAzureLocation": huge, "PxTeamsConnFqdn": huge, "PxBaseConnName": huge,
+		"PxWinAdminUser": huge, "PxSubscriptionId": huge, name: "x",
+	}, Options{OtherNames: []string{name + "y"}})
+	if len(got) != 7 {
+		t.Fatalf("want 7 violations, got %d", len(got))
+	}
+	for _, v := range got {
+		if len(v.Message) > 1000 || len(v.Fix) > 1000 {
+			t.Errorf("%s: message of %d bytes", v.RuleID, len(v.Message))
+		}
+	}
+}
