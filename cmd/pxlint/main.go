@@ -1,0 +1,419 @@
+// Command pxlint lints Pexip Teams Connector variables scripts before
+// deployment. This package only parses flags and wires them into lint; the
+// work happens in lint/... and the output in lint/report.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/cert"
+	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/report"
+	"github.com/pxlint/pxlint/lint/rules"
+)
+
+// Exit codes (DESIGN, Exit codes).
+const (
+	exitOK       = 0 // no finding at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitUsage    = 2 // pxlint could not do its job
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+const usage = `pxlint: pre-deployment linter for Pexip Teams Connector variables scripts
+
+Usage:
+  pxlint lint [flags] PATH...     lint scripts and folders (default command)
+  pxlint inspect [flags] FILE     print the policy input (JSON) of one script
+  pxlint rules [--json]           list every rule
+  pxlint explain PXnnn            explain one rule: what, why, fix, example
+  pxlint preflight                print the read-only PowerShell script that gathers workstation facts
+  pxlint init [FILE]              write a commented starter .pxlint.hcl
+  pxlint config verify [FILE]     check a .pxlint.hcl
+  pxlint version                  print the version
+
+Run 'pxlint lint --help' for the lint flags.
+
+` + exitCodes
+
+// exitCodes is printed by --help and lint --help, and matches README's table.
+const exitCodes = `Exit codes:
+  0  no finding at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  pxlint could not do its job: unknown flag or command, unusable config
+     (waivers without a reason included), an input path that does not exist
+     or cannot be opened, facts or inventory that fail their schema, user
+     policies or schemas that do not compile
+A script that does not parse (PX001) or exceeds a bound (PX011) and a
+certificate that is corrupt or locked by a wrong password (PX310) are
+findings, not exit code 2.
+`
+
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "lint":
+		return runLint(rest, stdout, stderr, getenv)
+	case "inspect":
+		return runInspect(rest, stdout, stderr, getenv)
+	case "rules":
+		return runRules(rest, stdout, stderr)
+	case "explain":
+		return runExplain(rest, stdout, stderr)
+	case "preflight":
+		if len(rest) > 0 {
+			return fail(stderr, "preflight takes no arguments")
+		}
+		fmt.Fprint(stdout, facts.PreflightScript())
+		return exitOK
+	case "init":
+		return runInit(rest, stdout, stderr)
+	case "config":
+		return runConfig(rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "pxlint %s\n", version)
+		return exitOK
+	}
+	if strings.HasPrefix(cmd, "-") || fileExists(cmd) {
+		// `pxlint FILE` and `pxlint --format sarif DIR` mean lint.
+		return runLint(args, stdout, stderr, getenv)
+	}
+	return fail(stderr, fmt.Sprintf("unknown command %q (run 'pxlint --help')", cmd))
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// fail prints one line and returns exit code 2.
+func fail(stderr io.Writer, msg string) int {
+	fmt.Fprintf(stderr, "pxlint: %s\n", strings.ReplaceAll(msg, "\n", "; "))
+	return exitUsage
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// commonFlags are shared by lint and inspect.
+type commonFlags struct {
+	opts                           lint.Options
+	now                            string
+	certPasswordFile, nodePassFile string
+	nodeCerts, caFiles             listFlag
+	policyDirs, schemaDirs         listFlag
+}
+
+func (c *commonFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.opts.Profile, "profile", "", "connector release profile: az or azurerm (default: config, else detected from the script)")
+	fs.StringVar(&c.opts.ConfigPath, "config", "", "use this .pxlint.hcl for every script (default: $PXLINT_CONFIG, else the nearest .pxlint.hcl)")
+	fs.StringVar(&c.now, "now", "", "the clock, RFC 3339 or YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else the current time)")
+	fs.StringVar(&c.opts.CertPath, "cert", "", "Teams Connector certificate (PFX) for every script, instead of $PxPfxCertFileName")
+	fs.Var(&c.nodeCerts, "node-cert", "Conferencing Node certificate (PEM, DER or PFX); repeatable")
+	fs.Var(&c.caFiles, "ca-file", "extra trusted root certificates (PEM); repeatable")
+	fs.StringVar(&c.certPasswordFile, "cert-password-file", "", "file holding the PFX password (default: $PXLINT_PFX_PASSWORD)")
+	fs.StringVar(&c.nodePassFile, "node-cert-password-file", "", "file holding the node PFX password (default: $PXLINT_NODE_PFX_PASSWORD)")
+	fs.IntVar(&c.opts.ExpiryDays, "expiry-days", 0, "warn about certificates expiring within N days (default: config, else 30)")
+	fs.BoolVar(&c.opts.Online, "online", false, "allow network access: fetch intermediates' AIA URLs (PX312)")
+	fs.StringVar(&c.opts.FactsPath, "facts", "", "workstation facts JSON written by the 'pxlint preflight' script")
+	fs.BoolVar(&c.opts.Probe, "probe", false, "gather workstation facts from this machine (installed Az modules, culture)")
+	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
+	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
+	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
+}
+
+// finish resolves the clock, passwords and lists into options.
+func (c *commonFlags) finish(getenv func(string) string) error {
+	now, err := clock(c.now, getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return err
+	}
+	c.opts.Now = now
+	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
+	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
+	if c.opts.ConfigPath == "" {
+		c.opts.ConfigPath = getenv("PXLINT_CONFIG")
+	}
+	if c.opts.CertPassword, err = cert.PasswordFrom(getenv("PXLINT_PFX_PASSWORD"), c.certPasswordFile); err != nil {
+		return err
+	}
+	if c.opts.NodeCertPassword, err = cert.PasswordFrom(getenv("PXLINT_NODE_PFX_PASSWORD"), c.nodePassFile); err != nil {
+		return err
+	}
+	return nil
+}
+
+// clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
+func clock(flagValue, epoch string) (time.Time, error) {
+	if flagValue != "" {
+		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+			if t, err := time.Parse(layout, flagValue); err == nil {
+				return t.UTC(), nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("--now %q: want RFC 3339 (2026-11-26T12:00:00Z) or YYYY-MM-DD", flagValue)
+	}
+	if epoch != "" {
+		n, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", epoch)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// newFlagSet makes a flag set that reports errors to the caller instead of
+// printing usage and exiting: bad flags are one line and exit code 2.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses and reports --help on stdout (exit 0) or a bad flag as one line (exit 2).
+func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stdout, stderr io.Writer) (done bool, code int) {
+	err := fs.Parse(interleave(fs, args))
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stdout, "Usage: %s\n\nFlags:\n", synopsis)
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		if fs.Name() == "lint" {
+			fmt.Fprintf(stdout, "\nFormats: %s\n\n%s", strings.Join(report.Names(), ", "), exitCodes)
+		}
+		return true, exitOK
+	}
+	if err != nil {
+		return true, fail(stderr, err.Error())
+	}
+	return false, 0
+}
+
+// interleave lets flags follow positional arguments (`pxlint lint x.ps1 --format json`),
+// as users of golangci-lint and tflint expect.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+				continue
+			}
+			if i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+		}
+	}
+	return append(flags, append([]string{"--"}, pos...)...)
+}
+
+func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	const synopsis = "pxlint lint [flags] PATH..."
+	fs := newFlagSet("lint")
+	var c commonFlags
+	c.register(fs)
+	var formats listFlag
+	var noColor bool
+	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
+	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
+	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
+	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
+	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
+	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
+		return code
+	}
+	c.opts.Paths = fs.Args()
+	if len(c.opts.Paths) == 0 {
+		return fail(stderr, "lint: no PATH given (try 'pxlint lint .')")
+	}
+	if c.opts.FailOn != "" && !validFailOn(c.opts.FailOn) {
+		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", c.opts.FailOn))
+	}
+	outs, err := report.ParseOutputs(formats)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	if err := c.finish(getenv); err != nil {
+		return fail(stderr, err.Error())
+	}
+	c.opts.Log = stderr
+	rep, rs, err := lint.Run(context.Background(), c.opts)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	rep.Version = version
+	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
+		return fail(stderr, err.Error())
+	}
+	if !prettyOnStdout(outs) {
+		// Machine formats keep stdout parseable: notices go to stderr.
+		for _, n := range rep.Notices {
+			fmt.Fprintf(stderr, "pxlint: note: %s\n", n)
+		}
+	}
+	if len(rep.Files) == 0 {
+		return exitOK
+	}
+	return rep.ExitCode()
+}
+
+func prettyOnStdout(outs []report.Output) bool {
+	for _, o := range outs {
+		if o.Path == "" && o.Format == "pretty" {
+			return true
+		}
+	}
+	return false
+}
+
+func validFailOn(s string) bool {
+	switch s {
+	case "error", "warning", "info", "never":
+		return true
+	}
+	return false
+}
+
+func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	const synopsis = "pxlint inspect [flags] FILE"
+	fs := newFlagSet("inspect")
+	var c commonFlags
+	c.register(fs)
+	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return fail(stderr, "inspect: want exactly one FILE")
+	}
+	if err := c.finish(getenv); err != nil {
+		return fail(stderr, err.Error())
+	}
+	in, err := lint.Inspect(context.Background(), fs.Arg(0), c.opts)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(in); err != nil {
+		return fail(stderr, err.Error())
+	}
+	return exitOK
+}
+
+func runRules(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("rules")
+	asJSON := fs.Bool("json", false, "print the registry as JSON")
+	if done, code := parseFlags(fs, args, "pxlint rules [--json]", stdout, stderr); done {
+		return code
+	}
+	all := rules.All()
+	if *asJSON {
+		type entry struct {
+			ID, Name, Title, Severity, Engine, Docs string
+		}
+		var out []entry
+		for _, r := range all {
+			out = append(out, entry{r.ID, r.Name, r.Title, r.Severity.String(), string(r.Engine), r.DocsURL()})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(out)
+		return exitOK
+	}
+	for _, r := range all {
+		fmt.Fprintf(stdout, "%s  %-8s %-26s %s\n", r.ID, r.Severity, r.Name, r.Title)
+	}
+	return exitOK
+}
+
+func runExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return fail(stderr, "explain: want one rule ID, e.g. pxlint explain PX102")
+	}
+	r, ok := rules.Get(args[0])
+	if !ok {
+		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
+	}
+	fmt.Fprint(stdout, r.Explain())
+	return exitOK
+}
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	path := ".pxlint.hcl"
+	if len(args) > 1 {
+		return fail(stderr, "init: want at most one FILE")
+	}
+	if len(args) == 1 {
+		path = args[0]
+	}
+	if fileExists(path) {
+		return fail(stderr, fmt.Sprintf("init: %s already exists", path))
+	}
+	if err := os.WriteFile(path, config.Starter(), 0o644); err != nil {
+		return fail(stderr, err.Error())
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", path)
+	return exitOK
+}
+
+func runConfig(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "verify" || len(args) > 2 {
+		return fail(stderr, "config: usage: pxlint config verify [FILE]")
+	}
+	path := ".pxlint.hcl"
+	if len(args) == 2 {
+		path = args[1]
+	}
+	if err := config.Verify(path); err != nil {
+		return fail(stderr, err.Error())
+	}
+	fmt.Fprintf(stdout, "%s: ok\n", path)
+	return exitOK
+}
