@@ -173,6 +173,23 @@ func TestSecretsNeverTravel(t *testing.T) {
 			},
 		},
 		{
+			name:     "unquoted password",
+			script:   lines(`$PxWinAdminPassword = Hunter2Hunter2`, `$PxAppPassword = Pa.ss-Word9`, `$PxOtherSecret = Read-Host "x"`),
+			literals: []string{"Hunter2Hunter2", "Pa.ss-Word9"},
+			check: func(t *testing.T, r *Result) {
+				v := variable(t, r, "PxWinAdminPassword")
+				if v.Kind != KindSecret || v.Secret == nil || !v.Secret.Literal || v.Secret.Length != 14 || len(r.Input.Commands) != 1 {
+					t.Errorf("variable = %+v %+v; commands %+v", v, v.Secret, r.Input.Commands)
+				}
+				if o := variable(t, r, "PxOtherSecret"); o.Secret == nil || o.Secret.Literal || o.Reason != "Read-Host needs user input" {
+					t.Errorf("prompted secret = %+v", o)
+				}
+				if len(r.SecretSpans) != 2 {
+					t.Errorf("secret spans = %+v", r.SecretSpans)
+				}
+			},
+		},
+		{
 			name:     "conditional secret",
 			script:   `if ($x) { $PxWinAdminPassword = "Branch!Pass1" }`,
 			literals: []string{"Branch!Pass1"},

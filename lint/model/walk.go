@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -207,6 +208,19 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 		e.assignOther(a)
 		return
 	}
+	if IsSecretName(target.Name) && userScope(target.Scope) {
+		if word, ok := bareWordCommand(a.Value); ok {
+			// `$PxWinAdminPassword = Hunter2!`: PowerShell would run the
+			// password as a command; it must not surface as one.
+			e.addSecret(a.Value.NodeSpan())
+			val := value{kind: KindSecret, secret: describeSecret(word), reason: "not quoted: PowerShell runs it as a command"}
+			if e.cond > 0 {
+				val.reason = "assigned inside a branch"
+			}
+			e.setVariable(target, a, val)
+			return
+		}
+	}
 	var rhs value
 	e.withCtx("value", func() { rhs = e.evalStatement(a.Value) })
 	if !userScope(target.Scope) || target.Splat {
@@ -394,6 +408,44 @@ func (e *evaluator) secretize(v value, rhs ps.Node) value {
 		return value{kind: KindSecret, secret: describeSecret(s)}
 	}
 	return value{kind: KindSecret, secret: &Secret{}, reason: v.reason}
+}
+
+// bareWordCommand recognises a right-hand side that is one word PowerShell
+// would run as a command but that names no cmdlet (not Verb-Noun, not a
+// path, not a known command): an unquoted literal. It returns the words.
+func bareWordCommand(s ps.Statement) (string, bool) {
+	p, ok := s.(*ps.Pipeline)
+	if !ok || len(p.Elements) != 1 {
+		return "", false
+	}
+	c, ok := p.Elements[0].(*ps.Command)
+	if !ok || c.Invocation != ps.InvokeDirect || c.NameText == "" || looksLikeCommand(c.NameText) {
+		return "", false
+	}
+	if _, isWord := c.Name.(*ps.BareWord); !isWord {
+		return "", false
+	}
+	text := c.NameText
+	for _, el := range c.Elements {
+		switch el := el.(type) {
+		case *ps.BareWord:
+			text += " " + el.Value
+		default:
+			return "", false
+		}
+	}
+	return text, true
+}
+
+// cmdletName matches Verb-Noun command names (Read-Host, Get-Credential).
+var cmdletName = regexp.MustCompile(`^[A-Za-z]+-[A-Za-z][A-Za-z0-9]*$`)
+
+// looksLikeCommand reports whether a bare word names a command rather than
+// being an unquoted value.
+func looksLikeCommand(name string) bool {
+	l := strings.ToLower(name)
+	return cmdletName.MatchString(name) || strings.ContainsAny(name, `\/`) || lookupCommand(name) != nil ||
+		strings.HasSuffix(l, ".ps1") || strings.HasSuffix(l, ".exe")
 }
 
 // scriptParams records the script's own param() block: each parameter is
