@@ -390,7 +390,10 @@ func (e *evaluator) hashtable(x *ps.Hashtable) value {
 		}
 		var v value
 		var node ps.Node = en.Value
-		if xe := en.ValueExpr(); xe != nil {
+		if word, isWord := bareWordCommand(en.Value); isWord && IsSecretName(key) {
+			e.addSecret(en.Value.NodeSpan())
+			v = value{kind: KindSecret, secret: describeSecret(word)}
+		} else if xe := en.ValueExpr(); xe != nil {
 			v, node = e.eval(xe), xe
 		} else {
 			v = e.evalStatement(en.Value)

@@ -134,8 +134,9 @@ func TestSecretsNeverTravel(t *testing.T) {
 				`Connect-AzAccount -ServicePrincipal -CertificatePath c.pfx -CertificatePassword "abcDEF123!xyz"`,
 				`Foo-Bar -Password:'colon-Literal-9'`,
 				`$PxParams = @{ AppPassword = "Zz9!Zz9!Zz9!"; Name = "bot" }`,
+				`$PxMore = @{ CertificatePassword = Unquoted9x }`,
 			),
-			literals: []string{"abcDEF123!xyz", "colon-Literal-9", "Zz9!Zz9!Zz9!"},
+			literals: []string{"abcDEF123!xyz", "colon-Literal-9", "Zz9!Zz9!Zz9!", "Unquoted9x"},
 			check: func(t *testing.T, r *Result) {
 				if a := param(t, command(t, r, "Connect-AzAccount", 0), "CertificatePassword").Value; a.Kind != KindSecret || a.Text != "" {
 					t.Errorf("-CertificatePassword = %+v", a)
@@ -150,8 +151,8 @@ func TestSecretsNeverTravel(t *testing.T) {
 				if variable(t, r, "PxParams").Text != "" {
 					t.Errorf("hashtable text holds a secret")
 				}
-				if len(r.SecretSpans) != 3 {
-					t.Errorf("secret spans = %+v", r.SecretSpans)
+				if len(r.SecretSpans) != 4 || len(r.Input.Commands) != 2 {
+					t.Errorf("secret spans = %+v, commands %+v", r.SecretSpans, r.Input.Commands)
 				}
 			},
 		},
