@@ -143,7 +143,7 @@ func sarifRule(m rules.Rule) *sarif.ReportingDescriptor {
 	if full := fullDescription(m); full != "" {
 		d.FullDescription = sarif.NewMultiformatMessageString().WithText(full)
 	}
-	if u := m.DocsURL(); u != "" && m.Engine != "" {
+	if u := m.DocsURL(); u != "" && m.Title != "" { // not for IDs without metadata
 		d.HelpURI = ptr(u)
 	}
 	if m.Remediation != "" {
