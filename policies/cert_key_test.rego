@@ -136,3 +136,9 @@ test_px302_read_without_key_bag_not_verified if {
 	some reason in _nv("PX302", fx.with_teams({"providers": []}))
 	contains(reason, "holds no private key bag")
 }
+
+test_px301_unknown_file_name_not_verified if {
+	inp := object.union(fx.input_with(null, []), {"variables": {"PxPfxCertFileName": {"kind": "unknown", "reason": "Join-Path needs execution"}}})
+	some reason in _nv("PX301", inp)
+	contains(reason, "cannot be evaluated statically")
+}

@@ -30,7 +30,11 @@ readable contains e if {
 teams_read if teams.status == "read"
 
 # teams_reason says why the Teams Connector certificate cannot be judged.
-teams_reason := "no Teams Connector certificate: $PxPfxCertFileName is not set and no --cert was given" if {
+teams_reason := "$PxPfxCertFileName cannot be evaluated statically; give the certificate with --cert" if {
+	not teams
+	lib.assigned("PxPfxCertFileName")
+	not lib.known("PxPfxCertFileName")
+} else := "no Teams Connector certificate: $PxPfxCertFileName is not set and no --cert was given" if {
 	not teams
 } else := teams.reason if {
 	teams.status in {"absent", "locked"}
