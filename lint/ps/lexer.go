@@ -42,12 +42,17 @@ type lexer struct {
 	depth    int // nesting of strings inside $( ) inside strings
 	depthHit bool
 	work     int // bytes scanned, re-scans included
+	maxWork  int // 0: unbounded
+	workHit  bool
 }
 
 // scan returns the token starting at byte offset i (i < end) in mode m.
 func (l *lexer) scan(i, end int, m lexMode) rawTok {
 	t := l.scan1(i, end, m)
 	l.work += t.end - t.start
+	if l.maxWork > 0 && l.work > l.maxWork {
+		l.workHit = true
+	}
 	return t
 }
 
@@ -779,7 +784,7 @@ func (l *lexer) subExprEnd(s string, i int) (int, bool) {
 		return 0, false
 	}
 	level := 0
-	for i < len(s) {
+	for i < len(s) && !l.workHit {
 		t := l.scan(i, len(s), modeExpr)
 		if t.flags&FlagUnterminated != 0 && (t.kind == TokExpandableString || t.kind == TokString ||
 			t.kind == TokHereString || t.kind == TokExpandableHereString || t.kind == TokBlockComment) {

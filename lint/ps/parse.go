@@ -77,7 +77,7 @@ func Parse(src *Source, lim Limits) *File {
 		end:  len(src.Text),
 		lim:  lim,
 		file: f,
-		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth},
+		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork},
 	}
 	p.toks = &f.Tokens
 	if len(src.Text) > lim.MaxBytes {
@@ -166,7 +166,7 @@ func (p *parser) peekRaw(m lexMode) rawTok {
 		p.limit(LimitDepth, fmt.Sprintf("strings nested deeper than %d", p.lim.MaxDepth))
 		return rawTok{kind: TokEOF, start: p.off, end: p.off}
 	}
-	if p.lx.work > p.lim.MaxWork {
+	if p.lx.workHit {
 		p.limit(LimitWork, fmt.Sprintf("lexing work exceeded %d bytes scanned", p.lim.MaxWork))
 		return rawTok{kind: TokEOF, start: p.off, end: p.off}
 	}
@@ -366,12 +366,12 @@ func (p *parser) finishTokens() {
 		rest()
 		return
 	}
-	p.lx.maxDepth, p.lx.depthHit = 0, false // strings still end; only the nesting bound is gone
 	for p.off < len(p.text) {
-		if len(*p.toks) >= p.lim.MaxTokens || p.lx.work > p.lim.MaxWork {
+		if len(*p.toks) >= p.lim.MaxTokens || p.lx.workHit {
 			rest()
 			return
 		}
+		p.lx.depthHit = false // a string nested too deeply just ends at its line end
 		t := p.lx.scan(p.off, len(p.text), modeExpr)
 		text := p.text[t.start:t.end]
 		n := utf8.RuneCountInString(text)

@@ -37,7 +37,10 @@ type Source struct {
 	// the start of line i+1.
 	lineRune []int
 	lineByte []int
-	runes    int
+	// nonASCIILine[i] is true when line i+1 has a non-ASCII character
+	// (there byte and code-point offsets differ).
+	nonASCIILine []bool
+	runes        int
 }
 
 // Decode reads bytes as Windows PowerShell 5.1 does: a BOM selects UTF-8 or
@@ -113,6 +116,7 @@ func (s *Source) index() {
 	t := s.Text
 	s.lineRune = append(s.lineRune[:0], 0)
 	s.lineByte = append(s.lineByte[:0], 0)
+	s.nonASCIILine = append(s.nonASCIILine[:0], false)
 	var crlf, lf, cr bool
 	r := 0
 	for i := 0; i < len(t); {
@@ -130,12 +134,14 @@ func (s *Source) index() {
 			}
 			s.lineRune = append(s.lineRune, r)
 			s.lineByte = append(s.lineByte, i)
+			s.nonASCIILine = append(s.nonASCIILine, false)
 		case c == '\n':
 			lf = true
 			i++
 			r++
 			s.lineRune = append(s.lineRune, r)
 			s.lineByte = append(s.lineByte, i)
+			s.nonASCIILine = append(s.nonASCIILine, false)
 		case c < utf8.RuneSelf:
 			i++
 			r++
@@ -143,6 +149,7 @@ func (s *Source) index() {
 			_, n := utf8.DecodeRuneInString(t[i:])
 			i += n
 			r++
+			s.nonASCIILine[len(s.nonASCIILine)-1] = true
 		}
 	}
 	s.runes = r
@@ -222,6 +229,9 @@ func (s *Source) byteOffset(offset int) int {
 	}
 	i := sort.SearchInts(s.lineRune, offset+1) - 1
 	b := s.lineByte[i]
+	if !s.nonASCIILine[i] {
+		return b + offset - s.lineRune[i]
+	}
 	for n := offset - s.lineRune[i]; n > 0 && b < len(s.Text); n-- {
 		_, w := utf8.DecodeRuneInString(s.Text[b:])
 		b += w
