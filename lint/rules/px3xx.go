@@ -6,8 +6,9 @@ import "github.com/pxlint/pxlint/lint/finding"
 // and the Conferencing Node certificates (--node-cert). Facts come from
 // lint/cert; the logic lives in policies/cert_*.rego.
 
-// certNeeds is what the file-level certificate rules read from the script.
-var certNeeds = []string{"PxPfxCertFileName"}
+// The certificate rules need no script value beyond PX303's and PX309's:
+// --cert replaces $PxPfxCertFileName, and the policies themselves say when
+// that name cannot be evaluated.
 
 const (
 	badPfx  = "$PxPfxCertFileName = \"teams-ecdsa.pfx\"   # exported from a CNG key, no chain"
@@ -19,7 +20,7 @@ func init() {
 	Register(
 		Rule{
 			ID: "PX301", Name: "cert-not-rsa", Title: "Teams Connector certificate key is not RSA",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "The private key of the Teams Connector certificate is ECDSA (or any algorithm but RSA). " +
 				"The connector's installation imports the PFX and accepts RSA keys only.",
 			Prevents: "\"The certificate '<thumbprint>' is an ECDSA certificate, which is currently not supported\"",
@@ -31,7 +32,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX302", Name: "cert-cng-ksp", Title: "PFX private key will land in a CNG Key Storage Provider",
-			Severity: E, Levels: []finding.Severity{E, W}, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Levels: []finding.Severity{E, W}, Engine: EngineRego,
 			Description: "Windows reads the Microsoft CSP Name attribute (OID 1.3.6.1.4.1.311.17.1, a BMPString) " +
 				"on each private-key bag of a PFX to choose where the key goes. A CNG Key Storage Provider name " +
 				"(\"Microsoft Software Key Storage Provider\", \"Microsoft Platform Crypto Provider\", ...) is an " +
@@ -48,7 +49,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX303", Name: "cert-name-mismatch", Title: "$PxTeamsConnFqdn is not among the certificate's names",
-			Severity: E, Engine: EngineRego, Needs: []string{"PxTeamsConnFqdn", "PxPfxCertFileName"},
+			Severity: E, Engine: EngineRego, Needs: []string{"PxTeamsConnFqdn"},
 			Description: "`$PxTeamsConnFqdn` is not covered by a DNS name in the Teams Connector certificate's " +
 				"Subject Alternative Names. A wildcard covers exactly one left-most label (`*.example.com` covers " +
 				"`teams.example.com`, not `example.com` nor `a.teams.example.com`); names compare case-insensitively; " +
@@ -61,7 +62,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX304", Name: "cert-expired", Title: "Certificate expired or not yet valid",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "The leaf certificate, or a certificate of the chain that was built from it to a trusted root, " +
 				"is expired or not yet valid at pxlint's clock (`--now` or SOURCE_DATE_EPOCH). An expired extra " +
 				"certificate in the file that the chain does not use is not a finding. Applies to the Teams " +
@@ -73,7 +74,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX305", Name: "cert-expiring", Title: "Certificate expires soon",
-			Severity: W, Engine: EngineRego, Needs: certNeeds,
+			Severity: W, Engine: EngineRego,
 			Description: "A certificate of the built chain (the leaf included) expires within 30 days " +
 				"(`--expiry-days`, or the rule option `days`).",
 			Prevents:    "an outage next month, when the certificate expires: Error=\"401\"",
@@ -84,7 +85,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX306", Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "No chain from the leaf to a trusted root can be built from the file's certificates: an " +
 				"intermediate CA certificate is missing. The Teams Connector PFX must carry the whole chain. " +
 				"Trusted roots are the system's, a built-in fallback bundle, and `--ca-file`.",
@@ -97,7 +98,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX307", Name: "cert-untrusted", Title: "Certificate is self-signed or chains to an untrusted root",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "The certificate is self-signed, or its chain ends at a root that is not trusted (not in the " +
 				"system roots, the fallback bundle or `--ca-file`). The Teams Connector and the Conferencing Nodes " +
 				"need certificates from an external, publicly trusted CA.",
@@ -108,7 +109,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX308", Name: "cert-weak-key", Title: "Weak certificate key or signature",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "The leaf has an RSA key under 2048 bits, or is signed with SHA-1 or MD5.",
 			Prevents:    "the certificate being rejected by Teams and Azure",
 			Remediation: "Request a new certificate with an RSA key of 2048 bits or more, signed with SHA-256: `openssl req -new -newkey rsa:2048 -sha256 ...`.",
@@ -128,7 +129,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX310", Name: "cert-unreadable", Title: "Certificate file cannot be read",
-			Severity: E, Engine: EngineRego, Needs: certNeeds,
+			Severity: E, Engine: EngineRego,
 			Description: "A certificate file that exists is corrupt or truncated, is not a PFX/PEM/DER certificate " +
 				"(a `.cer` where the Teams Connector needs a PFX with its private key), has an invalid integrity " +
 				"check (MAC or PBMAC1), or the password is wrong. When the file named by `$PxPfxCertFileName` is " +
@@ -141,7 +142,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX311", Name: "cert-eku", Title: "Certificate lacks the Server (and Client) Authentication EKU",
-			Severity: W, Engine: EngineRego, Needs: certNeeds,
+			Severity: W, Engine: EngineRego,
 			Description: "The Teams Connector leaf certificate has an Extended Key Usage extension without Server " +
 				"Authentication, or a Conferencing Node certificate lacks Server or Client Authentication. A " +
 				"certificate without the extension is valid for every purpose and passes.",
@@ -152,7 +153,7 @@ func init() {
 		},
 		Rule{
 			ID: "PX312", Name: "cert-aia", Title: "Intermediate's AIA URL redirects HTTP to HTTPS",
-			Severity: W, Engine: EngineRego, Needs: certNeeds,
+			Severity: W, Engine: EngineRego,
 			Description: "With `--online`, each intermediate's `http://` AIA caIssuers URL is fetched once (short " +
 				"timeout, no retries, bounded size, redirects not followed); a redirect to `https://` is reported, " +
 				"because chain building does not follow it. Offline the status is `not_verified`, with the URLs in " +
