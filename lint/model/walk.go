@@ -22,6 +22,25 @@ func (e *evaluator) branch(f func()) {
 	f()
 }
 
+// stmtIn evaluates a statement as a value with references recorded in the
+// given context (no closure: this is the hot path).
+func (e *evaluator) stmtIn(ctx string, s ps.Statement) value {
+	saved := e.refCtx
+	e.refCtx = ctx
+	v := e.evalStatement(s)
+	e.refCtx = saved
+	return v
+}
+
+// exprIn is stmtIn for an expression.
+func (e *evaluator) exprIn(ctx string, x ps.Expression) value {
+	saved := e.refCtx
+	e.refCtx = ctx
+	v := e.eval(x)
+	e.refCtx = saved
+	return v
+}
+
 // withCtx evaluates f with references recorded in the given context.
 func (e *evaluator) withCtx(ctx string, f func()) {
 	saved := e.refCtx
@@ -49,7 +68,7 @@ func (e *evaluator) scriptBlock(b *ps.ScriptBlock) {
 // condition evaluates a condition for its references and commands.
 func (e *evaluator) condition(s ps.Statement) {
 	if s != nil {
-		e.withCtx("condition", func() { e.evalStatement(s) })
+		e.stmtIn("condition", s)
 	}
 }
 
@@ -66,7 +85,7 @@ func (e *evaluator) walk(s ps.Statement) {
 	case *ps.AssignmentStmt:
 		e.assign(s)
 	case *ps.ExpressionStmt, *ps.Pipeline:
-		e.withCtx("value", func() { e.evalStatement(s) })
+		e.stmtIn("value", s)
 	case *ps.PipelineChain:
 		e.walk(s.Left)
 		e.branch(func() { e.walk(s.Right) })
@@ -85,7 +104,7 @@ func (e *evaluator) walk(s ps.Statement) {
 		}
 		e.branch(func() { e.block(s.Else) })
 	case *ps.ForeachStmt:
-		e.withCtx("value", func() { e.evalStatement(s.Iterable) })
+		e.stmtIn("value", s.Iterable)
 		e.branch(func() { e.block(s.Body) })
 	case *ps.ForStmt:
 		e.branch(func() {
@@ -110,7 +129,7 @@ func (e *evaluator) walk(s ps.Statement) {
 		e.condition(s.Value)
 		e.branch(func() {
 			for _, c := range s.Clauses {
-				e.withCtx("condition", func() { e.eval(c.Pattern) })
+				e.exprIn("condition", c.Pattern)
 				e.block(c.Body)
 			}
 			e.block(s.Default)
@@ -127,7 +146,7 @@ func (e *evaluator) walk(s ps.Statement) {
 		e.branch(func() { e.scriptBlock(s.Body) })
 	case *ps.FlowStmt:
 		if s.Value != nil {
-			e.withCtx("value", func() { e.evalStatement(s.Value) })
+			e.stmtIn("value", s.Value)
 		}
 	case *ps.BlockStmt:
 		e.block(s)
@@ -221,8 +240,7 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 			return
 		}
 	}
-	var rhs value
-	e.withCtx("value", func() { rhs = e.evalStatement(a.Value) })
+	rhs := e.stmtIn("value", a.Value)
 	if !userScope(target.Scope) || target.Splat {
 		return // $env:X = ... and the like are not script variables
 	}
@@ -337,7 +355,7 @@ func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val v
 // assignOther handles assignments to something other than a plain
 // variable: `$h.Key = 1`, `$a[0] = 1`, `$a, $b = 1, 2`.
 func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
-	e.withCtx("value", func() { e.evalStatement(a.Value) })
+	e.stmtIn("value", a.Value)
 	switch t := a.Target.(type) {
 	case *ps.ArrayLiteral:
 		for _, x := range t.Elements {
@@ -348,7 +366,7 @@ func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
 	case *ps.MemberExpr, *ps.IndexExpr:
 		base := baseVariable(t)
 		if base == nil || !userScope(base.Scope) {
-			e.withCtx("value", func() { e.eval(t) })
+			e.exprIn("value", t)
 			return
 		}
 		e.withCtx("value", func() { e.lookup(base) })
@@ -362,7 +380,7 @@ func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
 			st.out.Reason, st.out.Secret = st.val.reason, st.val.secret
 		}
 	default:
-		e.withCtx("value", func() { e.eval(a.Target) })
+		e.exprIn("value", a.Target)
 	}
 }
 
@@ -464,7 +482,7 @@ func (e *evaluator) scriptParams(pb *ps.ParamBlock) {
 		def := known(nil)
 		if d.Default != nil {
 			rhs = &ps.ExpressionStmt{Base: ps.Base{Span: d.Default.NodeSpan()}, X: d.Default}
-			e.withCtx("value", func() { def = e.eval(d.Default) })
+			def = e.exprIn("value", d.Default)
 		}
 		if IsSecretName(d.Variable.Name) {
 			secret := &Secret{}
