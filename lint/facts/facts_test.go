@@ -65,6 +65,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad time", `{"schema": "pxlint-facts/v1", "collected_at": "26/11/2026 15:00"}`, `facts.json: collected_at: must be an RFC 3339 time such as "2026-11-26T15:00:00Z"`},
 		{"bad edition", `{"schema": "pxlint-facts/v1", "host": {"powershell_edition": "Core7"}}`, `facts.json: host.powershell_edition: must be "Desktop" or "Core"`},
 		{"not UTF-8", "{\"schema\": \"pxlint-facts/v1\", \"culture\": \"\xe9\"}", `facts.json: not UTF-8 or UTF-16 text`},
+		{"too deep", `{"schema": "pxlint-facts/v1", "modules": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`, `facts.json: nested more than 32 levels deep`},
 		{"odd UTF-16", "\xff\xfe{\x00\"", `facts.json: truncated UTF-16 text (odd number of bytes)`},
 	}
 	for _, tt := range tests {

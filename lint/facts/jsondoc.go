@@ -12,6 +12,11 @@ import (
 	"unicode/utf8"
 )
 
+// maxDepth bounds the nesting of a document: a facts file is 3 levels deep
+// and an inventory 4; deeper input is not what pxlint asked for and would
+// only cost the schema evaluation time.
+const maxDepth = 32
+
 // maxFileSize bounds a facts or inventory file. A facts file is a few KiB and
 // an inventory of thousands of resource groups a few MiB; anything larger is
 // not what pxlint asked for.
@@ -41,6 +46,9 @@ func readJSONFile(path string) (any, error) {
 	v, err := parseJSON(text)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if tooDeep(v, maxDepth) {
+		return nil, fmt.Errorf("%s: nested more than %d levels deep", name, maxDepth)
 	}
 	return v, nil
 }
@@ -126,6 +134,28 @@ func lineCol(text []byte, off int64) string {
 		}
 	}
 	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// tooDeep reports whether v nests objects and arrays more than limit levels.
+func tooDeep(v any, limit int) bool {
+	if limit < 0 {
+		return true
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			if tooDeep(e, limit-1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if tooDeep(e, limit-1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropNulls removes null members of objects, recursively: ConvertTo-Json
