@@ -65,19 +65,28 @@ _names(c) := [v] if {
 	is_string(v)
 } else := []
 
-# _param is a version parameter's value as text ("" when absent); a number
-# (`-RequiredVersion 4.5`) reads as PowerShell would convert it.
+# _param is a version parameter's value as text ("" when absent). A bare
+# number (`-MinimumVersion 4.0`) keeps its source text, which the model's
+# numeric value (4) would lose.
 _param(c, name) := v if {
 	some p in c.parameters
 	p.name == name
 	x := p.value.value
 	x != null
-	v := format_int_or_string(x)
+	v := _version_text(x, object.get(p.value, "text", ""))
 } else := ""
 
-format_int_or_string(x) := x if is_string(x)
+_version_text(x, _) := x if is_string(x)
 
-else := sprintf("%v", [x])
+_version_text(x, text) := text if {
+	is_number(x)
+	prereq.version_ok(text)
+}
+
+_version_text(x, text) := sprintf("%v", [x]) if {
+	is_number(x)
+	not prereq.version_ok(text)
+}
 
 _load_pins(m) := [p | some p in _pins; p.module == m; p.kind != "install"]
 

@@ -116,6 +116,12 @@ test_numeric_version_argument if {
 	contains(r.msg, "pins Az 4.6;")
 }
 
+test_numeric_version_keeps_source_text if {
+	p := {"name": "MinimumVersion", "value": {"value": 4, "text": "4.0"}}
+	r := one_deny(with_script([], [import_cmd([p])]))
+	contains(r.msg, "MinimumVersion 4.0 admits")
+}
+
 test_module_name_in_name_parameter_array if {
 	cmd := {"name": "install-module", "line": 7, "parameters": [param("Name", ["AzureAD", "Az"]), param("RequiredVersion", "4.6.0")], "positional": []}
 	r := one_deny(with_script([], [cmd]))
