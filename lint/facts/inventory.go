@@ -51,8 +51,7 @@ func LoadInventory(path string) (*Inventory, error) {
 	// Each element is told apart by its keys and projected onto the three
 	// fields pxlint reads (the rest of the object is irrelevant to it and to
 	// the schema, which is open); the projected list is then validated in
-	// one CUE evaluation per shape, which is what makes thousands of groups
-	// cheap.
+	// one CUE evaluation per shape rather than one per element.
 	shapes := make([]*rgShape, len(list))
 	projected := map[*rgShape][]any{}
 	positions := map[*rgShape][]int{}

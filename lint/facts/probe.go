@@ -41,6 +41,11 @@ func DefaultProbeEnv() ProbeEnv {
 
 type osFS struct{}
 
+// noFS is an empty file system: nothing installed is known.
+type noFS struct{}
+
+func (noFS) ReadDir(name string) ([]fs.DirEntry, error) { return nil, fs.ErrNotExist }
+
 func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 
 // probedModules are the modules whose installed versions decide which Az
@@ -59,6 +64,9 @@ var versionFolder = regexp.MustCompile(`^[0-9]+(\.[0-9]+){1,3}$`)
 func Probe(env ProbeEnv) *Facts {
 	if env.Getenv == nil {
 		env.Getenv = func(string) string { return "" }
+	}
+	if env.FS == nil {
+		env.FS = noFS{}
 	}
 	f := &Facts{Schema: SchemaTag, Source: SourceProbe, Host: &Host{OS: env.GOOS}}
 	f.Modules = probeModules(env)
