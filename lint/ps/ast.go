@@ -331,6 +331,8 @@ func (*CommandExpr) pipelineElement() {}
 type QuoteKind uint8
 
 const (
+	// QuoteNone: not quoted. An ExpandableString with QuoteNone is a
+	// command-mode argument with variables, e.g. $PSScriptRoot\vars.ps1.
 	QuoteNone       QuoteKind = iota
 	QuoteSingle               // '...'
 	QuoteDouble               // "..."
@@ -371,10 +373,11 @@ type StringLiteral struct {
 }
 
 // ExpandableString is a double-quoted string or here-string with variable
-// or sub-expression parts.
+// or sub-expression parts, or an unquoted command argument that has them
+// ($PSScriptRoot\vars.ps1, .\$name.ps1).
 type ExpandableString struct {
 	Base
-	Quote       QuoteKind // QuoteDouble or QuoteHereDouble
+	Quote       QuoteKind // QuoteDouble, QuoteHereDouble or QuoteNone
 	Typographic bool
 	Raw         string
 	// Parts in written order: *StringText, *Variable ($x, $x:y, ${x}) and
@@ -644,13 +647,6 @@ type BareWord struct {
 	Value string // backtick escapes resolved
 }
 
-// AttributeExpr is `[Name(args)]` in param blocks.
-type AttributeExpr struct {
-	Base
-	Name string
-	Args []Expression
-}
-
 // BadExpr covers an expression that could not be parsed; a PX001 diagnostic
 // describes why.
 type BadExpr struct {
@@ -677,7 +673,6 @@ func (*UnaryExpr) exprNode()        {}
 func (*BinaryExpr) exprNode()       {}
 func (*ScriptBlockExpr) exprNode()  {}
 func (*BareWord) exprNode()         {}
-func (*AttributeExpr) exprNode()    {}
 func (*BadExpr) exprNode()          {}
 
 // ---------------------------------------------------------------------- file

@@ -372,7 +372,7 @@ func (p *parser) hashtable() Expression {
 	}
 	defer p.leave()
 	for !p.stopped {
-		t := p.peekNL(modeMember)
+		t := p.peekNL(modeKey)
 		if t.kind == TokSemicolon {
 			p.commit(t)
 			continue

@@ -23,6 +23,8 @@ const (
 	modeStatement
 	// modeMember: the name after `.` or `::` (digits allowed: `.3` in 1.2.3.4).
 	modeMember
+	// modeKey: an unquoted hashtable key (a name; dashes allowed inside: cost-center).
+	modeKey
 )
 
 // rawTok is a token before the parser assigns its position.
@@ -128,6 +130,19 @@ func (l *lexer) scan1(i, end int, m lexMode) rawTok {
 	}
 	if m == modeMember {
 		return l.memberName(s, i)
+	}
+	if m == modeKey {
+		if t := l.memberName(s, i); t.kind == TokIdentifier {
+			for t.end+1 < len(s) && s[t.end] == '-' {
+				r, _ := runeAt(s, t.end+1)
+				if !isNameChar(r) {
+					break
+				}
+				t.end = l.memberName(s, t.end+1).end
+			}
+			return t
+		}
+		return l.scan1(i, len(s), modeExpr)
 	}
 	r, w := runeAt(s, i)
 	switch {

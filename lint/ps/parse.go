@@ -90,9 +90,9 @@ func Parse(src *Source, lim Limits) *File {
 		f.Stats.Tokens = 1
 		return f
 	}
-	if lim.MaxTokens > 0 && len(src.Text) < 1<<16 {
-		f.Tokens = make([]Token, 0, len(src.Text)/4+8)
-	}
+	// About one token per three bytes in real scripts; sizing the slice
+	// once avoids most of the copying of a growing token stream.
+	f.Tokens = make([]Token, 0, min(len(src.Text)/3+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
 	f.Statements = p.statementList(TokEOF)
 	p.finishTokens()

@@ -139,6 +139,9 @@ func TestParseConstructs(t *testing.T) {
 		{"index assign", `$h['a'] = 1`, `(assign = (index $h (str single "a")) 1)`},
 		{"using statement as command", `using namespace System`, `(cmd using namespace System)`},
 		{"array type", `[string[]]$a = @()`, `(assign = (cast [string[]] $a) (@))`},
+		{"script root argument", `. $PSScriptRoot\common.ps1`, `(dot (xstr bare $PSScriptRoot "\\common.ps1"))`},
+		{"variable inside bare word", `& .\$name.ps1 -X`, `(call (xstr bare ".\\" $name ".ps1") -X)`},
+		{"dashed hashtable key", `@{ cost-center = 1; 'a b' = 2 }`, `(hash (= cost-center 1) (= (str single "a b") 2))`},
 		{"generic type", `[System.Collections.Generic.List[string]]::new()`, `(::call [System.Collections.Generic.List[string]] new)`},
 	}
 	for _, tc := range tests {

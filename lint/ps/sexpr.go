@@ -158,7 +158,11 @@ func writeSexpr(b *strings.Builder, n Node) {
 	case *StringLiteral:
 		w("(str %s %q)", n.Quote, n.Value)
 	case *ExpandableString:
-		list("xstr "+n.Quote.String(), exprs(n.Parts)...)
+		q := n.Quote.String()
+		if q == "" {
+			q = "bare"
+		}
+		list("xstr "+q, exprs(n.Parts)...)
 	case *StringText:
 		w("%q", n.Value)
 	case *Number:
@@ -247,8 +251,6 @@ func writeSexpr(b *strings.Builder, n Node) {
 		list("param", nodes...)
 	case *BareWord:
 		w("%s", n.Value)
-	case *AttributeExpr:
-		list("attr "+n.Name, exprs(n.Args)...)
 	case *BadExpr:
 		w("(bad %q)", n.Text)
 	default:

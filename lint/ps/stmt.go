@@ -344,14 +344,53 @@ func (p *parser) commandArgument() Expression {
 // commandPrimary is a bare word, a number, or a primary expression with
 // adjacent postfix operators ($x.Name, $a[0], "...", (...), @(...), {...}).
 func (p *parser) commandPrimary() Expression {
+	start := p.here()
 	t := p.peek(modeCommand)
 	switch t.kind {
 	case TokGeneric:
-		return p.bareWord(p.commit(t))
+		return p.genericArg(p.commit(t))
 	case TokNumber:
 		return p.number(p.commit(t))
 	}
-	return p.postfix(p.primary(modeCommand))
+	x := p.postfix(p.primary(modeCommand))
+	// $PSScriptRoot\vars.ps1: a value directly followed by a bare word is
+	// one argument, the concatenation of both.
+	if (isVariable(x) || isSubExpression(x)) && p.adjacent() {
+		if t := p.peekRaw(modeCommand); t.kind == TokGeneric {
+			tail := p.genericArg(p.commit(t))
+			parts := []Expression{x}
+			if xs, ok := tail.(*ExpandableString); ok {
+				parts = append(parts, xs.Parts...)
+			} else {
+				bw := tail.(*BareWord)
+				parts = append(parts, &StringText{Base: bw.Base, Raw: bw.Text, Value: bw.Value})
+			}
+			sp := p.spanFrom(start)
+			return &ExpandableString{Base: Base{sp}, Quote: QuoteNone, Raw: p.src.Slice(sp), Parts: parts}
+		}
+	}
+	return x
+}
+
+func isVariable(x Expression) bool {
+	v, ok := x.(*Variable)
+	return ok && !v.Splat
+}
+
+func isSubExpression(x Expression) bool {
+	_, ok := x.(*SubExpression)
+	return ok
+}
+
+// genericArg converts a command-mode bare word: a BareWord, or an
+// ExpandableString (QuoteNone) when it holds variables (.\$name.ps1).
+func (p *parser) genericArg(t Token) Expression {
+	if strings.IndexByte(t.Text, '$') >= 0 {
+		if parts, lit := p.expandParts(t, 0, len(t.Text), false); lit == nil {
+			return &ExpandableString{Base: Base{t.Span}, Quote: QuoteNone, Raw: t.Text, Parts: parts}
+		}
+	}
+	return p.bareWord(t)
 }
 
 // ----------------------------------------------------------- compound
