@@ -174,3 +174,10 @@ func TestCompareVersions(t *testing.T) {
 		}
 	}
 }
+
+func TestProbeWithoutFS(t *testing.T) {
+	f := Probe(ProbeEnv{GOOS: "linux"})
+	if f.Modules != nil || f.Culture != nil {
+		t.Errorf("an empty environment knows nothing: %+v", f)
+	}
+}
