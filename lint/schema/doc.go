@@ -30,6 +30,9 @@
 //	// A variable of the organisation's own: now known (no PX005) and checked.
 //	#Variables: PxAcmeCostCenter?: =~"^CC-[0-9]{4}$"
 //
+//	// Required (`!`): a script that does not assign it is a finding.
+//	#Variables: PxAcmeOwner!: =~"^[a-z]+@acme\\.example$" @rule(ACME-owner)
+//
 // A failure is reported under the @rule(ID) of the user's field (or of an
 // enclosing field or struct), else under the ID derived from the file name,
 // UserIDPrefix + stem ("USER-cue.naming" for naming.cue), error by default.

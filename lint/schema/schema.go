@@ -80,10 +80,13 @@ type fieldSet struct {
 	fields map[string]fieldInfo
 }
 
-// fieldInfo is one variable's constraint and its @rule ID ("" if none).
+// fieldInfo is one variable's constraint and its @rule ID ("" if none);
+// required is true for a field declared with `!` (a user overlay's way to
+// make a variable mandatory).
 type fieldInfo struct {
-	value cue.Value
-	rule  string
+	value    cue.Value
+	rule     string
+	required bool
 }
 
 func newFieldSet(vars cue.Value) (*fieldSet, error) {
@@ -97,7 +100,8 @@ func newFieldSet(vars cue.Value) (*fieldSet, error) {
 	}
 	for it.Next() {
 		rule, _ := ruleOf(it.Value())
-		fs.fields[it.Selector().Unquoted()] = fieldInfo{value: it.Value(), rule: rule}
+		required := it.Selector().ConstraintType() == cue.RequiredConstraint
+		fs.fields[it.Selector().Unquoted()] = fieldInfo{value: it.Value(), rule: rule, required: required}
 	}
 	return fs, nil
 }

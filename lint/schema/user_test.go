@@ -222,3 +222,34 @@ func TestSplitAttrArgs(t *testing.T) {
 		t.Error("want an error for an unterminated string")
 	}
 }
+
+func TestUserRequiredVariable(t *testing.T) {
+	s, err := Load([]string{filepath.Join("testdata", "required")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		values map[string]any
+		others []string
+		want   string
+	}{
+		{"missing", map[string]any{"PxBaseConnName": "contoso"}, nil,
+			`ACME-owner error PxAcmeOwner[-1]: $PxAcmeOwner is required by the user schema (testdata/required/required.cue:4) but the script does not assign it | add an assignment of $PxAcmeOwner that satisfies =~"^[a-z]+@acme\\.example$"` + "\n"},
+		{"assigned, unknown value", map[string]any{}, []string{"PxAcmeOwner"}, ""},
+		{"assigned in another case", map[string]any{"pxacmeowner": "ops@acme.example"}, nil, ""},
+		{"wrong value", map[string]any{"PxAcmeOwner": "ops@contoso.example"}, nil,
+			`ACME-owner error PxAcmeOwner[-1]: $PxAcmeOwner "ops@contoso.example" does not satisfy the user schema testdata/required/required.cue:4: =~"^[a-z]+@acme\\.example$" | give $PxAcmeOwner a value that satisfies =~"^[a-z]+@acme\\.example$"` + "\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := formatViolations(s.Validate("az", tc.values, Options{OtherNames: tc.others}))
+			if got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+	if r := s.UserRules(); len(r) != 1 || r[0].ID != "ACME-owner" || r[0].Title != "Owner e-mail required" {
+		t.Errorf("user rules: %+v", r)
+	}
+}

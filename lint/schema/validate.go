@@ -134,6 +134,7 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 				out = append(out, viol)
 			}
 		}
+		out = append(out, s.missingRequired(profileName, merged, values, opts.OtherNames)...)
 	}
 
 	sort.SliceStable(out, func(i, j int) bool {
@@ -193,14 +194,20 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 		return nil
 	}
 	out := map[string]bool{}
+	unattributed := false
 	for _, e := range cueerrors.Errors(err) {
-		if p := e.Path(); len(p) > fs.prefix {
-			if _, inDoc := doc[p[fs.prefix]]; inDoc {
-				out[p[fs.prefix]] = true
-			}
+		p := e.Path()
+		if len(p) <= fs.prefix {
+			unattributed = true
+			continue
+		}
+		// An error on a variable the document lacks is a field the schema
+		// requires (missingRequired reports those), not a failing value.
+		if _, inDoc := doc[p[fs.prefix]]; inDoc {
+			out[p[fs.prefix]] = true
 		}
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && unattributed {
 		for n := range doc {
 			out[n] = true
 		}
@@ -295,6 +302,44 @@ func (s *Schema) userViolation(profileName string, field cue.Value, name string,
 		v.Fix = "give $" + name + " a value that satisfies " + f.expr
 	}
 	return v, true
+}
+
+// missingRequired reports the variables a user overlay declares required
+// (`PxName!: ...`) that the script does not assign at all. Assigned
+// variables whose value is unknown or secret (OtherNames) are not missing.
+func (s *Schema) missingRequired(profileName string, merged *fieldSet, values map[string]any, others []string) []Violation {
+	assigned := map[string]bool{}
+	for n := range values {
+		assigned[strings.ToLower(n)] = true
+	}
+	for _, n := range others {
+		assigned[strings.ToLower(n)] = true
+	}
+	var out []Violation
+	for name, f := range merged.fields {
+		if !f.required || assigned[strings.ToLower(name)] {
+			continue
+		}
+		u, uf := s.userOwner(nil, profileName, name)
+		v := Violation{Severity: finding.SeverityError, Variable: name, Element: -1, RuleID: UserIDPrefix + "schema"}
+		where := ""
+		switch {
+		case uf != nil && uf.rule != nil:
+			v.RuleID, v.Severity = uf.rule.id, uf.rule.severity
+		case u != nil:
+			v.RuleID = u.derivedID
+		}
+		if uf != nil {
+			where = " (" + u.path + ":" + strconv.Itoa(uf.start.Line()) + ")"
+		}
+		v.Message = "$" + name + " is required by the user schema" + where + " but the script does not assign it"
+		v.Fix = "add $" + name + " = ..."
+		if uf != nil && uf.expr != "" {
+			v.Fix = "add an assignment of $" + name + " that satisfies " + uf.expr
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // firstMessage is the first CUE error's message without its path.
