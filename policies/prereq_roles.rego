@@ -70,6 +70,7 @@ not_verified contains {"id": "PX403", "source": _source, "reason": _no_facts_rea
 not_verified contains {"id": "PX403", "source": prereq.facts_source, "reason": "the subscription is not known ($PxSubscriptionId is not set statically and the facts have no subscription)"} if {
 	_roles_known
 	not _subscription
+	not _owner
 }
 
 not_verified contains {"id": "PX403", "source": prereq.facts_source, "reason": "$PxTeamsConnStaticResourceGroupName is not known statically, and no Owner role on the subscription or a management group covers every resource group"} if {

@@ -179,3 +179,17 @@ test_subscription_not_verified_without_facts if {
 	some nv in nv_of({"variables": script, "facts": null}, "PX405")
 	nv.source == "script"
 }
+
+test_subscription_unknown if {
+	vars := {"PxSubscriptionId": {"kind": "unknown"}, "PxTeamsConnStaticResourceGroupName": s("x-static-RG")}
+	acc := object.remove(member, ["subscription_id"])
+	i := {"variables": vars, "facts": facts(acc, [ra("Contributor", "/")])}
+	count(deny_of(i, "PX403")) == 0
+	some nv in nv_of(i, "PX403")
+	contains(nv.reason, "subscription is not known")
+
+	# Owner on a management group covers any subscription: a pass, and only that.
+	i2 := {"variables": vars, "facts": facts(acc, [ra("Owner", "/providers/Microsoft.Management/managementGroups/root")])}
+	owner_verified(i2)
+	count(nv_of(i2, "PX403")) == 0
+}
