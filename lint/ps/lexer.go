@@ -265,7 +265,7 @@ func (l *lexer) commandToken(s string, i int, r rune, w int) rawTok {
 	}
 	if isDash(r) {
 		r2, _ := runeAt(s, i+w)
-		if r2 == '_' || r2 == '?' || r2 >= 0 && isNameChar(r2) && !(r2 >= '0' && r2 <= '9') {
+		if r2 == '_' || r2 == '?' || r2 >= 0 && isNameChar(r2) && (r2 < '0' || r2 > '9') {
 			return l.parameter(s, i, w)
 		}
 		if r2 >= 0 && r2 < 0x80 && (isDigit(byte(r2)) || r2 == '.') {
@@ -367,7 +367,8 @@ func (l *lexer) dot(s string, i int, m lexMode) rawTok {
 		if m == modeStatement {
 			// `. .\x.ps1` dot-sources; `.\x.ps1` is a command name.
 			r, _ := runeAt(s, i+1)
-			if !(isSpace(r) || n == '$' || n == '(' || n == '{' || n == '&' || isQuote(r)) {
+			dotSource := isSpace(r) || n == '$' || n == '(' || n == '{' || n == '&' || isQuote(r)
+			if !dotSource {
 				return l.generic(s, i)
 			}
 		}

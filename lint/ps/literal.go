@@ -23,7 +23,7 @@ func (p *parser) number(t Token) *Number {
 	}
 	hex := strings.HasPrefix(s, "0x")
 	for _, suf := range [...]string{"ul", "uy", "us", "l", "d", "u", "y", "s", "n"} {
-		if strings.HasSuffix(s, suf) && !(hex && (suf == "d")) {
+		if strings.HasSuffix(s, suf) && (!hex || suf != "d") { // d is a hex digit
 			n.Suffix, s = suf, s[:len(s)-len(suf)]
 			break
 		}

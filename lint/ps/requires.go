@@ -28,14 +28,16 @@ func (p *parser) requiresDirectives() {
 					i++
 				}
 			}
+			// PowerShell binds #Requires parameters by unique prefix (-Mod).
+			isPrefixOf := func(full, name string) bool { return name != "" && strings.HasPrefix(full, name) }
 			switch name := strings.ToLower(cp.Name); {
-			case strings.HasPrefix("modules", name) && name != "":
+			case isPrefixOf("modules", name):
 				d.Modules = append(d.Modules, moduleSpecs(arg)...)
 			case name == "version":
 				d.Version = staticText(arg)
 			case name == "psedition":
 				d.PSEdition = staticText(arg)
-			case strings.HasPrefix("runasadministrator", name) && len(name) >= 3:
+			case isPrefixOf("runasadministrator", name) && len(name) >= 3:
 				d.RunAsAdministrator = true
 			}
 		}
