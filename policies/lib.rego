@@ -7,11 +7,14 @@
 #   (the rule that owns the shape).
 package pxlint.lib
 
-# value returns a variable's evaluated value when it is known.
-value(name) := v if {
-	var := input.variables[name]
+# value returns a variable's evaluated value when it is known. The lookups go
+# through partial rules, which OPA caches per query: every policy asks for
+# the same few variables many times.
+value(name) := _values[name]
+
+_values[name] := var.value if {
+	some name, var in input.variables
 	not var.kind in {"unknown", "secret"}
-	v := var.value
 }
 
 # known is true when the variable is assigned and statically evaluated.
@@ -45,8 +48,10 @@ strings_option(id, key, default_value) := v if {
 # str returns a known string value that is not empty or blank and not a
 # single-quoted `$(...)`: an empty or missing value is PX501's and an
 # unexpanded one PX003's, so dependent rules use str and skip them.
-str(name) := v if {
-	v := value(name)
+str(name) := _strs[name]
+
+_strs[name] := v if {
+	some name, v in _values
 	is_string(v)
 	trim_space(v) != ""
 	not unexpanded(input.variables[name])
@@ -194,31 +199,34 @@ cidr(s) := concat("", [s, "/32"]) if not contains(s, "/")
 # is the 0-based index), {value} for a one-string value. Bare, unknown and
 # appended (`+ $PxMgmtSrcAddrPrefixes`) elements are left out: PX002, PX007
 # and the source variable own them.
-entries(name) := {e | some e in all_entries(name); not e.from}
+entries(name) := {e | some e in _all_entries[name]; not e.from}
 
 # all_entries also keeps elements appended from another variable (with `from`),
 # for rules about the resulting list (overlap, consent source).
-all_entries(name) := {e |
-	var := input.variables[name]
-	var.kind == "array"
-	some i, el in var.elements
+all_entries(name) := _all_entries[name]
+
+# _all_entries is a partial rule so that OPA computes each list once per query.
+_all_entries[name] := {_entry(el, i) |
+	some i, el in input.variables[name].elements
 	el.kind in {"quoted", "expression"}
 	is_string(el.value)
 	not unexpanded(el)
-	e := object.union({"value": el.value, "element": i}, _from(el))
 } if {
+	some name in address_variables
 	input.variables[name].kind == "array"
-} else := {{"value": v} |
-	var := input.variables[name]
-	var.kind == "string"
-	not unexpanded(var)
-	v := var.value
 }
 
-_from(el) := {"from": el.from} if {
-	el.from
+_all_entries[name] := {{"value": var.value} |
+	not unexpanded(var)
+} if {
+	some name in address_variables
+	var := input.variables[name]
+	var.kind == "string"
+}
+
+_entry(el, i) := {"value": el.value, "element": i, "from": el.from} if {
 	el.from != ""
-} else := {}
+} else := {"value": el.value, "element": i}
 
 # ---------------------------------------------------------------------------
 # Names
@@ -234,7 +242,7 @@ region_ok if regex.match(`^[a-z]+$`, str("PxVmssRegion"))
 # The deployment call
 
 # deployment_calls are the script's calls of create_vmss_deployment.ps1.
-deployment_calls contains c if {
+deployment_calls := {c |
 	some c in input.commands
 	lower(c.name) == "create_vmss_deployment.ps1"
 }
@@ -257,9 +265,11 @@ required_names := {
 	"PxTeamsConnStaticResourceGroupName",
 }
 
-required contains name if some name in required_names
+required := required_names | _admin_user_required
 
-required contains "PxWinAdminUser" if not admin_credential_otherwise
+_admin_user_required := set() if {
+	admin_credential_otherwise
+} else := {"PxWinAdminUser"}
 
 # admin_credential_otherwise is true when the VM credential does not come from
 # $PxWinAdminUser: $PxWinAdminCred is assigned without using it (e.g. a bare

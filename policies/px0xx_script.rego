@@ -53,8 +53,8 @@ _bare_value(text) := "$null" if not contains(text, "/")
 
 deny contains r if {
 	some name, var in input.variables
-	not _secret(name, var)
 	lib.unexpanded(var)
+	not _secret(name, var)
 	r := object.union(
 		{
 			"id": "PX003",
@@ -67,9 +67,9 @@ deny contains r if {
 
 deny contains r if {
 	some name, var in input.variables
-	not _secret(name, var)
 	some i, el in var.elements
 	lib.unexpanded(el)
+	not _secret(name, var)
 	r := object.union(
 		{
 			"id": "PX003",

@@ -126,12 +126,19 @@ non_public := [
 	{"cidr": "198.18.0.0/15", "what": "a benchmarking range (198.18.0.0/15)"},
 ]
 
+# _public_checked are the well-formed node entries; one builtin call matches
+# them against every non-public range.
+_public_checked := [e | some e in _entries; e.variable == nodes; lib.good_prefix(e.value)]
+
+_non_public_matches := net.cidr_contains_matches(
+	[range.cidr | some range in non_public],
+	[lib.cidr(e.value) | some e in _public_checked],
+)
+
 deny contains r if {
-	some e in _entries
-	e.variable == nodes
-	lib.good_prefix(e.value)
-	some range in non_public
-	net.cidr_contains(range.cidr, lib.cidr(e.value))
+	some [i, j] in _non_public_matches
+	e := _public_checked[j]
+	range := non_public[i]
 	r := object.union(_located(e), {
 		"id": "PX104",
 		"msg": sprintf("%s in $%s is %s: the network security group sees the Conferencing Nodes' public (post-NAT) addresses, so this entry never matches", [e.value, nodes, range.what]),
@@ -170,15 +177,24 @@ _size(len) := format_int(lib.host_size(len), 10)
 # same list. The finding points at the redundant entry written in this
 # variable's own assignment (an appended one is reported at its source).
 
-_good(name) := [e | some e in lib.all_entries(name); lib.good_prefix(e.value)]
+_good(name) := _good_lists[name]
 
-deny contains r if {
+_good_lists[name] := [e | some e in lib.all_entries(name); lib.good_prefix(e.value)] if some name in lib.address_variables
+
+# _contains holds [name, a, b] for entries a and b of one list where a
+# contains b (a != b), from one builtin call per list.
+_contains contains [name, a, b] if {
 	some name in lib.address_variables
 	good := _good(name)
-	some a in good
-	some b in good
-	a != b
-	net.cidr_contains(lib.cidr(a.value), lib.cidr(b.value))
+	cidrs := [lib.cidr(e.value) | some e in good]
+	some [i, j] in net.cidr_contains_matches(cidrs, cidrs)
+	i != j
+	a := good[i]
+	b := good[j]
+}
+
+deny contains r if {
+	some [name, a, b] in _contains
 	_report_on(a, b, name) == b
 	not b.from
 	r := object.union(_located(object.union(b, {"variable": name})), {
@@ -240,12 +256,7 @@ _where(name, e) := sprintf("from $%s, line %d", [e.from, input.variables[name].e
 
 # PX106 also covers the containing entry when the contained one is appended.
 deny contains r if {
-	some name in lib.address_variables
-	good := _good(name)
-	some a in good
-	some b in good
-	a != b
-	net.cidr_contains(lib.cidr(a.value), lib.cidr(b.value))
+	some [name, a, b] in _contains
 	_report_on(a, b, name) == a
 	lib.cidr(a.value) != lib.cidr(b.value)
 	not a.from

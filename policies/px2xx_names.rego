@@ -154,9 +154,8 @@ default_generic_names := ["pexip", "teams", "test", "demo", "contoso", "example"
 deny contains r if {
 	lib.base_ok
 	b := lib.str(base)
-	some g in lib.strings_option("PX208", "generic_names", default_generic_names)
 	# "test1" and "demo01" are as generic as "test" and "demo"
-	regex.replace(lower(b), `[0-9]+$`, "") == lower(g)
+	regex.replace(lower(b), `[0-9]+$`, "") in {lower(g) | some g in lib.strings_option("PX208", "generic_names", default_generic_names)}
 	r := {
 		"id": "PX208",
 		"variable": base,

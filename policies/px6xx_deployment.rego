@@ -71,14 +71,16 @@ _show(x) := sprintf("%v", [x]) if not is_string(x)
 # canonical name (indexed once, so rules do not compare every pair).
 _feed_names := {lower(k): k | some k, _ in feeds}
 
-_given contains [c, name, p] if {
+# (Complete rules, not partial sets: OPA then computes each once per query,
+# even when it is looked up under `not`.)
+_given := {[c, name, p] |
 	some c in lib.deployment_calls
 	some p in c.parameters
 	name := _feed_names[lower(p.name)]
 }
 
 # _passed holds [call line, lower-case parameter name] for every parameter passed.
-_passed contains [c.line, lower(p.name)] if {
+_passed := {[c.line, lower(p.name)] |
 	some c in lib.deployment_calls
 	some p in c.parameters
 }
