@@ -73,6 +73,11 @@ func lineRegion(lines []string, n int) *finding.Region {
 func locate(in *model.Input, lines []string, variable string, element, line int) (*finding.Region, string, string) {
 	if variable != "" {
 		if v := lookupVariable(in, variable); v != nil {
+			if v.File != "" && v.File != in.File {
+				// Assigned in a dot-sourced file: the finding is about this
+				// script as a whole; fromPolicy adds that file as related.
+				return nil, v.Name, ""
+			}
 			if element >= 0 && element < len(v.Elements) {
 				e := v.Elements[element]
 				return region(e.Span), v.Name, e.Text
@@ -114,6 +119,9 @@ func fromPolicy(rs *ruleSet, file string, in *model.Input, lines []string, r pol
 		Region: reg, Variable: variable, Element: elem, Related: r.Related, Fingerprint: r.Fingerprint}
 	if r.Cert != "" {
 		f.Related = append(f.Related, finding.Location{File: r.Cert, Message: "certificate"})
+	}
+	if v := lookupVariable(in, r.Variable); v != nil && v.File != "" && v.File != in.File {
+		f.Related = append(f.Related, finding.Location{File: v.File, Region: region(v.Span), Message: "$" + v.Name + " is assigned here (dot-sourced)"})
 	}
 	return f
 }

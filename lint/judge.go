@@ -125,13 +125,43 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 	rs := newRuleSet(pol.UserRules(), sch.UserRules())
 
-	// Go rules: the parser's and the evaluator's diagnostics.
+	// Go rules: the parser's and the evaluator's diagnostics. One bound that
+	// stops the parser is reported once, at the first place it fired.
+	seenLimit := false
 	for _, d := range append(append([]ps.Diagnostic{}, s.file.Diagnostics...), s.res.Diagnostics...) {
+		if d.Rule == "PX011" && s.file.Stats.Limit != "" {
+			if seenLimit {
+				continue
+			}
+			seenLimit = true
+		}
 		meta := rs.get(d.Rule)
 		sl, sc, el, ec := d.Span.LineCols()
 		fr.Findings = append(fr.Findings, finding.Finding{RuleID: d.Rule, Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
 			Message: d.Message, Fix: meta.Remediation,
 			Region: &finding.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}})
+	}
+
+	if s.file.Stats.Limit != "" {
+		// The parser stopped early: the rest of the file was not read, so no
+		// other rule can judge it honestly (a "missing" variable may sit
+		// below the point where analysis stopped).
+		reason := "analysis stopped early (" + s.file.Stats.Limit + " limit, PX011): the script was not read to the end"
+		for _, r := range rs.all {
+			st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusNotVerified, Reason: reason}
+			for _, f := range fr.Findings {
+				if f.RuleID == r.ID {
+					st = finding.RuleStatus{RuleID: r.ID, Status: finding.StatusFail}
+					break
+				}
+			}
+			fr.Statuses = append(fr.Statuses, st)
+		}
+		if err := e.stages(s, fr, rs); err != nil {
+			return nil, err
+		}
+		fr.Sort()
+		return fr, nil
 	}
 
 	// CUE schema: shapes and formats.
