@@ -115,6 +115,20 @@ func kindOf(v any) string {
 	return "a value"
 }
 
+// kindDescription names a value's kind and shows it when it is a scalar.
+func kindDescription(v any) string {
+	switch x := v.(type) {
+	case []any:
+		if len(x) == 1 {
+			return "an array of 1 element"
+		}
+		return fmt.Sprintf("an array of %d elements", len(x))
+	case map[string]any:
+		return "a hashtable"
+	}
+	return kindOf(v) + " " + describe(v)
+}
+
 // expectedKind names what the field admits.
 func expectedKind(k cue.Kind) string {
 	var parts []string
@@ -150,7 +164,7 @@ func (s *Schema) wrongTypeMessage(name string, field cue.Value, value any) (stri
 		}
 		return fmt.Sprintf("$%s is the string %s, not a boolean; write $true or $false without quotes", name, describe(str)), ""
 	}
-	msg := fmt.Sprintf("$%s is %s %s, but it must be %s", name, kindOf(value), describe(value), expectedKind(want))
+	msg := fmt.Sprintf("$%s is %s, but it must be %s", name, kindDescription(value), expectedKind(want))
 	if want&cue.StringKind != 0 {
 		// A number meant as text is quoted; a boolean where text belongs is
 		// no typo of the text, so no mechanical fix is offered for it.
@@ -263,7 +277,7 @@ func (s *Schema) locationMessage(name, v string) (string, string) {
 // region's short name (a display name, or another case).
 func (s *Schema) locationInfo(rule, name string, value any) (Violation, bool) {
 	v, ok := value.(string)
-	if !ok || v == "" || rule != RuleAzureLocation {
+	if !ok || isBlank(v) || rule != RuleAzureLocation {
 		return Violation{}, false
 	}
 	for _, r := range s.regions {
@@ -379,9 +393,6 @@ func instanceCountMessage(name string, value any) (string, string) {
 		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return fmt.Sprintf("$%s %s is not a whole number; write the number of Teams Connector VMs in digits, e.g. \"2\"", name, describe(value)), ""
-		}
-		if strings.TrimSpace(x) != x && f >= 1 && f == math.Trunc(f) {
-			return fmt.Sprintf("$%s %s has spaces around the number", name, describe(value)), assign(name, strconv.FormatFloat(f, 'f', -1, 64))
 		}
 		n = f
 	default:

@@ -58,7 +58,7 @@ func TestUserOverlay(t *testing.T) {
 		{
 			name:    "empty values are PX501's, not the user's",
 			profile: "az",
-			values:  map[string]any{"PxAzureLocation": "", "PxBaseConnName": ""},
+			values:  map[string]any{"PxAzureLocation": "", "PxBaseConnName": "  "},
 			want:    "",
 		},
 		{
@@ -147,8 +147,8 @@ func TestBrokenUserSchema(t *testing.T) {
 		want string
 	}{
 		{"syntax", "testdata/broken/syntax/bad.cue:3:45: expected operand, found 'EOF'"},
-		{"conflict", "testdata/broken/conflict/bad.cue:3:29: #Variables.PxBaseConnName: conflicting values 5 and \"\" (mismatched types int and string)\n" +
-			"testdata/broken/conflict/bad.cue:3:29: #Variables.PxBaseConnName: conflicting values 5 and =~\"^[a-zA-Z0-9]{1,9}$\" (mismatched types int and string)"},
+		{"conflict", "testdata/broken/conflict/bad.cue:3:29: #Variables.PxBaseConnName: conflicting values 5 and =~\"^[a-zA-Z0-9]{1,9}$\" (mismatched types int and string)\n" +
+			"testdata/broken/conflict/bad.cue:3:29: #Variables.PxBaseConnName: conflicting values 5 and =~\"^\\\\s*$\" (mismatched types int and string)"},
 		{"package", "testdata/broken/package/bad.cue:1:1: package acme: a user schema must be in package pxlint"},
 		{"nopackage", "testdata/broken/nopackage/bad.cue:1:1: a user schema must start with `package pxlint`"},
 		{"reserved", "testdata/broken/reserved/bad.cue:3:43: @rule(PX209): PX IDs belong to built-in rules; name your rule with your own prefix, e.g. ACME001"},

@@ -125,7 +125,7 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 		merged := vr.merged[profileName]
 		udoc := map[string]any{}
 		for n, v := range known {
-			if _, ok := merged.fields[n]; ok && !failed[n] && v != "" { // "" is PX501's
+			if _, ok := merged.fields[n]; ok && !failed[n] && !isBlank(v) { // PX501's
 				udoc[n] = v
 			}
 		}
@@ -172,6 +172,12 @@ func (s *Schema) unknownOthers(profileName string, p *profile, values map[string
 		}
 	}
 	return out
+}
+
+// isBlank reports an empty or whitespace-only string: "not set" for PX501.
+func isBlank(v any) bool {
+	s, ok := v.(string)
+	return ok && strings.TrimSpace(s) == ""
 }
 
 func isPxName(n string) bool {

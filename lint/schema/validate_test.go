@@ -50,6 +50,7 @@ var ruleCases = []ruleCase{
 	{name: "base space", variable: "PxBaseConnName", value: "con toso", rule: "PX201", msg: `remove " "`, fix: `$PxBaseConnName = "contoso"`},
 	{name: "base accented", variable: "PxBaseConnName", value: "café", rule: "PX201", msg: `remove "é"`, fix: `$PxBaseConnName = "caf"`},
 	{name: "base empty is PX501's", variable: "PxBaseConnName", value: ""},
+	{name: "base blank is PX501's", variable: "PxBaseConnName", value: "   "},
 	{name: "base bool", variable: "PxBaseConnName", value: true, rule: "PX008", msg: "is a boolean $true, but it must be a string"},
 	{name: "base number", variable: "PxBaseConnName", value: 12, rule: "PX008", msg: "is a number 12", fix: `$PxBaseConnName = "12"`},
 
@@ -73,6 +74,7 @@ var ruleCases = []ruleCase{
 	{name: "location typo", variable: "PxAzureLocation", value: "swedencentrl", rule: "PX209", fix: `$PxAzureLocation = "swedencentral"`},
 	{name: "location nonsense", variable: "PxAzureLocation", value: "moon", rule: "PX209", msg: `"moon" is not an Azure region; use a region's short name`},
 	{name: "location empty", variable: "PxAzureLocation", value: ""},
+	{name: "location blank", variable: "PxAzureLocation", value: " "},
 
 	// PX502 fqdn ($PxTeamsConnFqdn only).
 	{name: "fqdn ok", variable: "PxTeamsConnFqdn", value: "teams-weu.fabrikam.net"},
@@ -104,6 +106,7 @@ var ruleCases = []ruleCase{
 	{name: "guid not hex", variable: "PxSubscriptionId", value: "3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e1g", rule: "PX504"},
 	{name: "guid name", variable: "PxSubscriptionId", value: "My Subscription", rule: "PX504", msg: "az account show"},
 	{name: "guid empty", variable: "PxSubscriptionId", value: ""},
+	{name: "guid blank", variable: "PxSubscriptionId", value: "\t"},
 
 	// PX505 instance-count (error part; > 20 is the Rego warning).
 	{name: "count string", variable: "PxTeamsConnInstanceCount", value: "2"},
@@ -116,7 +119,8 @@ var ruleCases = []ruleCase{
 	{name: "count word", variable: "PxTeamsConnInstanceCount", value: "two", rule: "PX505", msg: `"two" is not a whole number`},
 	{name: "count fraction", variable: "PxTeamsConnInstanceCount", value: 2.5, rule: "PX505", msg: "is not a whole number of VMs", fix: `$PxTeamsConnInstanceCount = "3"`},
 	{name: "count fraction string", variable: "PxTeamsConnInstanceCount", value: "2.5", rule: "PX505", fix: `$PxTeamsConnInstanceCount = "3"`},
-	{name: "count spaces", variable: "PxTeamsConnInstanceCount", value: " 2", rule: "PX505", msg: "spaces", fix: `$PxTeamsConnInstanceCount = "2"`},
+	{name: "count spaces", variable: "PxTeamsConnInstanceCount", value: " 2 "},
+	{name: "count blank", variable: "PxTeamsConnInstanceCount", value: "  "},
 	{name: "count bool", variable: "PxTeamsConnInstanceCount", value: true, rule: "PX008", msg: "must be a number or a string"},
 	{name: "count empty", variable: "PxTeamsConnInstanceCount", value: ""},
 
