@@ -80,7 +80,16 @@ func Load(path string) (*Facts, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	f, err := factsFromDocument(filepath.Base(path), doc)
+	if err != nil {
+		return nil, err
+	}
+	f.Path = path
+	return f, nil
+}
+
+// factsFromDocument checks a parsed facts document and converts it.
+func factsFromDocument(name string, doc any) (*Facts, error) {
 	obj, ok := doc.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("%s: must be a JSON object with \"schema\": %q", name, SchemaTag)
@@ -107,7 +116,7 @@ func Load(path string) (*Facts, error) {
 	if err := json.Unmarshal(b, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	f.Source, f.Path = SourceFacts, path
+	f.Source = SourceFacts
 	return &f, nil
 }
 

@@ -39,7 +39,16 @@ func LoadInventory(path string) (*Inventory, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := filepath.Base(path)
+	inv, err := inventoryFromDocument(filepath.Base(path), doc)
+	if err != nil {
+		return nil, err
+	}
+	inv.Path = path
+	return inv, nil
+}
+
+// inventoryFromDocument checks a parsed inventory document and converts it.
+func inventoryFromDocument(name string, doc any) (*Inventory, error) {
 	var list []any
 	switch doc.(type) {
 	case []any, map[string]any:
@@ -91,7 +100,7 @@ func LoadInventory(path string) (*Inventory, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	inv := &Inventory{Source: SourceInventory, Path: path, ResourceGroups: make([]ResourceGroup, 0, len(list))}
+	inv := &Inventory{Source: SourceInventory, ResourceGroups: make([]ResourceGroup, 0, len(list))}
 	for i, e := range list {
 		obj, shape := e.(map[string]any), shapes[i]
 		id, _ := obj[shape.id].(string)

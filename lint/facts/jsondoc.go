@@ -36,6 +36,12 @@ func readJSONFile(path string) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	return decodeJSONDocument(name, raw)
+}
+
+// decodeJSONDocument is readJSONFile after the read: bounded, decoded,
+// parsed.
+func decodeJSONDocument(name string, raw []byte) (any, error) {
 	if len(raw) > maxFileSize {
 		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxFileSize>>20)
 	}
