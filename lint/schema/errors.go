@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	cueerrors "cuelang.org/go/cue/errors"
@@ -28,25 +29,46 @@ func positionedAt(err error, at func(cueerrors.Error) token.Pos) error {
 	if len(list) == 0 {
 		return err
 	}
-	var lines []string
+	type entry struct {
+		pos  token.Pos
+		text string
+	}
+	var entries []entry
 	seen := map[string]bool{}
 	for _, e := range list {
-		line := e.Error()
 		if isSummary(e, list) {
 			continue
 		}
-		if pos := at(e); pos.IsValid() {
-			line = fmt.Sprintf("%s:%d:%d: %s", pos.Filename(), pos.Line(), pos.Column(), line)
+		en := entry{pos: at(e), text: e.Error()}
+		if en.pos.IsValid() {
+			en.text = fmt.Sprintf("%s:%d:%d: %s", en.pos.Filename(), en.pos.Line(), en.pos.Column(), en.text)
 		}
-		if seen[line] {
-			continue
+		if !seen[en.text] {
+			seen[en.text] = true
+			entries = append(entries, en)
 		}
-		seen[line] = true
-		lines = append(lines, line)
-		if len(lines) == maxReportedErrors {
-			lines = append(lines, fmt.Sprintf("(and %d more errors)", len(list)-maxReportedErrors))
+	}
+	// Deterministic order: by file, line, column, then text.
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].pos, entries[j].pos
+		if a.Filename() != b.Filename() {
+			return a.Filename() < b.Filename()
+		}
+		if a.Line() != b.Line() {
+			return a.Line() < b.Line()
+		}
+		if a.Column() != b.Column() {
+			return a.Column() < b.Column()
+		}
+		return entries[i].text < entries[j].text
+	})
+	var lines []string
+	for i, en := range entries {
+		if i == maxReportedErrors {
+			lines = append(lines, fmt.Sprintf("(and %d more errors)", len(entries)-maxReportedErrors))
 			break
 		}
+		lines = append(lines, en.text)
 	}
 	return errors.New(strings.Join(lines, "\n"))
 }
