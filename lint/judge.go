@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -260,11 +261,20 @@ func valuesDocument(in *model.Input) (map[string]any, []string) {
 			}
 			values[name] = list
 		default:
+			if v.Quote == "" && bareAddress.MatchString(v.Text) {
+				// A bare 91.90.42.64/26 evaluates to a number or $null;
+				// PX002 owns it, so its type is not CUE's business.
+				others = append(others, name)
+				continue
+			}
 			values[name] = v.Value
 		}
 	}
 	return values, others
 }
+
+// bareAddress matches an unquoted IPv4 address or prefix as written.
+var bareAddress = regexp.MustCompile(`^\d+\.\d+(\.\d+)*(/\d*)?$`)
 
 // maskedLines are the source lines with literal secrets replaced by '*',
 // for snippets: secrets never reach an output.

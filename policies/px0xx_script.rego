@@ -204,7 +204,7 @@ deny contains r if {
 	r := {
 		"id": "PX009",
 		"line": first.line,
-		"msg": sprintf("%s in a file without a byte-order mark: the first is %s on line %d; Windows PowerShell 5.1 reads the file as Windows-1252 and misreads them", [_count(n), _describe(first), first.line]),
+		"msg": sprintf("%s in a file without a byte-order mark: the first is %s on line %d; %s", [_count(n), _describe(first), first.line, _misreader]),
 		"fix": _encoding_fix(first),
 	}
 }
@@ -216,6 +216,12 @@ _first(chars) := c if {
 	c.line == firstline
 	c.column == col
 }
+
+# Who misreads depends on what the file is: Windows PowerShell 5.1 reads a
+# file without a BOM as Windows-1252, PowerShell 7 as UTF-8.
+_misreader := "PowerShell 7 reads a file without a BOM as UTF-8 and misreads these Windows-1252 characters" if {
+	input.source.encoding == "windows-1252"
+} else := "Windows PowerShell 5.1 reads the file as Windows-1252 and misreads them"
 
 _count(1) := "1 non-ASCII character"
 

@@ -181,3 +181,9 @@ test_px004_condition_is_not_a_use if {
 	doc := {"variables": {}, "references": [{"name": "PxExtraTag", "line": 4, "column": 5, "defined": false, "context": "condition"}]}
 	count(only("PX004", script.deny)) == 0 with input as doc
 }
+
+test_px009_windows_1252_names_powershell_7 if {
+	some r in only("PX009", script.deny) with input as {"source": {"bom": false, "encoding": "windows-1252", "non_ascii": [{"line": 3, "column": 5, "char": "ë"}]}}
+	contains(r.msg, "PowerShell 7 reads a file without a BOM as UTF-8")
+}
+

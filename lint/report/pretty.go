@@ -290,7 +290,7 @@ func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *find
 		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, visible(g.key))
 	}
 	for _, g := range sources {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites verified from"), visible(g.key), g.ids)
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), visible(g.key), g.ids)
 	}
 }
 

@@ -74,7 +74,21 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 		p = s.profiles[profileName]
 	}
 	vr := s.variantFor(opts)
-	var out []Violation
+	known, out := s.knownValues(profileName, p, values)
+	out = append(out, s.unknownOthers(profileName, p, values, opts.OtherNames)...)
+	failed, builtin := s.checkBuiltin(vr.builtin[profileName], known)
+	out = append(out, builtin...)
+	if len(s.user) > 0 {
+		out = append(out, s.checkUser(profileName, vr.merged[profileName], known, failed)...)
+		out = append(out, s.missingRequired(profileName, vr.merged[profileName], values, opts.OtherNames)...)
+	}
+	sortViolations(out)
+	return out
+}
+
+// knownValues returns the normalized, non-nil values of the names the
+// profile knows (by catalog name), and PX005 for the Px names it does not.
+func (s *Schema) knownValues(profileName string, p *profile, values map[string]any) (map[string]any, []Violation) {
 	names := make([]string, 0, len(values))
 	for n := range values {
 		names = append(names, n)
@@ -84,6 +98,7 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 		names = names[:maxNames]
 	}
 	known := map[string]any{}
+	var out []Violation
 	for _, n := range names {
 		if !isPxName(n) {
 			continue
@@ -97,46 +112,56 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 			known[catalogName] = v
 		}
 	}
-	out = append(out, s.unknownOthers(profileName, p, values, opts.OtherNames)...)
+	return known, out
+}
 
-	builtin := vr.builtin[profileName]
+// checkBuiltin judges the known values on the built-in schema; failed holds
+// the variables with a built-in violation.
+func (s *Schema) checkBuiltin(builtin *fieldSet, known map[string]any) (failed map[string]bool, out []Violation) {
 	doc := map[string]any{}
 	for n, v := range known {
 		if _, ok := builtin.fields[n]; ok {
 			doc[n] = v
 		}
 	}
-	failed := s.failing(builtin, doc)
+	suspects := s.failing(builtin, doc)
+	failed = map[string]bool{}
 	for n, v := range doc {
 		f := builtin.fields[n]
-		if failed[n] {
+		if suspects[n] {
 			if viol, ok := s.builtinViolation(n, f.value, v); ok {
 				out = append(out, viol)
+				failed[n] = true
 				continue
 			}
-			failed[n] = false // the document failed, the variable alone does not
 		}
 		if viol, ok := s.locationInfo(f.rule, n, v); ok {
 			out = append(out, viol)
 		}
 	}
+	return failed, out
+}
 
-	if len(s.user) > 0 {
-		merged := vr.merged[profileName]
-		udoc := map[string]any{}
-		for n, v := range known {
-			if _, ok := merged.fields[n]; ok && !failed[n] && !isBlank(v) { // PX501's
-				udoc[n] = v
-			}
+// checkUser judges the values the built-in schema accepted on the schema
+// with the user overlays. Blank values are PX501's and not checked.
+func (s *Schema) checkUser(profileName string, merged *fieldSet, known map[string]any, failed map[string]bool) []Violation {
+	doc := map[string]any{}
+	for n, v := range known {
+		if _, ok := merged.fields[n]; ok && !failed[n] && !isBlank(v) {
+			doc[n] = v
 		}
-		for n := range s.failing(merged, udoc) {
-			if viol, ok := s.userViolation(profileName, merged.fields[n].value, n, udoc[n]); ok {
-				out = append(out, viol)
-			}
-		}
-		out = append(out, s.missingRequired(profileName, merged, values, opts.OtherNames)...)
 	}
+	var out []Violation
+	for n := range s.failing(merged, doc) {
+		if viol, ok := s.userViolation(profileName, merged.fields[n].value, n, doc[n]); ok {
+			out = append(out, viol)
+		}
+	}
+	return out
+}
 
+// sortViolations orders by variable, element, rule, then message.
+func sortViolations(out []Violation) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Variable != b.Variable {
@@ -150,7 +175,6 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 		}
 		return a.Message < b.Message
 	})
-	return out
 }
 
 // unknownOthers is PX005 for the names of OtherNames that are not known.
