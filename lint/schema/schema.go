@@ -133,6 +133,8 @@ func Load(userDirs []string) (*Schema, error) {
 		if s.user, err = readUserDirs(userDirs); err != nil {
 			return nil, err
 		}
+	}
+	if len(s.user) > 0 {
 		all := append([]*ast.File(nil), builtinSyntax...)
 		for _, u := range s.user {
 			all = append(all, u.syntax)
@@ -140,9 +142,7 @@ func Load(userDirs []string) (*Schema, error) {
 		if s.merged, err = s.build(all); err != nil {
 			return nil, s.blameUser(err)
 		}
-		if s.userRules, err = s.collectUserRules(); err != nil {
-			return nil, err
-		}
+		s.userRules = s.collectUserRules()
 	}
 	if err := s.readProfiles(); err != nil {
 		return nil, err

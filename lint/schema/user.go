@@ -361,7 +361,7 @@ func (f *userField) variable() string {
 // collectUserRules builds the registry entries of the user overlays: one per
 // explicit @rule ID, plus the derived ID of each file that has a constraint
 // no @rule covers.
-func (s *Schema) collectUserRules() ([]rules.Rule, error) {
+func (s *Schema) collectUserRules() []rules.Rule {
 	byID := map[string]*rules.Rule{}
 	needs := map[string]map[string]bool{}
 	add := func(id string, r *ruleAttr, file string) *rules.Rule {
@@ -416,7 +416,7 @@ func (s *Schema) collectUserRules() ([]rules.Rule, error) {
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return out
 }
 
 // userOwner finds the user field behind a failure of variable in the

@@ -253,3 +253,22 @@ func TestUserRequiredVariable(t *testing.T) {
 		t.Errorf("user rules: %+v", r)
 	}
 }
+
+func TestUserReusesBuiltinDefinitions(t *testing.T) {
+	s, err := Load([]string{filepath.Join("testdata", "builtinref"), t.TempDir()}) // an empty dir adds nothing
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := formatViolations(s.Validate("az", map[string]any{"PxVmssRegion": "west", "PxAzureLocation": "uksouth"}, Options{}))
+	want := `ACME-eu error PxAzureLocation[-1]: $PxAzureLocation "uksouth" does not satisfy the user schema testdata/builtinref/region.cue:6: #AzureLocation & =~"(?i)europe" | give $PxAzureLocation a value that satisfies #AzureLocation & =~"(?i)europe"` + "\n" +
+		`ACME-tag error PxVmssRegion[-1]: $PxVmssRegion "west" does not satisfy the user schema testdata/builtinref/region.cue:5: #VmssRegion & =~"^[a-z]{3}$" | give $PxVmssRegion a value that satisfies #VmssRegion & =~"^[a-z]{3}$"` + "\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if got := s.Validate("az", map[string]any{"PxVmssRegion": "weu", "PxAzureLocation": "North Europe"}, Options{}); len(got) != 1 || got[0].Severity != finding.SeverityInfo {
+		t.Errorf("want only PX209 info, got %+v", got)
+	}
+	if len(s.UserRules()) != 2 {
+		t.Errorf("user rules: %+v", s.UserRules())
+	}
+}
