@@ -2,8 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
+
+	"github.com/pxlint/pxlint/lint/atomicfile"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
@@ -58,33 +59,11 @@ func (e *engine) baselines(rep *finding.Report) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(e.opts.WriteBaselinePath, data); err != nil {
+	if err := atomicfile.Write(e.opts.WriteBaselinePath, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
 	rep.Notices = append(rep.Notices, fmt.Sprintf("baseline written to %s", e.opts.WriteBaselinePath))
 	return nil
-}
-
-// writeAtomic writes through a temporary file in the same folder and a
-// rename, so a reader never sees half a file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 func plural(n int, one, many string) string {

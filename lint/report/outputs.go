@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -81,41 +81,9 @@ func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rul
 		}
 		fileOpt := opt
 		fileOpt.Color = false
-		if err := writeFileAtomic(o.Path, func(w io.Writer) error { return f.Format(w, r, rs, fileOpt) }); err != nil {
+		if err := atomicfile.Write(o.Path, func(w io.Writer) error { return f.Format(w, r, rs, fileOpt) }); err != nil {
 			errs = append(errs, fmt.Errorf("writing %s report: %w", o.Format, err))
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// writeFileAtomic writes path through a temporary file in the same folder
-// and a rename, so readers (CI uploaders, a concurrent run) never see a
-// half-written report and a failed run leaves the previous report intact.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	// Reports are meant to be read by other tools and users: 0644, not the
-	// 0600 CreateTemp uses.
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
