@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"fmt"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 )
 
@@ -49,8 +51,45 @@ func BenchmarkLoadWithUserSchema(b *testing.B) {
 	}
 }
 
+// scriptValues is the values of the i-th script of a repository: the
+// per-script values (names, FQDNs, subscription, prefixes) differ, the
+// settings (booleans, count, location) repeat, as in a config repository.
+func scriptValues(i int) map[string]any {
+	v := typicalValues()
+	base := fmt.Sprintf("fab%d", i%1000000)
+	v["PxBaseConnName"] = base
+	v["PxTeamsConnFqdn"] = fmt.Sprintf("teams-%d.fabrikam.net", i)
+	v["PxNodeFqdns"] = fmt.Sprintf("conf%d.fabrikam.net,conf%d.fabrikam.net", 2*i, 2*i+1)
+	v["PxSubscriptionId"] = fmt.Sprintf("3f2c5a1e-8d4b-4c6a-9e1f-%012x", i)
+	v["PxTeamsConnResourceGroupName"] = base + "-TeamsConn-weu-RG"
+	v["PxTeamsConnStaticResourceGroupName"] = base + "-TeamsConn-weu-static-RG"
+	v["PxPfxCertFileName"] = fmt.Sprintf("teams-%d.pfx", i)
+	v["PxMgmtSrcAddrPrefixes"] = []any{fmt.Sprintf("91.%d.%d.0/26", i/256%256, i%256)}
+	return v
+}
+
+// BenchmarkValidateTypical validates a different script each time (the
+// repeated settings hit the pass cache, the per-script values do not).
 func BenchmarkValidateTypical(b *testing.B) {
-	s := mustBuiltin(b)
+	s, err := Load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if got := s.Validate("az", scriptValues(i), Options{}); len(got) != 0 {
+			b.Fatal(got)
+		}
+	}
+}
+
+// BenchmarkValidateRepeated validates the same script again (all cached).
+func BenchmarkValidateRepeated(b *testing.B) {
+	s, err := Load(nil) // its own cache, not one other benchmarks filled
+	if err != nil {
+		b.Fatal(err)
+	}
 	values := typicalValues()
 	for b.Loop() {
 		if got := s.Validate("az", values, Options{}); len(got) != 0 {
@@ -87,10 +126,10 @@ func BenchmarkValidateWithUserSchema(b *testing.B) {
 
 func BenchmarkValidateParallel(b *testing.B) {
 	s := mustBuiltin(b)
-	values := typicalValues()
+	var n atomic.Int64
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			s.Validate("az", values, Options{})
+			s.Validate("az", scriptValues(int(n.Add(1))), Options{})
 		}
 	})
 }

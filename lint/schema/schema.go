@@ -78,6 +78,11 @@ type fieldSet struct {
 	// names the variable.
 	prefix int
 	fields map[string]fieldInfo
+	// passed remembers variable values that passed, so the scripts of one
+	// run that share a value (a region, a boolean, a count) unify it once.
+	// Sound because every constraint is per variable (cross-field rules
+	// belong in Rego).
+	passed passCache
 }
 
 // fieldInfo is one variable's constraint and its @rule ID ("" if none);

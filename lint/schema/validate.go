@@ -210,19 +210,23 @@ func isPxName(n string) bool {
 
 // failing unifies the document with the variables struct and returns the
 // variables the errors name (every variable of the document when an error
-// names none); nil when the document is valid.
+// names none); nil when the document is valid. Values that passed before
+// are not unified again.
 func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
-	if len(doc) == 0 {
+	todo := map[string]any{}
+	for n, v := range doc {
+		if !fs.passed.has(n, v) {
+			todo[n] = v
+		}
+	}
+	if len(todo) == 0 {
 		return nil
 	}
-	x := s.ctx.Encode(doc)
+	x := s.ctx.Encode(todo)
 	if x.Err() != nil {
 		return nil
 	}
 	err := fs.vars.Unify(x).Validate(cue.Concrete(true))
-	if err == nil {
-		return nil
-	}
 	out := map[string]bool{}
 	unattributed := false
 	for _, e := range cueerrors.Errors(err) {
@@ -233,14 +237,23 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 		}
 		// An error on a variable the document lacks is a field the schema
 		// requires (missingRequired reports those), not a failing value.
-		if _, inDoc := doc[p[fs.prefix]]; inDoc {
+		if _, inDoc := todo[p[fs.prefix]]; inDoc {
 			out[p[fs.prefix]] = true
 		}
 	}
 	if len(out) == 0 && unattributed {
-		for n := range doc {
+		for n := range todo {
 			out[n] = true
 		}
+		return out
+	}
+	for n, v := range todo {
+		if !out[n] {
+			fs.passed.add(n, v)
+		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

@@ -412,3 +412,34 @@ func TestHugeValues(t *testing.T) {
 		}
 	}
 }
+
+func TestPassCache(t *testing.T) {
+	s, err := Load(nil) // a fresh schema: an empty cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := s.defaultVars.builtin["az"]
+	// A passing value is remembered; a failing one never is.
+	if got := s.Validate("az", map[string]any{"PxVmssRegion": "weu", "PxBaseConnName": "con-toso"}, Options{}); len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	if !fs.passed.has("PxVmssRegion", "weu") || fs.passed.has("PxBaseConnName", "con-toso") {
+		t.Error("cache holds the wrong values")
+	}
+	// Results are the same with a warm cache, and typed keys keep 2 and "2" apart.
+	for i := 0; i < 2; i++ {
+		got := s.Validate("az", map[string]any{"PxVmssRegion": "weu", "PxBaseConnName": "con-toso", "PxTeamsConnInstanceCount": 2}, Options{})
+		if len(got) != 1 || got[0].RuleID != "PX201" {
+			t.Fatalf("round %d: %+v", i, got)
+		}
+	}
+	if fs.passed.has("PxTeamsConnInstanceCount", "2") || !fs.passed.has("PxTeamsConnInstanceCount", int64(2)) {
+		t.Error("2 and \"2\" must be different keys")
+	}
+	// Hashtables and nested lists are not cached; long values are not either.
+	for _, v := range []any{map[string]any{}, []any{[]any{"a"}}, strings.Repeat("a", maxCacheKey)} {
+		if _, ok := cacheKey("PxX", v); ok {
+			t.Errorf("%T cached", v)
+		}
+	}
+}
