@@ -338,9 +338,12 @@ func (p *parser) expandParts(t Token, cs, ce int, doubled bool) ([]Expression, *
 // #Requires line) with fn, keeping its tokens out of File.Tokens.
 func (p *parser) region(start, end, roff int, fn func()) {
 	saved := *p
-	var scratch []Token
+	scratch := p.scratch[:0]
 	p.off, p.end, p.roff, p.toks, p.cacheOK = start, end, roff, &scratch, false
 	fn()
 	saved.stopped, saved.diags, saved.depth, saved.line = p.stopped, p.diags, p.depth, p.line
+	if cap(scratch) > cap(saved.scratch) {
+		saved.scratch = scratch[:0]
+	}
 	*p = saved
 }

@@ -90,9 +90,9 @@ func Parse(src *Source, lim Limits) *File {
 		f.Stats.Tokens = 1
 		return f
 	}
-	// About one token per three bytes in real scripts; sizing the slice
+	// Real scripts have about one token per six bytes; sizing the slice
 	// once avoids most of the copying of a growing token stream.
-	f.Tokens = make([]Token, 0, min(len(src.Text)/3+16, lim.MaxTokens+1))
+	f.Tokens = make([]Token, 0, min(len(src.Text)/6+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
 	f.Statements = p.statementList(TokEOF)
 	p.finishTokens()
@@ -123,6 +123,11 @@ type parser struct {
 	toks     *[]Token // where committed tokens go
 	last     Pos      // end of the last committed non-trivia token
 	lastKind TokenKind
+
+	// scratch receives the tokens of regions (string sub-expressions,
+	// #Requires lines), which never reach File.Tokens. They are only
+	// written, never read, so nested regions may share the buffer.
+	scratch []Token
 
 	depth   int
 	stopped bool
