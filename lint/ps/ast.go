@@ -192,7 +192,8 @@ type Redirection struct {
 // CommandExpr is an expression used as a pipeline element.
 type CommandExpr struct {
 	Base
-	X Expression
+	X            Expression
+	Redirections []*Redirection
 }
 
 // IfStmt is if/elseif.../else.

@@ -47,6 +47,14 @@ func writeSexpr(b *strings.Builder, n Node) {
 	case *AssignmentStmt:
 		list("assign "+n.Operator, n.Target, n.Value)
 	case *ExpressionStmt:
+		if len(n.Redirections) > 0 {
+			nodes := []Node{n.X}
+			for _, r := range n.Redirections {
+				nodes = append(nodes, r)
+			}
+			list("expr", nodes...)
+			return
+		}
 		writeSexpr(b, n.X)
 	case *Pipeline:
 		if len(n.Elements) == 1 {
@@ -89,6 +97,14 @@ func writeSexpr(b *strings.Builder, n Node) {
 		}
 		list("redir "+n.Operator, n.Target)
 	case *CommandExpr:
+		if len(n.Redirections) > 0 {
+			nodes := []Node{n.X}
+			for _, r := range n.Redirections {
+				nodes = append(nodes, r)
+			}
+			list("expr", nodes...)
+			return
+		}
 		writeSexpr(b, n.X)
 	case *IfStmt:
 		nodes := []Node{}

@@ -167,27 +167,26 @@ func (p *parser) pipeline() Statement {
 		p.skipNL()
 		el, x := p.pipelineElement()
 		if x != nil {
-			el = p.commandExpr(p.pos(p.roff), x)
-			el.(*CommandExpr).Span = x.NodeSpan()
+			el = p.commandExpr(x.NodeSpan().Start, x)
 		}
 		elems = append(elems, el)
 	}
 	if len(elems) == 1 {
 		if ce, ok := first.(*CommandExpr); ok {
-			return &ExpressionStmt{Base: ce.Base, X: ce.X}
+			return &ExpressionStmt{Base: ce.Base, X: ce.X, Redirections: ce.Redirections}
 		}
 	}
 	return &Pipeline{Base{p.spanFrom(start)}, elems}
 }
 
 func (p *parser) commandExpr(start Pos, x Expression) *CommandExpr {
-	ce := &CommandExpr{Base{x.NodeSpan()}, x}
+	ce := &CommandExpr{Base: Base{x.NodeSpan()}, X: x}
 	for !p.stopped {
 		t := p.peek(modeCommand)
 		if t.kind != TokRedirection {
 			break
 		}
-		p.redirection(t) // kept on the span only: expression redirections are rare in variables scripts
+		ce.Redirections = append(ce.Redirections, p.redirection(t))
 	}
 	ce.Span = ce.Span.Join(p.spanFrom(start))
 	return ce
