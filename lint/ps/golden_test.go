@@ -1,0 +1,62 @@
+package ps
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files")
+
+// TestGolden renders each testdata/parse script's tree, requires and
+// diagnostics and compares them with testdata/golden/<name>.txt.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/parse/*.ps1")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, f := ParseBytes(b, DefaultLimits())
+			var out strings.Builder
+			fmt.Fprintf(&out, "encoding %s bom=%v newline %s lines %d tokens %d comments %d\n",
+				src.Encoding, src.BOM, src.Newline, src.LineCount(), len(f.Tokens), len(f.Comments))
+			if f.Params != nil {
+				fmt.Fprintf(&out, "params %v %s\n", f.Params.Span, Sexpr(f.Params))
+			}
+			for _, r := range f.Requires {
+				fmt.Fprintf(&out, "requires %v version=%q modules=%+v\n", r.Span, r.Version, r.Modules)
+			}
+			for _, s := range f.Statements {
+				fmt.Fprintf(&out, "%v %s\n", s.NodeSpan(), Sexpr(s))
+			}
+			for _, d := range f.Diagnostics {
+				fmt.Fprintf(&out, "diagnostic %s %v %s\n", d.Rule, d.Span, d.Message)
+			}
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if out.String() != string(want) {
+				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, golden, out.String())
+			}
+		})
+	}
+}
