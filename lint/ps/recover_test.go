@@ -35,12 +35,13 @@ func TestParseErrorsRecover(t *testing.T) {
 		{"missing hashtable equals", "$h = @{ a 1 }\n$b = 2", "PX001@1:11", `(assign = $b 2)`},
 		{"unexpected token after expression", "$a = 1 2\n$b = 2", "PX001@1:8", `(assign = $b 2)`},
 		{"lone at", "$a = @\n$b = 2", "PX001@1:6", `(assign = $b 2)`},
-		{"orphan else", "else { }\n$b = 2", "PX001@1:1 PX001@1:6", `(assign = $b 2)`},
+		{"orphan else", "else { }\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
 		{"try without catch", "try { }\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
 		{"unterminated block comment", "$b = 2\n<# never closed", "PX001@2:1", `(assign = $b 2)`},
 		{"unterminated braced variable", "${abc = 1\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
 		{"missing member", "$a.\n$b = 2", "PX001@1:4", `(assign = $b 2)`},
 		{"bad number", "$a = 0x\n$b = 2", "PX001@1:7", `(assign = $b 2)`},
+		{"space after continuation backtick", "Get-X -A 1 ` \n  -B 2\n$b = 2", "PX001@1:12 PX001@2:3", `(assign = $b 2)`},
 		{"colon parameter without value", "Get-X -Name:\n$b = 2", "PX001@1:7", `(assign = $b 2)`},
 	}
 	for _, tc := range tests {

@@ -22,7 +22,7 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 			p.errorf(tok.Span, "unexpected '%s': nothing to close here", tok.Text)
 			continue
 		}
-		start := p.off
+		start, ndiags := p.off, len(p.diags)
 		s := p.statement()
 		if s != nil {
 			out = append(out, s)
@@ -35,8 +35,9 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 		if p.off > start && endsWithBlock(s) {
 			continue
 		}
-		sp := p.spanOf(t)
-		p.errorf(sp, "unexpected %s", describe(p.text[t.start:t.end]))
+		if len(p.diags) == ndiags { // one diagnostic per broken statement
+			p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
+		}
 		if bad := p.recoverLine(); bad != nil {
 			out = append(out, bad)
 		}
@@ -302,6 +303,9 @@ func (p *parser) commandElements(c *Command) {
 			if p.off == off { // nothing consumed: do not loop
 				tok := p.commit(p.peek(modeCommand))
 				arg = &BadExpr{Base{tok.Span}, tok.Text}
+			}
+			if bw, ok := arg.(*BareWord); ok && isEscapedSpace(bw.Text) && p.peek(modeCommand).kind == TokNewline {
+				p.errorf(bw.Span, "white space after the line-continuation backtick: the command ends on this line")
 			}
 			c.Elements = append(c.Elements, arg)
 		}
@@ -863,4 +867,10 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 	}
 	p.errorf(open.Span, "missing closing ')' for the parameter list at line %d", open.Span.Start.Line)
 	return out
+}
+
+// isEscapedSpace reports a backtick followed only by white space: at a line
+// end it escapes the space instead of continuing the line.
+func isEscapedSpace(text string) bool {
+	return len(text) > 1 && text[0] == '`' && strings.Trim(text[1:], " \t") == ""
 }
