@@ -68,8 +68,8 @@ func TestNodeSpans(t *testing.T) {
 
 func TestExpandableStringValues(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`"a`+"`"+`$b"`, `(str double "a$b")`},
-		{`"tab`+"`t"+`end"`, `(str double "tab\tend")`},
+		{`"a` + "`" + `$b"`, `(str double "a$b")`},
+		{`"tab` + "`t" + `end"`, `(str double "tab\tend")`},
 		{`"$x:y"`, `(xstr double $x:y)`},
 		{`"$x:"`, `(xstr double $x ":")`},
 		{`"$x.Name"`, `(xstr double $x ".Name")`},
@@ -77,7 +77,7 @@ func TestExpandableStringValues(t *testing.T) {
 		{`"$$ $_"`, `(xstr double $$ " " $_)`},
 		{`"cost: $ 5"`, `(str double "cost: $ 5")`},
 		{`"$"`, `(str double "$")`},
-		{`'$x `+"`"+`n'`, `(str single "$x `+"`"+`n")`},
+		{`'$x ` + "`" + `n'`, `(str single "$x ` + "`" + `n")`},
 		{"@\"\r\nA\r\n\"@", `(str here-double "A")`},
 		{"@\"\n\n\"@", `(str here-double "")`},
 		{"@'\nx\n  '@ y\n'@", `(str here-single "x\n  '@ y")`},
