@@ -163,7 +163,7 @@ func (p *parser) peekRaw(m lexMode) rawTok {
 	if p.stopped || p.off >= p.end {
 		return rawTok{kind: TokEOF, start: p.off, end: p.off}
 	}
-	if p.cacheOK && p.cacheOff == p.off && p.cacheMode == m {
+	if p.cacheOK && p.cacheOff == p.off && (p.cacheMode == m || modeIndependent(p.cache.kind)) {
 		return p.cache
 	}
 	t := p.lx.scan(p.off, p.end, m)
@@ -177,6 +177,21 @@ func (p *parser) peekRaw(m lexMode) rawTok {
 	}
 	p.cacheOK, p.cacheOff, p.cacheMode, p.cache = true, p.off, m, t
 	return t
+}
+
+// modeIndependent reports token kinds that lex the same in every mode, so
+// a token peeked in one mode need not be lexed again in another (strings
+// especially).
+func modeIndependent(k TokenKind) bool {
+	switch k {
+	case TokVariable, TokDollarParen, TokString, TokExpandableString, TokHereString,
+		TokExpandableHereString, TokAtParen, TokAtBrace, TokSplat, TokLParen, TokRParen,
+		TokLBrace, TokRBrace, TokSemicolon, TokComma, TokPipe, TokOrOr, TokAndAnd,
+		TokAmpersand, TokNewline, TokWhitespace, TokComment, TokBlockComment, TokRequires,
+		TokLineContinuation:
+		return true
+	}
+	return false
 }
 
 // triviaAt returns the trivia token at the current offset, if any.
