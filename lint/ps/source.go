@@ -63,11 +63,7 @@ func Decode(b []byte) *Source {
 		s.Text = string(b)
 	default:
 		s.Encoding = EncodingWindows1252
-		out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-		if err != nil { // not expected: every byte maps
-			out = []byte(toValidUTF8(b))
-		}
-		s.Text = string(out)
+		s.Text = decodeWindows1252(b)
 	}
 	s.index()
 	return s
@@ -91,6 +87,21 @@ func toValidUTF8(b []byte) string {
 		r, n := utf8.DecodeRune(b)
 		out = append(out, r)
 		b = b[n:]
+	}
+	return string(out)
+}
+
+// decodeWindows1252 maps each byte as .NET's code page 1252 does: the five
+// bytes the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+// become the C1 control with the same value, not U+FFFD.
+func decodeWindows1252(b []byte) string {
+	out := make([]rune, len(b))
+	for i, c := range b {
+		r := charmap.Windows1252.DecodeByte(c)
+		if r == utf8.RuneError {
+			r = rune(c)
+		}
+		out[i] = r
 	}
 	return string(out)
 }

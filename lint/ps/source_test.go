@@ -36,6 +36,7 @@ func TestDecode(t *testing.T) {
 		{"utf-16be BOM", utf16Bytes(text, true, true), text, EncodingUTF16BE, true},
 		{"windows-1252 curly quotes", []byte("$a = \x93x\x94 \x96 \x80"), "$a = “x” – €", EncodingWindows1252, false},
 		{"windows-1252 latin-1", []byte("caf\xe9"), "café", EncodingWindows1252, false},
+		{"windows-1252 undefined bytes", []byte{'a', 0x81, 0x9D, 0xFF}, "a\u0081\u009dÿ", EncodingWindows1252, false},
 		{"empty", nil, "", EncodingUTF8, false},
 		{"BOM only", []byte{0xEF, 0xBB, 0xBF}, "", EncodingUTF8, true},
 		{"utf-8 BOM with invalid bytes", []byte{0xEF, 0xBB, 0xBF, 'a', 0xFF}, "a\uFFFD", EncodingUTF8, true},
