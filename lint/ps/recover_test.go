@@ -2,6 +2,8 @@ package ps
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -57,5 +59,26 @@ func TestParseErrorsRecover(t *testing.T) {
 				t.Errorf("last statement of %q\n got %s\nwant %s", tc.in, got, tc.last)
 			}
 		})
+	}
+}
+
+// TestFuzzSeedsTerminate replays the seeds kept from hangs found while
+// fuzzing (each once looped forever) and other tricky inputs.
+func TestFuzzSeedsTerminate(t *testing.T) {
+	files, _ := filepath.Glob("testdata/fuzz/*.ps1")
+	if len(files) == 0 {
+		t.Fatal("no seeds")
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, f := ParseBytes(b, DefaultLimits())
+		checkRoundTrip(t, src, f.Tokens)
+		checkSpans(t, src, f)
+		if len(f.Diagnostics) == 0 {
+			t.Errorf("%s: expected a diagnostic", name)
+		}
 	}
 }
