@@ -35,6 +35,9 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	default:
 		in.Profile, in.ProfileSource = model.DetectProfile(in)
 	}
+	if pd, ok := e.schema.Profile(in.Profile); ok {
+		in.ProfileData = pd
+	}
 	az := e.opts.AzVersion
 	if az == "" && s.cfg != nil {
 		az = s.cfg.AzVersion

@@ -164,10 +164,14 @@ deny contains r if {
 	}
 }
 
-_bot_names(b) := sprintf("names %s-Trusted-TeamsBot and %s-Guest-TeamsBot", [b, b]) if input.profile == "azurerm"
+# The bot-name patterns are profile data (schemas/profiles.cue), copied into
+# input.profile_data by the engine: one source for CUE and Rego.
+_bots(b) := [replace(p, "{base}", b) | some p in input.profile_data.bot_names]
 
-_bot_names(b) := sprintf("name %s-TeamsBot", [b]) if input.profile != "azurerm"
+_bot_names(b) := sprintf("names %s", [concat(" and ", _bots(b))]) if count(_bots(b)) > 1
 
-_verb := "are" if input.profile == "azurerm"
+_bot_names(b) := sprintf("name %s", [_bots(b)[0]]) if count(_bots(b)) == 1
+
+_verb := "are" if count(input.profile_data.bot_names) > 1
 
 _verb := "is" if input.profile != "azurerm"

@@ -13,7 +13,7 @@ vars(base, region) := {
 	"PxTeamsConnStaticResourceGroupName": s(sprintf("%s-TeamsConn-%s-static-RG", [base, region])),
 }
 
-doc(base, region) := {"file": "weu.ps1", "profile": "az", "variables": vars(base, region)}
+doc(base, region) := {"file": "weu.ps1", "profile": "az", "profile_data": {"bot_names": ["{base}-TeamsBot"]}, "variables": vars(base, region)}
 
 test_clean_passes if {
 	count(names.deny) == 0 with input as doc("fabrikam", "weu")
@@ -110,7 +110,7 @@ test_px208_generic_per_profile if {
 	some f in names.deny with input as doc("pexip", "weu")
 	f.id == "PX208"
 	f.msg == "$PxBaseConnName \"pexip\" is a generic name: the bot name pexip-TeamsBot derived from it is global in Azure and very likely taken already"
-	some g in names.deny with input as json.patch(doc("test1", "weu"), [{"op": "replace", "path": "/profile", "value": "azurerm"}])
+	some g in names.deny with input as json.patch(doc("test1", "weu"), [{"op": "replace", "path": "/profile", "value": "azurerm"}, {"op": "replace", "path": "/profile_data/bot_names", "value": ["{base}-Trusted-TeamsBot", "{base}-Guest-TeamsBot"]}])
 	g.id == "PX208"
 	contains(g.msg, "test1-Trusted-TeamsBot and test1-Guest-TeamsBot")
 }

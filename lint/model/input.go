@@ -61,6 +61,11 @@ type Input struct {
 	// DotSources are dot-sourced files (`. .\other.ps1`) and whether they were read.
 	DotSources []DotSource `json:"dot_sources"`
 
+	// ProfileData is the release profile's data (catalog, required variables,
+	// derived-name and bot-name patterns, deployment parameters) from
+	// schemas/profiles.cue, so Rego and CUE read one source.
+	ProfileData any `json:"profile_data"`
+
 	Certificates any             `json:"certificates"`
 	Facts        any             `json:"facts"`
 	Inventory    any             `json:"inventory"`
