@@ -77,13 +77,15 @@ _label := `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`
 
 _label_re := sprintf(`^%s$`, [_label])
 
-_dns_re := sprintf(`^%s(\.%s)*\.?$`, [_label, _label])
+# The same shape as #Fqdn in schemas/variables.cue, which judges
+# $PxTeamsConnFqdn: at least two labels, no trailing dot, a top-level label
+# that starts with a letter (so no IP address).
+_dns_re := sprintf(`^(%s\.)+[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?$`, [_label])
 
 _dns_name(n) if {
 	regex.match(_dns_re, n)
 	count(n) <= 253
-	not lib.is_ipv4(n)
-	every l in split(trim_right(n, "."), ".") {
+	every l in split(n, ".") {
 		count(l) <= 63
 	}
 }
@@ -113,6 +115,10 @@ _fqdn_problem(n) := "remove the scheme (https://...)" if {
 	contains(n, "_")
 } else := "it contains spaces" if {
 	regex.match(`\s`, n)
+} else := "remove the trailing dot" if {
+	endswith(n, ".")
+} else := "it is a single label; write the fully qualified name (node.example.com)" if {
+	not contains(n, ".")
 } else := sprintf("it is %d characters, at most 253 are allowed", [count(n)]) if {
 	count(n) > 253
 } else := "a label is over 63 characters" if {

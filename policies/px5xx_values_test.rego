@@ -166,3 +166,11 @@ test_empty_node_array_is_px501s if {
 	doc := set("PxNodeFqdns", {"kind": "array", "value": [], "elements": [], "line": 7})
 	{f.id | some f in values.deny with input as doc} == {"PX501"}
 }
+
+test_px502_node_names_match_the_cue_fqdn_shape if {
+	msgs := {r.msg | some r in only("PX502", values.deny)} with input as set("PxNodeFqdns", s("conf01.example.com.,conf02"))
+	some m1 in msgs
+	contains(m1, "remove the trailing dot")
+	some m2 in msgs
+	contains(m2, "single label")
+}
