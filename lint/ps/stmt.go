@@ -777,26 +777,22 @@ func isNamedBlock(op string) bool {
 // maybeParamBlock parses `[attributes] param(...)` when it comes next.
 func (p *parser) maybeParamBlock() *ParamBlock {
 	m := p.mark()
-	start := p.pos(p.roff)
+	var start Pos // of the first attribute, else of the keyword
 	var attrs []Expression
 	for !p.stopped {
 		t := p.peekNL(modeStatement)
+		if len(attrs) == 0 {
+			start = p.here()
+		}
 		if t.kind == TokKeyword && t.op == "param" {
-			start2 := start
-			if len(attrs) == 0 {
-				start2 = p.here()
-			}
-			return p.paramBlock(attrs, start2)
+			return p.paramBlock(attrs, start)
 		}
 		if t.kind != TokLBracket {
 			break
 		}
-		if len(attrs) == 0 {
-			start = p.here()
-		}
 		attrs = append(attrs, p.typeLiteral(p.here()))
 	}
-	p.reset(m)
+	p.reset(m) // attributes without param(): an expression statement after all
 	return nil
 }
 
