@@ -524,8 +524,8 @@ type MemberExpr struct {
 }
 
 // NumericMemberChain reports whether x is a number followed only by
-// numeric member accesses (1.2.3.4), returning the source text as it
-// would read unquoted.
+// numeric member accesses (1.2.3.4, a bare IPv4 address), and returns the
+// leading number (1.2). The whole text is the source slice of x's span.
 func NumericMemberChain(x Expression) (bool, *Number) {
 	for {
 		switch e := x.(type) {
