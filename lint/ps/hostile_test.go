@@ -124,24 +124,3 @@ func TestRandomBinary(t *testing.T) {
 		t.Errorf("work %d", f.Stats.Work)
 	}
 }
-
-func TestRequiresReadAfterLimit(t *testing.T) {
-	text := "#Requires -Modules @{ModuleName='Az'; RequiredVersion='4.5.0'}\n#Requires -Modules " +
-		strings.Repeat("@(", 400) + "\n$a = " + strings.Repeat("(", 400)
-	f := Parse(NewSource(text), DefaultLimits())
-	if f.Stats.Limit != LimitDepth {
-		t.Fatalf("limit %q", f.Stats.Limit)
-	}
-	n := 0
-	for _, d := range f.Diagnostics {
-		if d.Rule == RuleAnalysisLimit {
-			n++
-		}
-	}
-	if n != 1 {
-		t.Errorf("%d PX011 diagnostics, want 1: %v", n, f.Diagnostics)
-	}
-	if len(f.Requires) < 1 || len(f.Requires[0].Modules) != 1 || f.Requires[0].Modules[0].RequiredVersion != "4.5.0" {
-		t.Errorf("requires %+v", f.Requires)
-	}
-}

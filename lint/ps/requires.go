@@ -5,13 +5,7 @@ import "strings"
 // requiresDirectives parses every #Requires comment of the file into
 // File.Requires. The text after "#Requires" is read as command arguments,
 // which is how PowerShell reads it.
-//
-// They are read even when a limit stopped the parse (the profile depends
-// on them and they come first); a line that hits a limit again is skipped
-// without a second PX011.
 func (p *parser) requiresDirectives() {
-	stopped, limit := p.stopped, p.file.Stats.Limit
-	defer func() { p.stopped, p.file.Stats.Limit = stopped, limit }()
 	for _, t := range p.file.Tokens {
 		if t.Kind != TokRequires {
 			continue
@@ -19,15 +13,9 @@ func (p *parser) requiresDirectives() {
 		d := RequiresDirective{Span: t.Span, Text: t.Text}
 		c := &Command{}
 		const prefix = len("#requires")
-		ndiags := len(p.diags)
-		p.stopped, p.depth, p.lx.depthHit = false, 0, false
 		p.region(t.off+prefix, t.off+len(t.Text), t.Span.Start.Offset+prefix, func() {
 			p.commandElements(c)
 		})
-		if p.stopped && stopped { // hit a limit again: keep the first PX011 only
-			p.diags = p.diags[:ndiags]
-			continue
-		}
 		for i := 0; i < len(c.Elements); i++ {
 			cp, ok := c.Elements[i].(*CommandParameter)
 			if !ok {
