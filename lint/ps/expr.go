@@ -23,7 +23,7 @@ func binaryPrec(op string) int {
 	case "??":
 		return 1
 	}
-	if len(op) > 1 && op[0] == '-' && dashOperators[op[1:]] {
+	if _, ok := dashOperators[strings.TrimPrefix(op, "-")]; ok && len(op) > 1 && op[0] == '-' {
 		switch op {
 		case "-not", "-bnot":
 			return 0

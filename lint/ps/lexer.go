@@ -296,8 +296,7 @@ func (l *lexer) parameter(s string, i, w int) rawTok {
 		j += rw
 	}
 	t := rawTok{kind: TokParameter, start: i, end: j}
-	name := strings.TrimSuffix(s[i+w:j], ":")
-	t.op = "-" + strings.ToLower(name)
+	t.op = lowerParameterOp(strings.TrimSuffix(s[i+w:j], ":"))
 	if w > 1 {
 		t.flags |= FlagTypographic
 	}
@@ -376,20 +375,59 @@ func (l *lexer) dot(s string, i int, m lexMode) rawTok {
 	return rawTok{kind: TokDot, start: i, end: i + 1}
 }
 
-// expression operators written with a leading dash, in canonical spelling.
-var dashOperators = map[string]bool{}
+// dashOperators maps the lower-case word of each operator written with a
+// leading dash to its canonical spelling ("eq" → "-eq").
+var dashOperators = map[string]string{}
+
+// maxDashOperator is the length of the longest operator word (cnotcontains).
+const maxDashOperator = 12
 
 func init() {
 	for _, op := range []string{"eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch",
 		"contains", "notcontains", "in", "notin", "replace"} {
-		dashOperators[op] = true
-		dashOperators["i"+op] = true
-		dashOperators["c"+op] = true
+		dashOperators[op] = "-" + op
+		dashOperators["i"+op] = "-i" + op
+		dashOperators["c"+op] = "-c" + op
 	}
 	for _, op := range []string{"split", "isplit", "csplit", "join", "is", "isnot", "as", "f", "and", "or",
 		"xor", "not", "band", "bor", "bxor", "bnot", "shl", "shr"} {
-		dashOperators[op] = true
+		dashOperators[op] = "-" + op
 	}
+}
+
+// dashOperator returns the canonical operator for an ASCII word, without allocating.
+func lookupDashOperator(word string) (string, bool) {
+	if len(word) > maxDashOperator {
+		return "", false
+	}
+	var buf [maxDashOperator]byte
+	for i := 0; i < len(word); i++ {
+		buf[i] = word[i] | 0x20 // ASCII letters only reach here
+	}
+	op, ok := dashOperators[string(buf[:len(word)])]
+	return op, ok
+}
+
+// lowerParameterOp returns "-" + the lower-cased name in one allocation.
+func lowerParameterOp(name string) string {
+	var b strings.Builder
+	b.Grow(len(name) + 1)
+	b.WriteByte('-')
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, w := runeAt(name, i)
+		b.WriteString(strings.ToLower(string(r)))
+		i += w
+	}
+	return b.String()
 }
 
 // dashOperator scans -eq, -, --, -=, -5 (a dash of width w at i).
@@ -406,10 +444,9 @@ func (l *lexer) dashOperator(s string, i, w int, m lexMode) rawTok {
 		for k < len(s) && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z') {
 			k++
 		}
-		word := strings.ToLower(s[j:k])
 		r2, _ := runeAt(s, k)
-		if dashOperators[word] && !isNameChar(r2) {
-			t.kind, t.end, t.op = TokOperator, k, "-"+word
+		if op, ok := lookupDashOperator(s[j:k]); ok && !isNameChar(r2) {
+			t.kind, t.end, t.op = TokOperator, k, op
 			return t
 		}
 		p := l.parameter(s, i, w)
