@@ -80,6 +80,7 @@ func Parse(src *Source, lim Limits) *File {
 		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork},
 	}
 	p.toks = &f.Tokens
+	p.scratch = make([]Token, 0, 64)
 	if len(src.Text) > lim.MaxBytes {
 		p.stopped = true
 		f.Stats.Limit = LimitBytes

@@ -2,6 +2,7 @@ package ps
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -125,9 +126,10 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 // index records line starts and the newline style in one pass.
 func (s *Source) index() {
 	t := s.Text
-	s.lineRune = append(s.lineRune[:0], 0)
-	s.lineByte = append(s.lineByte[:0], 0)
-	s.nonASCIILine = append(s.nonASCIILine[:0], false)
+	n := strings.Count(t, "\n") + 2 // CR-only files grow the slices once
+	s.lineRune = append(make([]int, 0, n), 0)
+	s.lineByte = append(make([]int, 0, n), 0)
+	s.nonASCIILine = append(make([]bool, 0, n), false)
 	var crlf, lf, cr bool
 	r := 0
 	for i := 0; i < len(t); {
