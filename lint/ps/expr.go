@@ -56,6 +56,11 @@ func (p *parser) binary(minPrec int, noComma bool) Expression {
 	} else {
 		left = p.arrayLiteral()
 	}
+	// Each operator of a chain nests the tree one level deeper (a + b + c
+	// is (a + b) + c), so the chain counts toward the depth limit: the
+	// consumers of the tree recurse on it.
+	chain := 0
+	defer func() { p.depth -= chain }()
 	for !p.stopped {
 		t := p.peek(modeExpr)
 		if t.kind != TokOperator {
@@ -67,11 +72,11 @@ func (p *parser) binary(minPrec int, noComma bool) Expression {
 		}
 		op := p.commit(t)
 		p.skipNL()
+		chain++
 		if !p.enter() {
 			break
 		}
 		right := p.binary(prec+1, noComma)
-		p.leave()
 		left = &BinaryExpr{Base: Base{p.spanFrom(start)}, Op: op.Op, OpText: op.Text, OpSpan: op.Span, Left: left, Right: right}
 	}
 	return left
@@ -228,7 +233,9 @@ func (p *parser) parenExpr() Expression {
 // indexing written directly after x (no white space in between).
 func (p *parser) postfix(x Expression) Expression {
 	start := x.NodeSpan().Start
-	for n := 0; !p.stopped && p.adjacent(); n++ {
+	chain := 0 // as for binary operators: each postfix operator nests the tree
+	defer func() { p.depth -= chain }()
+	for !p.stopped && p.adjacent() {
 		c := p.text[p.off]
 		var c2 byte
 		if p.off+1 < p.end {
@@ -244,12 +251,17 @@ func (p *parser) postfix(x Expression) Expression {
 		case c == '?' && c2 == '.':
 			opLen, nullable = 2, true
 		case c == '[':
+			chain++
+			if !p.enter() {
+				return x
+			}
 			x = p.index(x, start)
 			continue
 		default:
 			return x
 		}
-		if n >= p.lim.MaxDepth && !p.enter() { // a very long member chain still counts
+		chain++
+		if !p.enter() {
 			return x
 		}
 		kind := TokDot

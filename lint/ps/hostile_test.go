@@ -35,7 +35,10 @@ func TestHostileInputs(t *testing.T) {
 		{"prefix operators", "$a = " + strings.Repeat("-not ", 5000) + "$b", RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"casts", "$a = " + strings.Repeat("[int]", 5000) + "$b", RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"assignment chain", strings.Repeat("$a = ", 5000) + "1", RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
-		{"member chain", "$a" + strings.Repeat(".b", 5000), RuleAnalysisLimit, LimitDepth, 0, 0},
+		{"member chain", "$a" + strings.Repeat(".b", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
+		{"method chain", "$a" + strings.Repeat(".b()", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
+		{"operator chain", "$a = 1" + strings.Repeat(" + 1", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
+		{"index chain", "$a" + strings.Repeat("[0]", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"unterminated here-string", "$PxA = @\"\n" + strings.Repeat("line $x\n", 1000), RuleParseError, "", 0, 0},
 		{"sub-expression strings on every line", strings.Repeat("$a = \"$(\n", 3000), RuleAnalysisLimit, LimitDepth, 0, 0},
 		{"stray quotes on every line", strings.Repeat("$a = \"x\n", 3001), RuleParseError, "", 0, 0},
@@ -122,5 +125,19 @@ func TestRandomBinary(t *testing.T) {
 	}
 	if f.Stats.Work > 32*DefaultLimits().MaxBytes {
 		t.Errorf("work %d", f.Stats.Work)
+	}
+}
+
+// TestDepthRestored: long but legal chains leave the depth where it was,
+// so a following statement is not judged deeper than it is.
+func TestDepthRestored(t *testing.T) {
+	text := "$a = 1" + strings.Repeat(" + 1", 200) + "\n$b = $x" + strings.Repeat(".y", 200) + "\n$c = " +
+		strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200) + "\n"
+	f := Parse(NewSource(text), DefaultLimits())
+	if len(f.Diagnostics) != 0 || f.Stats.Limit != "" {
+		t.Fatalf("diagnostics %v, stats %+v", f.Diagnostics, f.Stats)
+	}
+	if f.Stats.MaxDepth > 210 {
+		t.Errorf("MaxDepth %d: chains accumulated depth", f.Stats.MaxDepth)
 	}
 }
