@@ -38,6 +38,7 @@ func TestHostileInputs(t *testing.T) {
 		{"member chain", "$a" + strings.Repeat(".b", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"method chain", "$a" + strings.Repeat(".b()", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"operator chain", "$a = 1" + strings.Repeat(" + 1", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
+		{"pipeline chain", "a" + strings.Repeat(" && a", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"index chain", "$a" + strings.Repeat("[0]", 5000), RuleAnalysisLimit, LimitDepth, lim.MaxDepth + 1, 0},
 		{"unterminated here-string", "$PxA = @\"\n" + strings.Repeat("line $x\n", 1000), RuleParseError, "", 0, 0},
 		{"sub-expression strings on every line", strings.Repeat("$a = \"$(\n", 3000), RuleAnalysisLimit, LimitDepth, 0, 0},

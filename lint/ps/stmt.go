@@ -134,6 +134,8 @@ func (p *parser) statement() Statement {
 func (p *parser) pipelineChain() Statement {
 	start := p.here()
 	left := p.pipeline()
+	chain := 0 // a && b && c nests (a && b) && c: count it toward the depth bound
+	defer func() { p.depth -= chain }()
 	for !p.stopped {
 		t := p.peek(modeStatement)
 		if t.kind != TokAndAnd && t.kind != TokOrOr {
@@ -141,6 +143,10 @@ func (p *parser) pipelineChain() Statement {
 		}
 		op := p.commit(t)
 		p.skipNL()
+		chain++
+		if !p.enter() {
+			return left
+		}
 		right := p.pipeline()
 		left = &PipelineChain{Base{p.spanFrom(start)}, left, op.Text, right}
 	}
