@@ -48,18 +48,23 @@ func BenchmarkRunOne(b *testing.B) {
 	}
 }
 
-// BenchmarkRun1000 lints 1,000 generated scripts in one run (the bounded
-// worker pool shares one prepared query).
-func BenchmarkRun1000(b *testing.B) {
-	dir := writeScripts(b, 1000)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		rep, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Now: exampleClock})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(rep.Files) != 1000 {
-			b.Fatalf("linted %d files", len(rep.Files))
-		}
+// BenchmarkRunMany lints 100 and 1,000 generated scripts in one run (the
+// bounded worker pool shares one prepared query); compare ns/op with
+// BenchmarkRunOne for the per-script cost.
+func BenchmarkRunMany(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := writeScripts(b, n)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rep, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Now: exampleClock})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(rep.Files) != n {
+					b.Fatalf("linted %d files", len(rep.Files))
+				}
+			}
+		})
 	}
 }

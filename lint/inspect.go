@@ -65,10 +65,18 @@ func (e *engine) ruleList(_ []*script) []rules.Rule {
 	defer e.mu.Unlock()
 	var extra [][]rules.Rule
 	for _, k := range sortedKeys(e.policies) {
-		extra = append(extra, e.policies[k].UserRules())
+		p := e.policies[k]
+		p.once.Do(func() {}) // wait for a preparation still running (or claim an unstarted one)
+		if p.val != nil {
+			extra = append(extra, p.val.UserRules())
+		}
 	}
 	for _, k := range sortedKeys(e.schemas) {
-		extra = append(extra, e.schemas[k].UserRules())
+		s := e.schemas[k]
+		s.once.Do(func() {})
+		if s.val != nil {
+			extra = append(extra, s.val.UserRules())
+		}
 	}
 	return newRuleSet(extra...).all
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/cert"
@@ -307,33 +306,16 @@ func maskedLines(src *ps.Source, secrets []model.Span) []string {
 }
 
 // policyFor prepares (once) the policies for a set of user folders.
+// Different sets prepare concurrently; callers of the same set wait for it.
 func (e *engine) policyFor(ctx context.Context, dirs []string) (*policy.Engine, error) {
-	key := strings.Join(dirs, "\x00")
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if p, ok := e.policies[key]; ok {
-		return p, nil
-	}
-	p, err := policy.Prepare(ctx, dirs)
-	if err != nil {
-		return nil, err
-	}
-	e.policies[key] = p
-	return p, nil
+	f := futureFor(&e.mu, e.policies, dirs)
+	f.once.Do(func() { f.val, f.err = policy.Prepare(ctx, dirs) })
+	return f.val, f.err
 }
 
 // schemaFor loads (once) the schema with a set of user overlays.
 func (e *engine) schemaFor(dirs []string) (*schema.Schema, error) {
-	key := strings.Join(dirs, "\x00")
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if s, ok := e.schemas[key]; ok {
-		return s, nil
-	}
-	s, err := schema.Load(dirs)
-	if err != nil {
-		return nil, err
-	}
-	e.schemas[key] = s
-	return s, nil
+	f := futureFor(&e.mu, e.schemas, dirs)
+	f.once.Do(func() { f.val, f.err = schema.Load(dirs) })
+	return f.val, f.err
 }

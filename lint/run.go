@@ -51,9 +51,9 @@ type engine struct {
 	inventory *facts.Inventory
 
 	mu       sync.Mutex
-	policies map[string]*policy.Engine // by user policy folders
-	schemas  map[string]*schema.Schema // by user schema folders
-	configs  map[string]*config.Config // by path
+	policies map[string]*future[*policy.Engine] // by user policy folders
+	schemas  map[string]*future[*schema.Schema] // by user schema folders
+	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher         // --baseline, shared by all files
 }
 
@@ -106,6 +106,10 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		}
 	}
 	if len(reported) == 0 {
+		// Nothing to judge, but broken user policies are still bad input.
+		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
+			return nil, nil, err
+		}
 		rep.Notices = append(rep.Notices, "no variables script found (no .ps1 file assigns a $Px variable)")
 		return rep, newRuleSet().all, nil
 	}
@@ -122,19 +126,13 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		}
 	}
 
+	peers := indexPeers(all, summaries)
 	results := make([]finding.FileResult, len(reported))
 	var firstErr error
 	var errOnce sync.Once
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
-		var repo []model.ScriptSummary
-		for _, o := range all {
-			if o != s && o.res != nil && (o.root == s.root || !o.context) {
-				repo = append(repo, summaries[o])
-			}
-		}
-		sort.Slice(repo, func(a, b int) bool { return repo[a].File < repo[b].File })
-		fr, err := e.judge(ctx, s, repo)
+		fr, err := e.judge(ctx, s, peers.of(s, summaries[s]))
 		if err != nil {
 			errOnce.Do(func() { firstErr = err })
 			return
@@ -156,10 +154,14 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 }
 
 func newEngine(opts Options) (*engine, error) {
-	e := &engine{opts: opts, policies: map[string]*policy.Engine{}, schemas: map[string]*schema.Schema{}, configs: map[string]*config.Config{}}
+	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
+		configs: map[string]*config.Config{}}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}
+	// Compiling the Rego policies is the largest fixed cost of a run: start
+	// it now so it overlaps loading the schema and reading the scripts.
+	go func() { _, _ = e.policyFor(context.Background(), opts.PolicyDirs) }()
 	sc, err := e.schemaFor(nil)
 	if err != nil {
 		return nil, err
@@ -392,4 +394,72 @@ func summarize(s *script) model.ScriptSummary {
 		sum.PublicIPName = base + "-TeamsConn-" + region + "-PIP"
 	}
 	return sum
+}
+
+// peerIndex finds, for each script, the other scripts it could collide with.
+// Resource names collide only within one subscription and the Teams
+// Connector FQDN across all (DESIGN, Repository context), so a script's
+// repository context is the scripts sharing its subscription or its FQDN:
+// the rest cannot matter to any cross-script rule, and leaving them out
+// keeps a run over N scripts linear instead of quadratic.
+type peerIndex struct {
+	bySub, byFqdn map[string][]*script
+	sums          map[*script]model.ScriptSummary
+}
+
+func indexPeers(all []*script, sums map[*script]model.ScriptSummary) *peerIndex {
+	p := &peerIndex{bySub: map[string][]*script{}, byFqdn: map[string][]*script{}, sums: sums}
+	for _, s := range all {
+		sum, ok := sums[s]
+		if !ok {
+			continue
+		}
+		if k := strings.ToLower(sum.SubscriptionID); k != "" {
+			p.bySub[k] = append(p.bySub[k], s)
+		}
+		if k := strings.ToLower(sum.TeamsConnFqdn); k != "" {
+			p.byFqdn[k] = append(p.byFqdn[k], s)
+		}
+	}
+	return p
+}
+
+// of lists the peers of s: scripts named in the run, or context scripts of
+// s's own work tree.
+func (p *peerIndex) of(s *script, sum model.ScriptSummary) []model.ScriptSummary {
+	seen := map[*script]bool{s: true}
+	var out []model.ScriptSummary
+	add := func(list []*script) {
+		for _, o := range list {
+			if seen[o] || (o.context && o.root != s.root) {
+				continue
+			}
+			seen[o] = true
+			out = append(out, p.sums[o])
+		}
+	}
+	add(p.bySub[strings.ToLower(sum.SubscriptionID)])
+	add(p.byFqdn[strings.ToLower(sum.TeamsConnFqdn)])
+	sort.Slice(out, func(a, b int) bool { return out[a].File < out[b].File })
+	return out
+}
+
+// future is a value computed once, by whoever needs it first.
+type future[T any] struct {
+	once sync.Once
+	val  T
+	err  error
+}
+
+// futureFor returns the future of a set of folders, creating it once.
+func futureFor[T any](mu *sync.Mutex, m map[string]*future[T], dirs []string) *future[T] {
+	key := strings.Join(dirs, "\x00")
+	mu.Lock()
+	defer mu.Unlock()
+	f, ok := m[key]
+	if !ok {
+		f = &future[T]{}
+		m[key] = f
+	}
+	return f
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,21 @@ const (
 var version = "dev"
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// tuneGC trades memory for time: a lint run is short-lived and allocates
+// heavily in OPA's evaluator, and collecting four times less often made a
+// 100-script run 1.6x faster (BenchmarkRunMany). A soft memory limit keeps
+// huge runs collecting. GOGC and GOMEMLIMIT set by the user win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(2 << 30)
+	}
 }
 
 const usage = `pxlint: pre-deployment linter for Pexip Teams Connector variables scripts

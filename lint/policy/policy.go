@@ -127,19 +127,63 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 	if compiler.Failed() {
 		return nil, oneLine(compiler.Errors)
 	}
-	var q strings.Builder
-	q.WriteString(`deny := [r | some p in data.pxlint.rules; some r in p.deny]; ` +
-		`nv := [r | some p in data.pxlint.rules; some r in p.not_verified]; ` +
-		`ver := [r | some p in data.pxlint.rules; some r in p.verified]`)
-	for i, u := range e.userPkgs {
-		fmt.Fprintf(&q, "; u%d := {k: v | some k in [\"deny\", \"warn\", \"info\"]; v := object.get(data.%s, k, [])}", i, u.path)
-	}
-	pq, err := rego.New(rego.Query(q.String()), rego.Compiler(compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(e.queryText(modules)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, oneLine(err)
 	}
 	e.query = pq
 	return e, nil
+}
+
+// queryText builds the one query evaluated per input. It names every result
+// rule explicitly (data.pxlint.rules.network.deny, ...) rather than iterating
+// data.pxlint.rules, because evaluating a whole package would also evaluate
+// every helper rule in it, for every file: naming the rules keeps the work to
+// what the results need.
+func (e *Engine) queryText(modules map[string]*ast.Module) string {
+	defined := map[string]map[string]bool{} // package path → rule names
+	for _, m := range modules {
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if defined[pkg] == nil {
+			defined[pkg] = map[string]bool{}
+		}
+		for _, r := range m.Rules {
+			defined[pkg][r.Head.Name.String()] = true
+			if len(r.Head.Reference) > 0 {
+				defined[pkg][r.Head.Reference[0].String()] = true
+			}
+		}
+	}
+	refs := func(pkgs []string, rule string) string {
+		var list []string
+		for _, p := range pkgs {
+			if defined[p][rule] {
+				list = append(list, "data."+p+"."+rule)
+			}
+		}
+		return "[" + strings.Join(list, ", ") + "]"
+	}
+	var builtin []string
+	for p := range defined {
+		if strings.HasPrefix(p, "pxlint.rules.") {
+			builtin = append(builtin, p)
+		}
+	}
+	sort.Strings(builtin)
+	var q strings.Builder
+	fmt.Fprintf(&q, "deny := [r | some s in %s; some r in s]; ", refs(builtin, "deny"))
+	fmt.Fprintf(&q, "nv := [r | some s in %s; some r in s]; ", refs(builtin, "not_verified"))
+	fmt.Fprintf(&q, "ver := [r | some s in %s; some r in s]", refs(builtin, "verified"))
+	for i, u := range e.userPkgs {
+		var parts []string
+		for _, k := range []string{"deny", "warn", "info"} {
+			if defined[u.path][k] {
+				parts = append(parts, fmt.Sprintf("%q: data.%s.%s", k, u.path, k))
+			}
+		}
+		fmt.Fprintf(&q, "; u%d := {%s}", i, strings.Join(parts, ", "))
+	}
+	return q.String()
 }
 
 func isPolicyFile(path string) bool {
