@@ -54,7 +54,7 @@ type engine struct {
 	policies map[string]*future[*policy.Engine] // by user policy folders
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
-	baseline *baseline.Matcher         // --baseline, shared by all files
+	baseline *baseline.Matcher                  // --baseline, shared by all files
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
