@@ -295,8 +295,7 @@ func (l *lexer) parameter(s string, i, w int) rawTok {
 		}
 		j += rw
 	}
-	t := rawTok{kind: TokParameter, start: i, end: j}
-	t.op = lowerParameterOp(strings.TrimSuffix(s[i+w:j], ":"))
+	t := rawTok{kind: TokParameter, start: i, end: j} // op: set by parser.commit
 	if w > 1 {
 		t.flags |= FlagTypographic
 	}

@@ -2,6 +2,7 @@ package ps
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -91,9 +92,9 @@ func Parse(src *Source, lim Limits) *File {
 		f.Stats.Tokens = 1
 		return f
 	}
-	// Real scripts have about one token per six bytes; sizing the slice
-	// once avoids most of the copying of a growing token stream.
-	f.Tokens = make([]Token, 0, min(len(src.Text)/6+16, lim.MaxTokens+1))
+	// Scripts have one token per 4 to 7 bytes; sizing the slice once
+	// avoids copying a growing token stream.
+	f.Tokens = make([]Token, 0, min(len(src.Text)/4+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
 	f.Statements = p.statementList(TokEOF)
 	p.finishTokens()
@@ -269,7 +270,7 @@ func (p *parser) commit(t rawTok) Token {
 	if n > 1 || text[0] >= utf8.RuneSelf {
 		n = utf8.RuneCountInString(text)
 	}
-	tok := Token{Kind: t.kind, Text: text, Op: t.op, Flags: t.flags, off: t.start,
+	tok := Token{Kind: t.kind, Text: text, Op: tokenOp(t, text), Flags: t.flags, off: t.start,
 		Span: Span{p.pos(p.roff), p.pos(p.roff + n)}}
 	p.off = t.end
 	p.roff += n
@@ -286,6 +287,16 @@ func (p *parser) commit(t rawTok) Token {
 		p.limit(LimitTokens, fmt.Sprintf("more than %d tokens", p.lim.MaxTokens))
 	}
 	return tok
+}
+
+// tokenOp is Token.Op. A parameter's canonical name is computed only for
+// committed tokens (it allocates; a peeked token may be discarded).
+func tokenOp(t rawTok, text string) string {
+	if t.kind == TokParameter {
+		_, w := runeAt(text, 0)
+		return lowerParameterOp(strings.TrimSuffix(text[w:], ":"))
+	}
+	return t.op
 }
 
 func unterminatedMessage(k TokenKind) string {
@@ -396,7 +407,7 @@ func (p *parser) finishTokens() {
 		t := p.lx.scan(p.off, len(p.text), modeExpr)
 		text := p.text[t.start:t.end]
 		n := utf8.RuneCountInString(text)
-		*p.toks = append(*p.toks, Token{Kind: t.kind, Text: text, Op: t.op, Flags: t.flags, off: t.start,
+		*p.toks = append(*p.toks, Token{Kind: t.kind, Text: text, Op: tokenOp(t, text), Flags: t.flags, off: t.start,
 			Span: Span{p.pos(p.roff), p.pos(p.roff + n)}})
 		p.off, p.roff = t.end, p.roff+n
 	}
