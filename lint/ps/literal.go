@@ -255,6 +255,10 @@ func hereBody(raw string, unterminated bool) string {
 // sub-expressions it returns the constant value instead.
 func (p *parser) expandParts(t Token, cs, ce int, doubled bool) ([]Expression, *string) {
 	raw := t.Text
+	if plainContent(raw[cs:ce]) { // most strings: nothing to expand or unescape
+		s := raw[cs:ce]
+		return nil, &s
+	}
 	base := t.off
 	var parts []Expression
 	var lit strings.Builder
@@ -346,4 +350,21 @@ func (p *parser) region(start, end, roff int, fn func()) {
 		saved.scratch = scratch[:0]
 	}
 	*p = saved
+}
+
+// plainContent reports string content without `$`, backticks or quote
+// characters (which could be doubled): its value is its text.
+func plainContent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '$' || c == '`' || c == '"' || c == '\'':
+			return false
+		case c >= 0x80:
+			r, _ := runeAt(s, i)
+			if isQuote(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
