@@ -36,11 +36,13 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if err != nil {
 		return nil, err
 	}
-	var repo []model.ScriptSummary
+	// The same repository context lint gives the script's policies.
+	sums := map[*script]model.ScriptSummary{s: summarize(s)}
 	for _, o := range ctxScripts {
-		repo = append(repo, summarize(o))
+		sums[o] = summarize(o)
 	}
-	return e.prepare(s, repo)
+	peers := indexPeers(append([]*script{s}, ctxScripts...), sums)
+	return e.prepare(s, peers.of(s, sums[s]))
 }
 
 // failOn is the run's threshold: the flag, else the config of the first
