@@ -84,3 +84,37 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestDeterministicWhateverTheParallelism lints examples/ with one worker
+// and with eight and requires byte-identical JSON and SARIF reports.
+func TestDeterministicWhateverTheParallelism(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(filepath.Join(wd, "..")); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chdir(wd) })
+	render := func(jobs int) string {
+		rep, rs, err := lint.Run(context.Background(), lint.Options{Paths: []string{"examples"}, Now: exampleClock, Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		for _, name := range []string{"json", "sarif"} {
+			f, _ := report.Get(name)
+			if err := f.Format(&buf, rep, rs, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return buf.String()
+	}
+	one, eight := render(1), render(8)
+	if one != eight {
+		t.Error("reports differ between --jobs 1 and --jobs 8")
+	}
+	if !strings.Contains(one, `"ruleId": "PX102"`) {
+		t.Error("the SARIF report lacks the PX102 example's result")
+	}
+}
