@@ -45,19 +45,23 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	return e.prepare(s, peers.of(s, sums[s]))
 }
 
-// failOn is the run's threshold: the flag, else the config of the first
-// script that sets one, else error.
-func (e *engine) failOn(scripts []*script) finding.Severity {
+// failOn is the run's threshold: --fail-on, else error. A config's fail_on
+// applies to the scripts it governs (see setFailOn).
+func (e *engine) failOn() finding.Severity {
 	if e.opts.FailOn != "" {
 		s, _ := finding.ParseSeverity(e.opts.FailOn)
 		return s
 	}
-	for _, s := range scripts {
-		if s.cfg != nil && s.cfg.FailOn != nil {
-			return *s.cfg.FailOn
-		}
-	}
 	return finding.SeverityError
+}
+
+// setFailOn gives each file the fail_on of its config, unless --fail-on
+// (which wins over every config) is set.
+func (e *engine) setFailOn(fr *finding.FileResult, s *script) {
+	if e.opts.FailOn == "" && s.cfg != nil && s.cfg.FailOn != nil {
+		v := *s.cfg.FailOn
+		fr.FailOn = &v
+	}
 }
 
 // ruleList is the metadata of every rule the run used (built-in and user),

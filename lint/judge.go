@@ -96,6 +96,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 // judge runs every rule over one script and computes its statuses.
 func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummary) (*finding.FileResult, error) {
 	fr := &finding.FileResult{Path: s.cand.path}
+	e.setFailOn(fr, s)
 	if s.tooLarge {
 		meta, _ := rules.Get("PX011")
 		fr.Findings = append(fr.Findings, finding.Finding{RuleID: "PX011", Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),

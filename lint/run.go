@@ -144,7 +144,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	}
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
-	rep.FailOn = e.failOn(reported)
+	rep.FailOn = e.failOn()
 
 	rs := e.ruleList(reported)
 	if err := e.baselines(rep); err != nil {

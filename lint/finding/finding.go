@@ -140,6 +140,9 @@ type FileResult struct {
 	Profile  string       `json:"profile,omitempty"`
 	Statuses []RuleStatus `json:"statuses"`
 	Findings []Finding    `json:"findings"`
+	// FailOn is the threshold of the config that governs this script, when
+	// it sets one and --fail-on does not; nil means Report.FailOn.
+	FailOn *Severity `json:"fail_on,omitempty"`
 	// Lines are the decoded source lines with secret values masked, for
 	// snippets in pretty output; never serialised.
 	Lines []string `json:"-"`
@@ -156,9 +159,17 @@ type Report struct {
 	Notices []string `json:"notices,omitempty"`
 }
 
-// Failing reports whether a finding counts against --fail-on.
+// Failing reports whether a finding counts against --fail-on (or the
+// fail_on of the config governing its file).
 func (r *Report) Failing(f *Finding) bool {
-	return !f.Suppressed() && r.FailOn != SeverityNone && f.Severity >= r.FailOn
+	threshold := r.FailOn
+	for i := range r.Files {
+		if fr := &r.Files[i]; fr.FailOn != nil && fr.Path == f.File {
+			threshold = *fr.FailOn
+			break
+		}
+	}
+	return !f.Suppressed() && threshold != SeverityNone && f.Severity >= threshold
 }
 
 // ExitCode is 1 when any finding counts against --fail-on, else 0.

@@ -71,3 +71,17 @@ func TestSeverityNames(t *testing.T) {
 		t.Error("fatal must not parse")
 	}
 }
+
+func TestFileFailOnComesFromItsConfig(t *testing.T) {
+	warningLevel := SeverityWarning
+	r := &Report{FailOn: SeverityError, Files: []FileResult{
+		{Path: "strict/a.ps1", FailOn: &warningLevel, Findings: []Finding{{File: "strict/a.ps1", Severity: SeverityWarning}}},
+		{Path: "lax/b.ps1", Findings: []Finding{{File: "lax/b.ps1", Severity: SeverityWarning}}},
+	}}
+	if !r.Failing(&r.Files[0].Findings[0]) || r.Failing(&r.Files[1].Findings[0]) {
+		t.Error("a warning must fail under its config's fail_on = warning only")
+	}
+	if r.ExitCode() != 1 {
+		t.Error("exit code must be 1")
+	}
+}

@@ -317,12 +317,19 @@ func orDash(s string) string {
 func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count) {
 	files := fmt.Sprintf("%d %s", len(r.Files), plural(len(r.Files), "file", "files"))
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold("total, "+files), findingsPhrase(c), statusPhrase(c))
+	threshold := r.FailOn.String()
+	for i := range r.Files {
+		if r.Files[i].FailOn != nil {
+			threshold += " (or the fail_on of a script's .pxlint.hcl)"
+			break
+		}
+	}
 	switch {
-	case r.FailOn == finding.SeverityNone:
-		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
 	case r.ExitCode() != 0:
-		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), r.FailOn)
+		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), threshold)
+	case r.FailOn == finding.SeverityNone && threshold == "none":
+		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
 	default:
-		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), r.FailOn)
+		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), threshold)
 	}
 }
