@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"unicode/utf16"
+
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // maxDepth bounds the nesting of a document: a facts file is 3 levels deep
@@ -87,15 +89,11 @@ func utf16ToUTF8(b []byte, bigEndian bool) ([]byte, error) {
 	if len(b)%2 != 0 {
 		return nil, errors.New("truncated UTF-16 text (odd number of bytes)")
 	}
-	units := make([]uint16, len(b)/2)
-	for i := range units {
-		if bigEndian {
-			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
+	order := unicode.LittleEndian
+	if bigEndian {
+		order = unicode.BigEndian
 	}
-	return []byte(string(utf16.Decode(units))), nil
+	return unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(b)
 }
 
 // parseJSON decodes one JSON value; a syntax error names its line and column.

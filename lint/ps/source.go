@@ -3,10 +3,11 @@ package ps
 import (
 	"sort"
 	"strings"
-	"unicode/utf16"
+
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Encodings reported in Source.Encoding.
@@ -107,20 +108,18 @@ func decodeWindows1252(b []byte) string {
 	return string(out)
 }
 
+// decodeUTF16 decodes UTF-16 without its BOM with golang.org/x/text, which
+// turns unpaired surrogates and a dangling odd byte into U+FFFD.
 func decodeUTF16(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
-		}
+	order := unicode.LittleEndian
+	if bigEndian {
+		order = unicode.BigEndian
 	}
-	rs := utf16.Decode(u)
-	if len(b)%2 == 1 { // a dangling byte
-		rs = append(rs, utf8.RuneError)
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(b)
+	if err != nil { // not reached: the decoder replaces what it cannot read
+		return string(utf8.RuneError)
 	}
-	return string(rs)
+	return string(out)
 }
 
 // index records line starts and the newline style in one pass.
