@@ -357,11 +357,7 @@ func pbeIterations(alg pkix.AlgorithmIdentifier) int {
 		if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
 			return 0
 		}
-		var k pbkdf2Params
-		if _, err := asn1.Unmarshal(p.Kdf.Parameters.FullBytes, &k); err != nil {
-			return 0
-		}
-		return k.Iterations
+		return pbkdf2Iterations(p.Kdf)
 	}
 	var p pbeParams
 	if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
@@ -375,8 +371,14 @@ func pbmac1Iterations(alg pkix.AlgorithmIdentifier) int {
 	if _, err := asn1.Unmarshal(alg.Parameters.FullBytes, &p); err != nil {
 		return 0
 	}
+	return pbkdf2Iterations(p.Kdf)
+}
+
+// pbkdf2Iterations reads the iteration count of PBKDF2 parameters (PBES2
+// and PBMAC1 both derive their keys with it); 0 when unreadable.
+func pbkdf2Iterations(kdf pkix.AlgorithmIdentifier) int {
 	var k pbkdf2Params
-	if _, err := asn1.Unmarshal(p.Kdf.Parameters.FullBytes, &k); err != nil {
+	if _, err := asn1.Unmarshal(kdf.Parameters.FullBytes, &k); err != nil {
 		return 0
 	}
 	return k.Iterations

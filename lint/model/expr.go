@@ -837,14 +837,8 @@ func (e *evaluator) add(l, r value, rNode ps.Node, sp ps.Span) value {
 // arithmetic is `-`, `*`, `/` and `%`, with string and array repetition
 // for `*`. `$null / 26` is 0, which is what an unquoted 91.90.42.64/26 is.
 func (e *evaluator) arithmetic(op string, l, r value, sp ps.Span) value {
-	if l.kind == KindSecret || r.kind == KindSecret {
-		return unknown("uses a secret")
-	}
-	if !l.isKnown() {
-		return unknown(l.reason)
-	}
-	if !r.isKnown() {
-		return unknown(r.reason)
+	if v, ok := operandsKnown(l, r, "uses a secret"); !ok {
+		return v
 	}
 	if op == "*" && (l.kind == KindString || l.kind == KindArray) {
 		rn, ok := numberOf(r)
@@ -890,16 +884,25 @@ func (e *evaluator) arithmetic(op string, l, r value, sp ps.Span) value {
 	return known(n)
 }
 
+// operandsKnown is the guard of every binary operator that needs both
+// values: a secret operand makes the result unknown with why (never a
+// value built from the secret), an unknown one passes its reason on.
+func operandsKnown(l, r value, why string) (value, bool) {
+	switch {
+	case l.kind == KindSecret || r.kind == KindSecret:
+		return unknown(why), false
+	case !l.isKnown():
+		return unknown(l.reason), false
+	case !r.isKnown():
+		return unknown(r.reason), false
+	}
+	return value{}, true
+}
+
 // format is `-f` with {index} and {index,alignment} items.
 func (e *evaluator) format(l, r value, sp ps.Span) value {
-	if l.kind == KindSecret || r.kind == KindSecret {
-		return unknown("expands a secret")
-	}
-	if !l.isKnown() {
-		return unknown(l.reason)
-	}
-	if !r.isKnown() {
-		return unknown(r.reason)
+	if v, ok := operandsKnown(l, r, "expands a secret"); !ok {
+		return v
 	}
 	f, ok := psString(l)
 	if !ok {
@@ -980,14 +983,8 @@ func abs(n int) int {
 
 // join is `-join`.
 func (e *evaluator) join(l, r value, sp ps.Span) value {
-	if l.kind == KindSecret || r.kind == KindSecret {
-		return unknown("expands a secret")
-	}
-	if !l.isKnown() {
-		return unknown(l.reason)
-	}
-	if !r.isKnown() {
-		return unknown(r.reason)
+	if v, ok := operandsKnown(l, r, "expands a secret"); !ok {
+		return v
 	}
 	if hasUnknownElement(l) {
 		return unknown("joins an element that is unknown or secret")
