@@ -122,9 +122,21 @@ func parseCatalog(t *testing.T, path string) []catalogRule {
 	return out
 }
 
+// planned lists the catalog's rules whose issues are still open: RULES.md
+// names them before they are built. Each is removed from this set by the
+// change that builds it, and a planned rule that is registered fails the
+// test, so the set cannot go stale.
+var planned = map[string]bool{
+	"PX210": true, // cloud-mismatch (real-world verdicts)
+	"PX602": true, // redeploy-identity-change (plan and diff)
+	"PX701": true, "PX702": true, "PX703": true, "PX704": true, "PX705": true, "PX706": true,
+	"PX707": true, "PX708": true, "PX709": true, "PX710": true, "PX711": true, "PX712": true,
+	"PX713": true, "PX714": true, "PX715": true, "PX716": true, "PX717": true, "PX718": true, // pxlint infinity
+}
+
 // TestCatalogRegistered checks that every rule of the catalog (RULES.md) is
-// registered under its name and levels. Rules beyond the catalog are
-// allowed ("the catalog is the minimum").
+// registered under its name and levels, except the planned ones. Rules beyond
+// the catalog are allowed ("the catalog is the minimum").
 func TestCatalogRegistered(t *testing.T) {
 	catalog := parseCatalog(t, catalogPath())
 	if len(catalog) < 40 {
@@ -132,6 +144,12 @@ func TestCatalogRegistered(t *testing.T) {
 	}
 	for _, c := range catalog {
 		r, ok := rules.Get(c.id)
+		if planned[c.id] {
+			if ok {
+				t.Errorf("%s is registered now: remove it from the planned set", c.id)
+			}
+			continue
+		}
 		if !ok {
 			t.Errorf("%s (%s) is in RULES.md but not registered", c.id, c.name)
 			continue
