@@ -82,6 +82,9 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		}
 		scripts = append(scripts, s)
 	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, nil, err
+	}
 	e.readAll(scripts)
 
 	var reported []*script

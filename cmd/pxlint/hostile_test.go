@@ -108,7 +108,7 @@ func TestHostileRepoIsInertInEveryFormat(t *testing.T) {
 func TestHostileConfigErrorIsInert(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	must(t, os.WriteFile(".pxlint.hcl", []byte("fail_on = \"##vso[task.prependpath]./evil\"\n"), 0o644))
+	must(t, os.WriteFile(".pxlint.hcl", []byte("pxlint {\n  fail_on = \"##vso[task.prependpath]./evil\"\n}\n"), 0o644))
 	must(t, os.WriteFile("v.ps1", []byte("$PxBaseConnName = \"acme\"\n"), 0o644))
 	env := func(string) string { return "" }
 	for _, args := range [][]string{

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
@@ -37,7 +38,11 @@ var version = "dev"
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	// A cancelled CI job (SIGINT, SIGTERM) leaves no half-written report.
+	stop := atomicfile.RemoveOnSignal(os.Exit)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }
 
 // tuneGC trades memory for time: a lint run is short-lived and allocates
@@ -301,6 +306,11 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return fail(stderr, err.Error())
 	}
 	c.opts.Log = stderr
+	for _, o := range outs {
+		if o.Path != "" {
+			c.opts.ReportPaths = append(c.opts.ReportPaths, o.Path)
+		}
+	}
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
