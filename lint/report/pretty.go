@@ -222,7 +222,7 @@ func displayRune(r rune, col int) (string, int) {
 // vsoAt reports whether line holds "##vso[" (any case) at i.
 func vsoAt(line []rune, i int) bool {
 	const marker = "##vso["
-	if i+len(marker) > len(line) {
+	if line[i] != '#' || i+len(marker) > len(line) {
 		return false
 	}
 	return strings.EqualFold(string(line[i:i+len(marker)]), marker)
