@@ -249,3 +249,21 @@ func TestReportOverFIFOIsExit2(t *testing.T) {
 		t.Errorf("the symlink's target holds %q, want the SARIF report", b)
 	}
 }
+
+// The other scripts of a git work tree are read as context for PX206: a FIFO
+// among them is not context, and never blocks the run.
+func TestContextFIFONeverBlocks(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir(".git", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, "weu/v.ps1", goodScript)
+	mkfifo(t, "neu/v.ps1")
+	if err := os.Symlink("../neu/v.ps1", "weu/link.ps1"); err != nil {
+		t.Fatal(err)
+	}
+	if r := runPrompt(t, "lint", "--format", "compact", "weu/v.ps1"); r.code == exitUsage {
+		t.Errorf("a FIFO in the work tree made the run fail: %s", r.stderr)
+	}
+}
