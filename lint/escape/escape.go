@@ -16,6 +16,10 @@
 //
 // Tabs are kept (source snippets align with them); a backslash is kept as is,
 // so Windows paths read naturally.
+//
+// IsControl is the one definition of the characters Text escapes; the
+// structured report formats, which must keep values exact, use it to encode
+// the same characters with their own escapes (lint/report).
 package escape
 
 import (
