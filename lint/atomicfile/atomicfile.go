@@ -79,7 +79,13 @@ func Resolve(path string) (string, error) {
 	for range maxLinks {
 		p = resolveDir(p)
 		st, err := os.Lstat(p)
-		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil // a new file: written where the path says
+		}
+		if err != nil {
+			return "", err
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
 			return p, nil
 		}
 		link, err := os.Readlink(p)
