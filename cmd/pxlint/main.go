@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
@@ -30,9 +31,6 @@ const (
 	exitFindings = 1 // findings at or above --fail-on
 	exitUsage    = 2 // pxlint could not do its job
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
 
 func main() {
 	tuneGC()
@@ -62,7 +60,7 @@ Usage:
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
-  pxlint version                  print the version
+  pxlint version                  print the version, commit, and Go, OPA and CUE versions
 
 Run 'pxlint lint --help' for the lint flags.
 
@@ -110,7 +108,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "config":
 		return runConfig(rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "pxlint %s\n", version)
+		if len(rest) > 0 {
+			return fail(stderr, "version takes no arguments")
+		}
+		fmt.Fprint(stdout, buildinfo.Get().Text())
 		return exitOK
 	}
 	if strings.HasPrefix(cmd, "-") || fileExists(cmd) {
@@ -301,7 +302,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	rep.Version = version
+	rep.Version = buildinfo.Get().Version
 	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())

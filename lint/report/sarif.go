@@ -10,6 +10,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -50,7 +51,10 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 	driver.InformationURI = ptr(InformationURI)
 	if r.Version != "" {
 		driver.Version = ptr(r.Version)
-		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		// SARIF requires SemVer here; a "dev" build has none to give.
+		if sv := buildinfo.SemanticVersion(strings.TrimPrefix(r.Version, "v")); sv != "" {
+			driver.SemanticVersion = ptr(sv)
+		}
 	}
 
 	ruleIdx := map[string]int{}
