@@ -92,8 +92,8 @@ func TestResolve(t *testing.T) {
 
 func TestSemanticVersion(t *testing.T) {
 	for v, want := range map[string]string{
-		"1.4.0":                                   "1.4.0",
-		"2.0.0-rc.1":                              "2.0.0-rc.1",
+		"1.4.0":      "1.4.0",
+		"2.0.0-rc.1": "2.0.0-rc.1",
 		"0.0.0-20261203132213-318e0ef1a2b3+dirty": "0.0.0-20261203132213-318e0ef1a2b3+dirty",
 		"1.4.1-SNAPSHOT-318e0ef":                  "1.4.1-SNAPSHOT-318e0ef",
 		Dev:                                       "",
