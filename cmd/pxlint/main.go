@@ -272,12 +272,13 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var c commonFlags
 	c.register(fs)
 	var formats listFlag
-	var noColor bool
+	var noColor, ascii bool
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
 	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
 	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	fs.BoolVar(&ascii, "ascii", false, "write only ASCII (for Windows PowerShell 5.1 pipes): JSON, SARIF and XML escape other characters losslessly, text formats transliterate them")
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
@@ -297,13 +298,16 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
+	if ascii {
+		stderr = asciiText{stderr}
+	}
 	c.opts.Log = stderr
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
 	rep.Version = buildinfo.Get().Version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -317,6 +321,18 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return exitOK
 	}
 	return rep.ExitCode()
+}
+
+// asciiText transliterates what pxlint writes to stderr under --ascii
+// (notices, errors). Each write is a whole message, never part of a
+// character.
+type asciiText struct{ w io.Writer }
+
+func (a asciiText) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(a.w, report.Transliterate(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func prettyOnStdout(outs []report.Output) bool {

@@ -280,6 +280,17 @@ func sarifLocation(path string, g *finding.Region, message string) *sarif.Locati
 // absolute ones as file URIs.
 func sarifURI(path string) (uri, base string) {
 	p := strings.ReplaceAll(path, "\\", "/")
+	// Windows extended-length paths: \\?\C:\x and \\?\UNC\server\share\x.
+	if strings.HasPrefix(p, "//?/") || strings.HasPrefix(p, "//./") {
+		p = p[len("//?/"):]
+		if len(p) >= 4 && strings.EqualFold(p[:4], "UNC/") {
+			p = "//" + p[4:]
+		}
+	}
+	// A UNC path \\server\share\x names its host: file://server/share/x.
+	if host, rest, ok := strings.Cut(strings.TrimPrefix(p, "//"), "/"); ok && strings.HasPrefix(p, "//") && host != "" {
+		return (&url.URL{Scheme: "file", Host: host, Path: "/" + rest}).String(), ""
+	}
 	abs := strings.HasPrefix(p, "/")
 	if len(p) >= 3 && p[1] == ':' && p[2] == '/' { // C:/...
 		p, abs = "/"+p, true
