@@ -85,16 +85,16 @@ func TestASCIIEveryFormat(t *testing.T) {
 
 func TestTransliterate(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain ASCII":                        "plain ASCII",
-		"3–14 characters":                    "3-14 characters",
-		"a — b":                              "a -- b",
-		"“quoted” and ‘single’":              `"quoted" and 'single'`,
-		"count ≥ 1 → ok…":                    "count >= 1 -> ok...",
+		"plain ASCII":           "plain ASCII",
+		"3–14 characters":       "3-14 characters",
+		"a — b":                 "a -- b",
+		"“quoted” and ‘single’": `"quoted" and 'single'`,
+		"count ≥ 1 → ok…":       "count >= 1 -> ok...",
 		"Zürich, Besançon, Łódź, Straße, Ærø": "Zurich, Besancon, Lodz, Strasse, AEro",
-		"東京":                                 "??",
-		"emoji 🙂":                            "emoji ?",
-		"nbsp\u00a0here":                     "nbsp here",
-		"\ufeffBOM":                          "BOM",
+		"東京":             "??",
+		"emoji 🙂":        "emoji ?",
+		"nbsp\u00a0here": "nbsp here",
+		"\ufeffBOM":      "BOM",
 	} {
 		if got := Transliterate(in); got != want {
 			t.Errorf("Transliterate(%q) = %q, want %q", in, got, want)
