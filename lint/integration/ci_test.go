@@ -36,7 +36,7 @@ func TestActionMetadata(t *testing.T) {
 		name, with string
 		ok         bool
 	}{
-		{"every input", "paths: scripts\n          fail-on: warning\n          format: github\n          sarif-file: out/pxlint.sarif\n          args: --profile az", true},
+		{"every input", "paths: scripts\n          fail-on: warning\n          format: github\n          sarif-file: out/pxlint.sarif\n          args: --profile az\n          version: v1.2.0\n          build-from-source: \"false\"", true},
 		{"no input", "", true},
 		{"unknown input", "sarif: pxlint.sarif", false},
 	} {
