@@ -100,7 +100,7 @@ func fakeRelease(t *testing.T, dir string, tamper bool) {
 	must(t, err)
 	zw := gzip.NewWriter(f)
 	tw := tar.NewWriter(zw)
-	body := []byte("#!/bin/sh\necho \"pxlint 1.2.0\"\n")
+	body := []byte("#!/bin/sh\necho \"pxlint 1.2.0 $*\"\n") // prints its arguments too
 	must(t, tw.WriteHeader(&tar.Header{Name: "pxlint", Mode: 0o755, Size: int64(len(body))}))
 	_, err = tw.Write(body)
 	must(t, err)

@@ -201,12 +201,16 @@ func TestPreCommitHooksFile(t *testing.T) {
 		RequireSerial bool   `yaml:"require_serial"`
 	}
 	yamlDoc(t, ".pre-commit-hooks.yaml", &hooks)
-	want := map[string]string{"pxlint": "golang", "pxlint-system": "system"}
+	want := map[string][2]string{ // language, entry
+		"pxlint":         {"golang", "pxlint lint"},
+		"pxlint-system":  {"system", "pxlint lint"},
+		"pxlint-release": {"script", "examples/pre-commit/pxlint-release.sh"},
+	}
 	if len(hooks) != len(want) {
 		t.Fatalf("%d hooks, want %d", len(hooks), len(want))
 	}
 	for _, h := range hooks {
-		if want[h.ID] != h.Language || h.Entry != "pxlint lint" || h.Files != `\.ps1$` ||
+		if want[h.ID] != [2]string{h.Language, h.Entry} || h.Files != `\.ps1$` ||
 			h.PassFilenames == nil || !*h.PassFilenames || !h.RequireSerial {
 			t.Errorf("hook %+v", h)
 		}
