@@ -275,7 +275,10 @@ func TestSnapshotManifests(t *testing.T) {
 			t.Errorf("installer %+v, want x64 portable pxlint.exe from %s (%s)", i, winZip, winSum)
 		}
 		var loc struct {
-			PackageIdentifier, License, ShortDescription, ManifestType string
+			PackageIdentifier string `yaml:"PackageIdentifier"`
+			License           string `yaml:"License"`
+			ShortDescription  string `yaml:"ShortDescription"`
+			ManifestType      string `yaml:"ManifestType"`
 		}
 		readYAML(t, locales[0], &loc)
 		if loc.PackageIdentifier != "pxlint.pxlint" || loc.License != "Apache-2.0" || loc.ShortDescription == "" || loc.ManifestType != "defaultLocale" {
@@ -287,11 +290,13 @@ func TestSnapshotManifests(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(dist, "homebrew", "Casks", "pxlint.rb"))
 		must(t, err)
 		rb := string(b)
+		// The URL spells the version as #{version}, which the version line sets.
+		version := strings.TrimSuffix(strings.TrimPrefix(linuxTar, "pxlint_"), "_linux_amd64.tar.gz")
 		for _, re := range []string{
 			`(?m)^cask "pxlint" do$`,
-			`(?m)^\s+version "[0-9][^"]*"$`,
+			`(?m)^\s+version "` + regexp.QuoteMeta(version) + `"$`,
 			`(?m)^\s+binary "pxlint"$`,
-			`(?m)^\s+url "[^"]*/` + regexp.QuoteMeta(linuxTar) + `"`,
+			`(?m)^\s+url "[^"]*/pxlint_#\{version\}_linux_amd64\.tar\.gz"`,
 			`(?m)^\s+sha256 "` + linuxSum + `"$`,
 			`(?m)^end$`,
 		} {
