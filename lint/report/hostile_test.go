@@ -201,3 +201,43 @@ func TestInert(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHostileText: whatever the input text, every format stays inert.
+func FuzzHostileText(f *testing.F) {
+	for _, s := range hostileStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, format := range Names() {
+			r, rs := hostileReport(s)
+			fm, _ := Get(format)
+			var buf bytes.Buffer
+			if err := fm.Format(&buf, r, rs, Options{}); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			checkInert(t, format, buf.Bytes())
+		}
+	})
+}
+
+// FuzzInertJSON: the inert JSON decodes to exactly the value encoded.
+func FuzzInertJSON(f *testing.F) {
+	for _, s := range hostileStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		if err := encodeJSON(&buf, map[string]string{s: s}); err != nil {
+			t.Fatal(err)
+		}
+		checkInert(t, "json", buf.Bytes())
+		var back map[string]string
+		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+			t.Fatalf("inert JSON does not decode: %v\n%s", err, buf.String())
+		}
+		want := string([]rune(s)) // each invalid byte becomes U+FFFD, as encoding/json does
+		if back[want] != want || len(back) != 1 {
+			t.Fatalf("decoded %q, want %q", back, want)
+		}
+	})
+}
