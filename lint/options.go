@@ -36,10 +36,14 @@ type Options struct {
 	InventoryPath string // --inventory
 	AzVersion     string // --az-version ("" = config, then profile)
 
-	BaselinePath      string   // --baseline
-	WriteBaselinePath string   // --write-baseline
-	PolicyDirs        []string // --policy
-	SchemaDirs        []string // --schema
+	BaselinePath      string // --baseline
+	WriteBaselinePath string // --write-baseline
+	// ReportPaths are the report files the caller writes after the run
+	// (--format FORMAT=PATH). Run only checks that none of them, nor
+	// WriteBaselinePath, is one of the run's inputs or another output.
+	ReportPaths []string
+	PolicyDirs  []string // --policy
+	SchemaDirs  []string // --schema
 
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int

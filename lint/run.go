@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,12 +19,13 @@ import (
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/lint/schema"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
 // maxFileBytes bounds what pxlint reads of one script (PX011 beyond it).
-const maxFileBytes = 2 << 20
+const maxFileBytes = safeio.ScriptBytes
 
 // script is one file on its way through the pipeline.
 type script struct {
@@ -36,6 +38,8 @@ type script struct {
 
 	size     int
 	tooLarge bool
+	readErr  error // the file could not be read (exit code 2 for a script of the run)
+	utf32    bool  // starts with a UTF-32 byte order mark
 	src      *ps.Source
 	file     *ps.File
 	res      *model.Result
@@ -82,13 +86,26 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		}
 		scripts = append(scripts, s)
 	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, nil, err
+	}
 	e.readAll(scripts)
+	for _, s := range scripts {
+		if s.readErr != nil {
+			return nil, nil, s.readErr
+		}
+	}
 
 	var reported []*script
 	var skipped []string
 	for _, s := range scripts {
 		switch {
 		case s.hasPx || s.tooLarge:
+			reported = append(reported, s)
+		case s.utf32:
+			// Never skipped as "assigns no $Px variable" (the pre-filter
+			// cannot see "$Px" in UTF-32): reported, so the reader's
+			// diagnostics say why it cannot be judged.
 			reported = append(reported, s)
 		case hasErrors(s.file) && (s.cand.named || s.mentionsPx()):
 			reported = append(reported, s)
@@ -269,18 +286,20 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := readBounded(s.cand.abs, maxFileBytes)
+	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
 	s.size = len(b)
-	if err != nil {
-		// Unreadable after discovery succeeded (a race, or a folder entry that
-		// cannot be opened): treat as empty; the file is skipped.
-		return
-	}
-	if len(b) > maxFileBytes {
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
 		s.tooLarge = true
 		return
+	case err != nil:
+		// Unreadable after discovery succeeded (a race: the file was swapped
+		// for a FIFO, or its permissions changed). Never a silent pass.
+		s.readErr = fmt.Errorf("%s: %w", s.cand.path, unwrapPathError(err))
+		return
 	}
-	if !s.cand.named && !mentionsPx(b) {
+	s.utf32 = hasUTF32BOM(b)
+	if !s.cand.named && !mentionsPx(b) && !s.utf32 {
 		return
 	}
 	s.src = ps.Decode(b)
@@ -296,24 +315,6 @@ func (e *engine) read(s *script) {
 
 func (s *script) mentionsPx() bool {
 	return s.src != nil && strings.Contains(strings.ToLower(s.src.Text), "$px")
-}
-
-func readBounded(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, 0, 16<<10)
-	tmp := make([]byte, 32<<10)
-	for len(buf) <= limit {
-		n, err := f.Read(tmp)
-		buf = append(buf, tmp[:n]...)
-		if err != nil {
-			break
-		}
-	}
-	return buf, nil
 }
 
 func hasErrors(f *ps.File) bool {

@@ -2,8 +2,8 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -19,10 +19,11 @@ import (
 	"github.com/pxlint/pxlint/lint/config/glob"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // MaxSize bounds a config file; real ones are a few kilobytes.
-const MaxSize = 1 << 20
+const MaxSize = safeio.PolicyBytes
 
 // maxDepth bounds nesting in rule option values.
 const maxDepth = 8
@@ -53,18 +54,13 @@ func Load(path string) (*Config, error) {
 
 // LoadWith is Load with an explicit rule registry (tests use a fake one).
 func LoadWith(path string, known Lookup) (*Config, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("config: %s: %w", path, err)
-	}
-	if len(src) > MaxSize {
+	src, err := safeio.ReadFile(path, MaxSize)
+	if errors.Is(err, safeio.ErrTooLarge) {
 		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
 			Message: fmt.Sprintf("file is larger than %d bytes", MaxSize)}}}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
 	}
 	return Parse(src, path, known)
 }

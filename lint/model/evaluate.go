@@ -2,12 +2,12 @@ package model
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // Options configure one evaluation.
@@ -22,7 +22,8 @@ type Options struct {
 	// Dir is the script's folder on disk, for dot-sourced relative files.
 	// Empty means the folder of Path.
 	Dir string
-	// ReadFile reads dot-sourced files; nil means os.ReadFile.
+	// ReadFile reads dot-sourced files; nil means safeio.ReadFile with
+	// safeio.DotSourceBytes (regular files only, bounded).
 	ReadFile func(string) ([]byte, error)
 	// Limits bound the evaluation; zero fields take DefaultLimits.
 	Limits Limits
@@ -150,7 +151,7 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 		refCtx:        "value",
 	}
 	if e.readFile == nil {
-		e.readFile = os.ReadFile
+		e.readFile = func(p string) ([]byte, error) { return safeio.ReadFile(p, safeio.DotSourceBytes) }
 	}
 	for _, n := range opts.KnownNames {
 		e.catalog[strings.ToLower(n)] = n

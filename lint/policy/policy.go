@@ -20,6 +20,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/policies"
 )
 
@@ -106,9 +107,9 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			src, err := os.ReadFile(f)
+			src, err := safeio.ReadFile(f, safeio.PolicyBytes)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, err)
+				return nil, fmt.Errorf("policy: %w", err)
 			}
 			m, err := ast.ParseModuleWithOpts(f, string(src), opts)
 			if err != nil {
