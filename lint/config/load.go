@@ -95,6 +95,10 @@ func Parse(src []byte, path string, known Lookup) (*Config, error) {
 		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
 			Message: "file is UTF-16; save it as UTF-8"}}}
 	}
+	if line, col, what, ok := checkNesting(src); !ok {
+		return nil, &Error{Problems: []Problem{{File: path, Line: line, Column: col,
+			Message: fmt.Sprintf("%s nested deeper than %d levels; pxlint stops here rather than overflow the parser", what, MaxNesting)}}}
+	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
 		// Later syntax errors are mostly echoes of the first.
