@@ -105,6 +105,11 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
 		}
 	}
+	if opts.Verbose {
+		for _, s := range reported {
+			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
+		}
+	}
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
@@ -167,6 +172,9 @@ func newEngine(opts Options) (*engine, error) {
 		return nil, err
 	}
 	e.schema = sc
+	if err := opts.check(sc.Profiles()); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, p := range sc.Profiles() {
 		for _, n := range sc.Catalog(p) {
@@ -217,6 +225,20 @@ func (e *engine) place(c candidate) (*script, error) {
 		s.cfg = cfg
 	}
 	return s, nil
+}
+
+// configNote says which config governs a script, for --verbose: with
+// discovery bounded (config.Discover), "no config" is worth saying too.
+func (s *script) configNote(given bool) string {
+	switch {
+	case s.cfg != nil && given:
+		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.cand.path, s.cfg.Path)
+	case s.cfg != nil:
+		return fmt.Sprintf("%s: config %s", s.cand.path, s.cfg.Path)
+	case s.inGit:
+		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.cand.path, config.FileName)
+	}
+	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.cand.path, config.FileName)
 }
 
 func (e *engine) config(path string) (*config.Config, error) {

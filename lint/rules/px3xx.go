@@ -82,6 +82,7 @@ func init() {
 			Bad:         badPfx + "   # notAfter in 12 days",
 			Good:        goodPfx + "   # notAfter in 300 days",
 			Options:     map[string]string{"days": "warn when a certificate expires within this many days (default 30; --expiry-days sets the same)"},
+			OptionSpecs: map[string]OptionSpec{"days": {Kind: OptionInteger, Min: 1, Max: 3650}},
 		},
 		Rule{
 			ID: "PX306", Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
