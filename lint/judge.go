@@ -71,7 +71,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	req := cert.Request{
 		ScriptDir: filepath.Dir(s.cand.abs), CertPath: e.opts.CertPath, NodeCerts: e.opts.NodeCerts,
 		Password: e.opts.CertPassword, NodePassword: e.opts.NodeCertPassword,
-		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online,
+		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online, Cache: e.certCache,
 	}
 	if s.cfg != nil {
 		req.CAFiles = append(append([]string{}, req.CAFiles...), s.cfg.CAFiles...)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -55,6 +56,9 @@ type engine struct {
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
+	// certCache decrypts each certificate file once per run, however many
+	// scripts name it.
+	certCache *cert.Cache
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -160,7 +164,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 
 func newEngine(opts Options) (*engine, error) {
 	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
-		configs: map[string]*config.Config{}}
+		configs: map[string]*config.Config{}, certCache: cert.NewCache()}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}

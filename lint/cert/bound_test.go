@@ -1,0 +1,131 @@
+package cert
+
+import (
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"strings"
+	"testing"
+	"time"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+)
+
+// hostilePFX builds, in the test, a small PFX of n shrouded key bags each
+// asking for iterations PBKDF2 rounds, without a MAC (go-pkcs12 accepts that
+// with the empty password, which pxlint tries when none is given). The
+// encrypted keys are junk: only the cost of deriving their keys matters.
+func hostilePFX(t testing.TB, n, iterations int) []byte {
+	t.Helper()
+	oidPBKDF2 := asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 12}
+	oidAES256CBC := asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 42}
+	kdf, err := asn1.Marshal(pbkdf2Params{Salt: asn1.RawValue{Tag: asn1.TagOctetString, Bytes: make([]byte, 8)}, Iterations: iterations})
+	check(t, err)
+	scheme, err := asn1.Marshal(make([]byte, 16)) // the IV
+	check(t, err)
+	params, err := asn1.Marshal(pbes2Params{
+		Kdf:    pkix.AlgorithmIdentifier{Algorithm: oidPBKDF2, Parameters: asn1.RawValue{FullBytes: kdf}},
+		Scheme: pkix.AlgorithmIdentifier{Algorithm: oidAES256CBC, Parameters: asn1.RawValue{FullBytes: scheme}},
+	})
+	check(t, err)
+	epki, err := asn1.Marshal(encryptedPrivateKeyInfo{
+		Algorithm:     pkix.AlgorithmIdentifier{Algorithm: oidPBES2, Parameters: asn1.RawValue{FullBytes: params}},
+		EncryptedData: make([]byte, 32),
+	})
+	check(t, err)
+	bag := safeBag{ID: oidShroudedKeyBag, Value: asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: epki}}
+	bags := make([]safeBag, n)
+	for i := range bags {
+		bags[i] = bag
+	}
+	sc, err := asn1.Marshal(bags)
+	check(t, err)
+	return pfxAround(t, sc)
+}
+
+// pfxAround wraps one plain SafeContents into a PFX without a MAC.
+func pfxAround(t testing.TB, safeContents []byte) []byte {
+	t.Helper()
+	octets := func(b []byte) asn1.RawValue {
+		inner, err := asn1.Marshal(b)
+		check(t, err)
+		return asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: inner}
+	}
+	authSafe, err := asn1.Marshal([]contentInfo{{ContentType: oidData, Content: octets(safeContents)}})
+	check(t, err)
+	pfx, err := asn1.Marshal(struct {
+		Version  int
+		AuthSafe contentInfo
+	}{3, contentInfo{ContentType: oidData, Content: octets(authSafe)}})
+	check(t, err)
+	return pfx
+}
+
+func check(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPFXWorkBounds(t *testing.T) {
+	tests := []struct {
+		name       string
+		bags, iter int
+		// wantReason is a substring of the PX310 reason.
+		wantReason string
+	}{
+		// ~0.8 s of CPU per bag before the bound: 5,000 bags would be an hour.
+		{"many key bags", 5000, 2048, "more than 64 bags"},
+		{"few bags, a million iterations each", 10, 1_000_000, "key-derivation iterations in all, over pxlint's bound"},
+		// Under both bounds the junk keys are tried, and fail quickly.
+		{"a few cheap bags", 3, 2048, "cannot decrypt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := hostilePFX(t, tt.bags, tt.iter)
+			start := time.Now()
+			f := Inspect(data, Options{RequirePFX: true})
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("Inspect took %v", d)
+			}
+			want(t, f.Status, StatusUnreadable)
+			if !strings.Contains(f.Reason, tt.wantReason) {
+				t.Errorf("reason %q, want it to contain %q", f.Reason, tt.wantReason)
+			}
+			t.Logf("%d bytes: %s", len(data), f.Reason)
+		})
+	}
+}
+
+// TestRealPFXWithinBounds keeps the bounds above what exporters write:
+// go-pkcs12's encoders at a high but real iteration count still read.
+func TestRealPFXWithinBounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("derives keys with 200,000 iterations (about a second)")
+	}
+	pki := newPKI(t, certSpec{})
+	enc := pkcs12.Modern2023.WithIterations(200_000)
+	data := encodePFX(t, enc, pki.leaf, nil, testPassword)
+	f := Inspect(data, Options{Password: ptr(testPassword), RequirePFX: true})
+	want(t, f.Status, StatusRead)
+}
+
+func TestDecryptionCache(t *testing.T) {
+	pki := newPKI(t, certSpec{})
+	data := encodePFX(t, pkcs12.Modern2023, pki.leaf, nil, testPassword)
+	other := encodePFX(t, pkcs12.Modern2023, pki.leaf, nil, testPassword) // new salts: other bytes
+	c := NewCache()
+	opt := Options{Password: ptr(testPassword), RequirePFX: true, Cache: c}
+	for range 3 {
+		want(t, Inspect(data, opt).Status, StatusRead)
+	}
+	want(t, c.decryptions, 1)
+	wrong := opt
+	wrong.Password = ptr("wrong")
+	want(t, Inspect(data, wrong).Status, StatusUnreadable)
+	want(t, c.decryptions, 2)
+	want(t, Inspect(other, opt).Status, StatusRead)
+	want(t, c.decryptions, 3)
+	want(t, Inspect(data, wrong).Status, StatusUnreadable) // errors are cached too
+	want(t, c.decryptions, 3)
+}
