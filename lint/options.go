@@ -45,7 +45,10 @@ type Options struct {
 	BaselinePath      string   // --baseline
 	WriteBaselinePath string   // --write-baseline
 	PolicyDirs        []string // --policy
-	SchemaDirs        []string // --schema
+	// PolicyTimeout bounds each user policy package's evaluation of one
+	// script (--policy-timeout; 0 = policy.DefaultTimeout).
+	PolicyTimeout time.Duration
+	SchemaDirs    []string // --schema
 
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int
@@ -67,6 +70,9 @@ func (o Options) check(profiles []string) error {
 		if err := config.CheckAzVersion(o.AzVersion); err != nil {
 			return fmt.Errorf("--az-version %w", err)
 		}
+	}
+	if o.PolicyTimeout < 0 || o.PolicyTimeout > time.Hour {
+		return fmt.Errorf("--policy-timeout %v: want a duration from 1ms to 1h, e.g. 10s", o.PolicyTimeout)
 	}
 	if o.ExpiryDays != 0 {
 		if err := config.CheckExpiryDays(int64(o.ExpiryDays)); err != nil {

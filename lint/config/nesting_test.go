@@ -7,7 +7,7 @@ import (
 )
 
 func TestNestingBound(t *testing.T) {
-	deep := func(open string, n int) string { return strings.Repeat(open, n) }
+	deep := strings.Repeat
 	tests := []struct {
 		name, src string
 		// wantLine and wantCol locate the first level past the bound; 0 means accepted.
