@@ -27,11 +27,12 @@ func FuzzReadPFX(f *testing.F) {
 	f.Add(hostilePFX(f, maxBags, 1))
 	f.Add(hostilePFX(f, maxBags+1, 1))
 	f.Add(hostilePFX(f, 12, 19_000))
+	f.Add(hiddenKeyPFX(f, 2048))
 	pw := "Test"
 	// Iteration counts up to the real limit are slow by design (a second per
 	// million); the fuzzer mutates them, so it runs with lower limits.
-	defer func(n, w int) { maxIterations, maxWork = n, w }(maxIterations, maxWork)
-	maxIterations, maxWork = 20_000, 200_000
+	defer func(n, w int, d time.Duration) { maxIterations, maxWork, decryptTimeout = n, w, d }(maxIterations, maxWork, decryptTimeout)
+	maxIterations, maxWork, decryptTimeout = 20_000, 200_000, 2*time.Second
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, opt := range []Options{{RequirePFX: true}, {Password: &pw}} {
 			start := time.Now()

@@ -128,7 +128,10 @@ func inspectPFX(f *CertFacts, data []byte, opt Options) (*CertFacts, *parsed) {
 	if opt.Password != nil {
 		pw = *opt.Password
 	}
-	certs, keys, err := opt.Cache.decrypt(data, pw, func() ([][]byte, []crypto.PublicKey, error) { return decryptPFX(w, pw) })
+	certs, keys, err := opt.Cache.decrypt(data, pw, func() ([][]byte, []crypto.PublicKey, error) { return decryptWithin(w, pw) })
+	if errors.As(err, &bound) {
+		return unreadable(f, "pfx", bound.msg)
+	}
 	switch {
 	case err == nil:
 		keys = append(slices.Clip(keys), w.plainKeys...) // keys may be shared through the cache
