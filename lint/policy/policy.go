@@ -20,6 +20,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/policies"
 )
 
@@ -119,7 +120,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 			return nil, err
 		}
 		for _, f := range files {
-			src, err := os.ReadFile(f)
+			src, err := safeio.ReadFile(f, safeio.PolicyBytes)
 			if err != nil {
 				return nil, fmt.Errorf("policy %s: %w", f, err)
 			}
