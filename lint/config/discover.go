@@ -10,8 +10,9 @@ import (
 // its root (the folder holding .git, a folder or a worktree file). Outside
 // git it stops at the user's home (searched last) and never looks in a
 // folder that others can write to: the file-system root, its children
-// (/tmp, /home, /srv ...) or the temporary folder (os.TempDir), so a
-// .pxlint.hcl someone left in /tmp governs nothing. It never runs git.
+// (/tmp, /home, /srv ...), the temporary folder (os.TempDir) or the other
+// shared temporary folders (sharedTemp), so a .pxlint.hcl someone left in
+// /tmp governs nothing. It never runs git.
 func Discover(scriptPath string) (path string, found bool) {
 	return discover(scriptPath, systemStops())
 }
@@ -24,14 +25,25 @@ type stops struct {
 	shared func(dir string) bool
 }
 
+// sharedTemp are the world-writable temporary folders below the root's
+// children, besides os.TempDir.
+var sharedTemp = []string{"/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp"}
+
 func systemStops() stops {
 	home, _ := os.UserHomeDir()
-	temp := filepath.Clean(os.TempDir())
+	temps := map[string]bool{}
+	for _, d := range append([]string{os.TempDir()}, sharedTemp...) {
+		temps[filepath.Clean(d)] = true
+		// /tmp is /private/tmp on macOS: scripts may be named either way.
+		if real, err := filepath.EvalSymlinks(d); err == nil {
+			temps[real] = true
+		}
+	}
 	return stops{
 		home: cleanAbs(home),
 		shared: func(dir string) bool {
 			parent := filepath.Dir(dir)
-			return dir == parent || filepath.Dir(parent) == parent || dir == temp
+			return dir == parent || filepath.Dir(parent) == parent || temps[dir]
 		},
 	}
 }
