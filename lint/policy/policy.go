@@ -1,5 +1,7 @@
 // Package policy evaluates Rego policies (OPA) over the policy input: the
-// built-in policies embedded from policies/ and the user's own (--policy DIR).
+// built-in policies embedded from policies/ and the user's own (--policy DIR),
+// which run in a sandbox (sandbox.go: no network, clock or randomness, a
+// time and a memory bound).
 // Everything is parsed, compiled and prepared once per run (Prepare) and the
 // prepared query is shared by every file and goroutine (Eval is safe for
 // concurrent use).
@@ -325,7 +327,17 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
-	rs, err := e.query.Eval(ctx, rego.EvalInput(input))
+	inputOpt := rego.EvalInput(input)
+	var parsed ast.Value
+	if len(e.userPkgs) > 0 {
+		// Converted once for the built-in query and every user package.
+		var err error
+		if parsed, err = ast.InterfaceToValue(input); err != nil {
+			return nil, err
+		}
+		inputOpt = rego.EvalParsedInput(parsed)
+	}
+	rs, err := e.query.Eval(ctx, inputOpt)
 	if err != nil {
 		return nil, err
 	}
@@ -348,7 +360,7 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 		out.Verified = append(out.Verified, Verified{ID: str(m["id"]), Source: str(m["source"])})
 	}
 	if len(e.userPkgs) > 0 {
-		users, err := e.evalUser(ctx, input)
+		users, err := e.evalUser(ctx, parsed)
 		if err != nil {
 			return nil, err
 		}
@@ -360,12 +372,7 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 // evalUser evaluates each user package in the sandbox. An evaluation that
 // hits a bound, or a result with a reserved or unprintable rule ID, is an
 // error naming the package's file.
-func (e *Engine) evalUser(ctx context.Context, input any) ([]Result, error) {
-	// Converted once for every package (EvalInput would convert per query).
-	parsed, err := ast.InterfaceToValue(input)
-	if err != nil {
-		return nil, err
-	}
+func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, error) {
 	var out []Result
 	for _, u := range e.userPkgs {
 		if u.query == nil {
