@@ -9,6 +9,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -199,4 +200,23 @@ func TestDecryptionCache(t *testing.T) {
 	want(t, c.decryptions, 3)
 	want(t, Inspect(data, wrong).Status, StatusUnreadable) // errors are cached too
 	want(t, c.decryptions, 3)
+}
+
+// TestDecryptionCacheConcurrent: scripts judged in parallel that name the
+// same certificate wait for one decryption.
+func TestDecryptionCacheConcurrent(t *testing.T) {
+	pki := newPKI(t, certSpec{})
+	data := encodePFX(t, pkcs12.Modern2023, pki.leaf, nil, testPassword)
+	c := NewCache()
+	opt := Options{Password: ptr(testPassword), RequirePFX: true, Cache: c}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if f := Inspect(data, opt); f.Status != StatusRead {
+				t.Errorf("status %s: %s", f.Status, f.Reason)
+			}
+		})
+	}
+	wg.Wait()
+	want(t, c.decryptions, 1)
 }
