@@ -188,3 +188,15 @@ func TestUserRuleIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintIsErased: print stays allowed in user policies and writes nothing.
+func TestPrintIsErased(t *testing.T) {
+	dir, _ := userPolicy(t, "package acme.dbg\n\ndeny contains \"x\" if {\n\tprint(\"debugging\", input.variables)\n\tfalse\n}\n")
+	e, err := Prepare(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Eval(context.Background(), sandboxInput); err != nil {
+		t.Fatal(err)
+	}
+}
