@@ -71,7 +71,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	req := cert.Request{
 		ScriptDir: filepath.Dir(s.cand.abs), CertPath: e.opts.CertPath, NodeCerts: e.opts.NodeCerts,
 		Password: e.opts.CertPassword, NodePassword: e.opts.NodeCertPassword,
-		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online,
+		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online, Cache: e.certCache,
 	}
 	if s.cfg != nil {
 		req.CAFiles = append(append([]string{}, req.CAFiles...), s.cfg.CAFiles...)
@@ -310,8 +310,18 @@ func maskedLines(src *ps.Source, secrets []model.Span) []string {
 // Different sets prepare concurrently; callers of the same set wait for it.
 func (e *engine) policyFor(ctx context.Context, dirs []string) (*policy.Engine, error) {
 	f := futureFor(&e.mu, e.policies, dirs)
-	f.once.Do(func() { f.val, f.err = policy.Prepare(ctx, dirs) })
+	f.once.Do(func() { f.val, f.err = policy.PrepareWith(ctx, dirs, e.sandbox()) })
 	return f.val, f.err
+}
+
+// sandbox is the user policies' sandbox for this run.
+func (e *engine) sandbox() policy.Sandbox {
+	sb := policy.DefaultSandbox()
+	sb.Online = e.opts.Online
+	if e.opts.PolicyTimeout > 0 {
+		sb.Timeout = e.opts.PolicyTimeout
+	}
+	return sb
 }
 
 // schemaFor loads (once) the schema with a set of user overlays.

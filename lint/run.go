@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -59,6 +60,9 @@ type engine struct {
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
+	// certCache decrypts each certificate file once per run, however many
+	// scripts name it.
+	certCache *cert.Cache
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -122,6 +126,11 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
 		}
 	}
+	if opts.Verbose {
+		for _, s := range reported {
+			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
+		}
+	}
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
@@ -172,7 +181,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 
 func newEngine(opts Options) (*engine, error) {
 	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
-		configs: map[string]*config.Config{}}
+		configs: map[string]*config.Config{}, certCache: cert.NewCache()}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}
@@ -184,6 +193,9 @@ func newEngine(opts Options) (*engine, error) {
 		return nil, err
 	}
 	e.schema = sc
+	if err := opts.check(sc.Profiles()); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, p := range sc.Profiles() {
 		for _, n := range sc.Catalog(p) {
@@ -234,6 +246,20 @@ func (e *engine) place(c candidate) (*script, error) {
 		s.cfg = cfg
 	}
 	return s, nil
+}
+
+// configNote says which config governs a script, for --verbose: with
+// discovery bounded (config.Discover), "no config" is worth saying too.
+func (s *script) configNote(given bool) string {
+	switch {
+	case s.cfg != nil && given:
+		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.cand.path, s.cfg.Path)
+	case s.cfg != nil:
+		return fmt.Sprintf("%s: config %s", s.cand.path, s.cfg.Path)
+	case s.inGit:
+		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.cand.path, config.FileName)
+	}
+	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.cand.path, config.FileName)
 }
 
 func (e *engine) config(path string) (*config.Config, error) {

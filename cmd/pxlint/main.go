@@ -23,6 +23,7 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -172,6 +173,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.DurationVar(&c.opts.PolicyTimeout, "policy-timeout", policy.DefaultTimeout, "time bound of each user policy package on each script")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
 }
 

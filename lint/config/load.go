@@ -44,8 +44,30 @@ var (
 	waiverAttrs   = []string{"paths", "variables", "reason", "expires"}
 	failOnValues  = []string{"error", "warning", "info", "never"}
 	severityNames = []string{"error", "warning", "info"}
-	profileValues = []string{"az", "azurerm"}
 )
+
+// Profiles are the connector release profiles a config or --profile may
+// name. The profiles themselves are data in schemas/profiles.cue; a test in
+// package lint checks this list against them (config stays free of CUE so
+// `pxlint config verify` is fast).
+var Profiles = []string{"az", "azurerm"}
+
+// CheckAzVersion validates an Az module version (az_version, --az-version).
+func CheckAzVersion(s string) error {
+	if !version.MatchString(s) {
+		return fmt.Errorf("%q: want a version like \"4.5.0\"", s)
+	}
+	return nil
+}
+
+// CheckExpiryDays validates a certificate warning window (expiry_days,
+// --expiry-days).
+func CheckExpiryDays(n int64) error {
+	if n < 1 || n > 3650 {
+		return fmt.Errorf("%d: want a whole number of days from 1 to 3650", n)
+	}
+	return nil
+}
 
 // Load reads and validates a config file against the built-in rule registry.
 func Load(path string) (*Config, error) {
@@ -90,6 +112,10 @@ func Parse(src []byte, path string, known Lookup) (*Config, error) {
 	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
 		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
 			Message: "file is UTF-16; save it as UTF-8"}}}
+	}
+	if line, col, what, ok := checkNesting(src); !ok {
+		return nil, &Error{Problems: []Problem{{File: path, Line: line, Column: col,
+			Message: fmt.Sprintf("%s nested deeper than %d levels; pxlint stops here rather than overflow the parser", what, MaxNesting)}}}
 	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
@@ -267,21 +293,21 @@ func (d *decoder) pxlint(body *hclsyntax.Body) {
 				c.FailOn = &sev
 			}
 		case "profile":
-			if s, ok := d.enum(a, profileValues); ok {
+			if s, ok := d.enum(a, Profiles); ok {
 				c.Profile = s
 			}
 		case "az_version":
 			if s, ok := d.str(a); ok {
-				if !version.MatchString(s) {
-					d.problem(a.Expr.Range(), fmt.Sprintf("az_version = %q: want a version like \"4.5.0\"", s))
+				if err := CheckAzVersion(s); err != nil {
+					d.problem(a.Expr.Range(), "az_version = "+err.Error())
 				} else {
 					c.AzVersion = s
 				}
 			}
 		case "expiry_days":
 			if n, ok := d.integer(a); ok {
-				if n < 1 || n > 3650 {
-					d.problem(a.Expr.Range(), fmt.Sprintf("expiry_days = %d: want a whole number of days from 1 to 3650", n))
+				if err := CheckExpiryDays(n); err != nil {
+					d.problem(a.Expr.Range(), "expiry_days = "+err.Error())
 				} else {
 					c.ExpiryDays = int(n)
 				}
@@ -350,6 +376,12 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 			if err != nil {
 				d.problem(a.Expr.Range(), fmt.Sprintf("%s: %v", a.Name, err))
 				continue
+			}
+			if spec, ok := reg.OptionSpecs[a.Name]; builtin && ok {
+				if err := spec.Check(g); err != nil {
+					d.problem(a.Expr.Range(), fmt.Sprintf("%s: %v", a.Name, err))
+					continue
+				}
 			}
 			if rc.Options == nil {
 				rc.Options = map[string]any{}

@@ -86,6 +86,7 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
 			Options:     map[string]string{"min_prefix_length": "shortest prefix length accepted without a warning (default 16)"},
+			OptionSpecs: map[string]OptionSpec{"min_prefix_length": {Kind: OptionInteger, Min: 1, Max: 32}},
 		},
 		Rule{
 			ID:       "PX106",

@@ -119,6 +119,7 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       []string{"PxBaseConnName"},
 			Options:     map[string]string{"generic_names": "list of base names considered generic (replaces the built-in list)"},
+			OptionSpecs: map[string]OptionSpec{"generic_names": {Kind: OptionNames, MaxItems: 1000}},
 		},
 		Rule{
 			ID:       "PX209",
@@ -136,6 +137,7 @@ func init() {
 			Engine:      EngineCUE,
 			Needs:       []string{"PxAzureLocation"},
 			Options:     map[string]string{"extra_locations": "additional region short names to accept (e.g. new or sovereign-cloud regions)"},
+			OptionSpecs: map[string]OptionSpec{"extra_locations": {Kind: OptionNames, MaxItems: 1000}},
 		},
 	)
 }
