@@ -38,6 +38,13 @@ func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
 	name := ""
 	if text != "" {
 		name = canonicalCommandName(text)
+		if c.Invocation == ps.InvokeDirect && c.Name != nil && !looksLikeCommand(text) {
+			// `$PxAppPassword = $a = Hunter2`: a bare word PowerShell would
+			// run is a literal that can reach a secret sink.
+			if v := e.literal(c.Name.NodeSpan(), known(text)); v.kind == KindSecret {
+				text, name = "", ""
+			}
+		}
 	} else {
 		if c.Name != nil {
 			e.eval(c.Name)
