@@ -423,7 +423,12 @@ func (e *evaluator) hashtable(x *ps.Hashtable) value {
 		if v.kind != KindSecret {
 			text = e.text(sp)
 		}
-		entries = append(entries, hashEntry{key: key, val: v, span: sp, text: text, flow: e.flowSince(mark)})
+		flow := e.flowSince(mark)
+		if flow != nil {
+			// One node per entry in the trace (see assign).
+			e.trace = append(e.trace[:mark], flowItem{file: e.cur, span: sp, node: flow})
+		}
+		entries = append(entries, hashEntry{key: key, val: v, span: sp, text: text, flow: flow})
 	}
 	if reason != "" {
 		return unknown(reason)

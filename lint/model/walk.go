@@ -360,6 +360,11 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) value {
 		}
 	}
 	flow := e.flowSince(mark)
+	if flow != nil {
+		// The statement's part of the trace is now this one node, so that
+		// a chain of assignments copies each item once, not once per link.
+		e.trace = append(e.trace[:mark], flowItem{file: e.cur, span: a.Span, node: flow})
+	}
 	e.setVariable(target, a, val)
 	e.vars[key].flow = flow
 	return out
