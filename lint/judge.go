@@ -194,6 +194,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, fmt.Errorf("%s: evaluating policies: %w", fr.Path, err)
 	}
+	newScrubber(s.src, s.res.SecretSpans).output(out)
 	for _, r := range out.Deny {
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
 	}
