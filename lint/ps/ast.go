@@ -601,6 +601,12 @@ type BinaryExpr struct {
 	Right  Expression
 }
 
+// TernaryExpr is `condition ? ifTrue : ifFalse` (PowerShell 7).
+type TernaryExpr struct {
+	Base
+	Condition, IfTrue, IfFalse Expression // IfFalse is nil when the ':' is missing
+}
+
 // ScriptBlockExpr is `{ ... }` used as a value (argument, RHS, & { }).
 type ScriptBlockExpr struct {
 	Base
@@ -656,6 +662,7 @@ type BadExpr struct {
 }
 
 func (*StringLiteral) exprNode()    {}
+func (*TernaryExpr) exprNode()      {}
 func (*ExpandableString) exprNode() {}
 func (*StringText) exprNode()       {}
 func (*Number) exprNode()           {}
@@ -745,3 +752,36 @@ type File struct {
 	Diagnostics []Diagnostic
 	Stats       Stats
 }
+
+// TypeDef is a `class` or `enum` definition. pxlint does not evaluate
+// classes; it parses them so that their syntax is checked and the
+// statements after them are read.
+type TypeDef struct {
+	Base
+	Keyword  string // "class" or "enum"
+	Name     string
+	NameSpan Span
+	// BaseTypes are the names after `:` (base class, interfaces, or an
+	// enum's underlying type), as written.
+	BaseTypes []string
+	Members   []*TypeMember
+}
+
+// TypeMember is a property, method or constructor of a class, or a
+// member of an enum.
+type TypeMember struct {
+	Base
+	Name string
+	// Modifiers are static and hidden, lower case.
+	Modifiers  []string
+	Attributes []Expression // *TypeLiteral: attributes and the declared type
+	// Method is set for methods and constructors; Params and Body then
+	// hold their parameters and body.
+	Method bool
+	Params []*ParamDecl
+	Body   *ScriptBlock
+	// Value is a property's initial value or an enum member's value.
+	Value Expression
+}
+
+func (*TypeDef) stmtNode() {}

@@ -42,11 +42,40 @@ func isUnaryOp(op string) bool {
 }
 
 // expression parses a full expression (comma lists included).
-func (p *parser) expression() Expression { return p.binary(1, false) }
+func (p *parser) expression() Expression { return p.ternary(false) }
 
 // expressionNoComma parses an expression where a comma separates
 // arguments (method calls, parameter defaults).
-func (p *parser) expressionNoComma() Expression { return p.binary(1, true) }
+func (p *parser) expressionNoComma() Expression { return p.ternary(true) }
+
+// ternary parses `cond ? a : b` (PowerShell 7), which binds looser than
+// every binary operator; the `?` must be on the condition's line.
+func (p *parser) ternary(noComma bool) Expression {
+	start := p.here()
+	cond := p.binary(1, noComma)
+	t := p.peek(modeExpr)
+	if p.stopped || t.kind != TokOperator || t.op != "?" {
+		return cond
+	}
+	p.commit(t)
+	if !p.enter() {
+		return cond
+	}
+	defer p.leave()
+	p.skipNL()
+	x := &TernaryExpr{Condition: cond}
+	x.IfTrue = p.ternary(noComma)
+	p.skipNL()
+	if c := p.peek(modeExpr); c.end == c.start+1 && p.text[c.start] == ':' {
+		p.commit(rawTok{kind: TokOperator, start: c.start, end: c.end, op: ":"})
+		p.skipNL()
+		x.IfFalse = p.ternary(noComma)
+	} else {
+		p.errorf(p.spanOf(c), "missing ':' in the ternary expression (cond ? a : b)")
+	}
+	x.Span = p.spanFrom(start)
+	return x
+}
 
 func (p *parser) binary(minPrec int, noComma bool) Expression {
 	start := p.here()
@@ -155,6 +184,8 @@ func startsOperand(t rawTok) bool {
 	case TokVariable, TokNumber, TokString, TokExpandableString, TokHereString, TokExpandableHereString,
 		TokLParen, TokAtParen, TokDollarParen, TokAtBrace, TokLBracket, TokSplat:
 		return true
+	case TokLBrace: // [Func[string]] { ... }
+		return true
 	case TokOperator:
 		return t.op == "-" || t.op == "+" || t.op == "!" || t.op == "-not" || t.op == "++" || t.op == "--"
 	}
@@ -250,10 +281,13 @@ func (p *parser) postfix(x Expression) Expression {
 			opLen, static = 2, true
 		case c == '?' && c2 == '.':
 			opLen, nullable = 2, true
-		case c == '[':
+		case c == '[' || c == '?' && c2 == '[':
 			chain++
 			if !p.enter() {
 				return x
+			}
+			if c == '?' { // ${x}?[0]: null-conditional index
+				p.commit(rawTok{kind: TokOperator, start: p.off, end: p.off + 1, op: "?"})
 			}
 			x = p.index(x, start)
 			continue
@@ -269,6 +303,9 @@ func (p *parser) postfix(x Expression) Expression {
 			kind = TokColonColon
 		}
 		p.commit(rawTok{kind: kind, start: p.off, end: p.off + opLen, op: p.text[p.off : p.off+opLen]})
+		if p.lineEndsHere() { // a method chain broken after the dot: $ps.AddCommand('x').⏎ AddArgument(1)
+			p.skipNL()
+		}
 		var member Expression
 		name := ""
 		mt := p.peekRaw(modeMember)
@@ -277,7 +314,7 @@ func (p *parser) postfix(x Expression) Expression {
 			tok := p.commit(mt)
 			member = &BareWord{Base{tok.Span}, tok.Text, tok.Text}
 			name = tok.Text
-		case TokVariable, TokString, TokExpandableString, TokLParen, TokDollarParen:
+		case TokVariable, TokString, TokExpandableString, TokLParen, TokDollarParen, TokLBrace:
 			member = p.primary(modeExpr)
 			if sl, ok := member.(*StringLiteral); ok {
 				name = sl.Value
@@ -287,15 +324,44 @@ func (p *parser) postfix(x Expression) Expression {
 			p.errorf(Span{sp.Start, sp.Start}, "missing a member name after '%s'", p.text[p.off-opLen:p.off])
 			return &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Static: static, Nullable: nullable}
 		}
+		if p.adjacent() && p.text[p.off] == '[' {
+			// a generic method call: [array]::Empty[int]()
+			m := p.mark()
+			p.typeLiteral(p.here())
+			if !(p.adjacent() && p.text[p.off] == '(' && len(p.diags) == m.ndiags) {
+				p.reset(m)
+			}
+		}
 		if p.adjacent() && p.text[p.off] == '(' {
 			open := p.commit(rawTok{kind: TokLParen, start: p.off, end: p.off + 1})
 			args := p.callArgs(open)
 			x = &InvokeMemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable, Args: args}
 			continue
 		}
+		if p.adjacent() && p.text[p.off] == '{' { // $list.ForEach{ $_ }: a script block is the one argument
+			sb := p.scriptBlock()
+			args := []Expression{&ScriptBlockExpr{Base{sb.Span}, sb}}
+			x = &InvokeMemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable, Args: args}
+			continue
+		}
 		x = &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable}
 	}
 	return x
+}
+
+// lineEndsHere reports that only white space or a comment follows on
+// this line.
+func (p *parser) lineEndsHere() bool {
+	for i := p.off; i < p.end; i++ {
+		switch p.text[i] {
+		case ' ', '\t':
+			continue
+		case '\r', '\n', '#':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func (p *parser) index(x Expression, start Pos) Expression {
@@ -364,7 +430,13 @@ func (p *parser) typeLiteral(start Pos) *TypeLiteral {
 			if level > 0 {
 				level--
 			}
-		case TokEOF, TokNewline:
+		case TokNewline:
+			if level > 0 { // attribute arguments may span lines: [Parameter(Mandatory,⏎ Position = 0)]
+				break
+			}
+			p.errorf(open.Span, "missing closing ']' for the type at line %d", open.Span.Start.Line)
+			return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
+		case TokEOF:
 			p.errorf(open.Span, "missing closing ']' for the type at line %d", open.Span.Start.Line)
 			return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
 		}

@@ -96,7 +96,16 @@ func Parse(src *Source, lim Limits) *File {
 	// avoids copying a growing token stream.
 	f.Tokens = make([]Token, 0, min(len(src.Text)/4+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
-	f.Statements = p.statementList(TokEOF)
+	if p.namedBlockNext() {
+		// A script written as begin/process/end blocks: each body, in
+		// order, is a statement of the file (they run once each when
+		// the script is run without pipeline input).
+		for _, nb := range p.namedBlocks(TokEOF) {
+			f.Statements = append(f.Statements, nb.Body)
+		}
+	} else {
+		f.Statements = p.statementList(TokEOF)
+	}
 	p.finishTokens()
 	for _, t := range f.Tokens {
 		if t.Kind.IsComment() {

@@ -95,6 +95,11 @@ func (p *parser) recoverLine() *BadStatement {
 // statement parses one statement at statement start.
 func (p *parser) statement() Statement {
 	t := p.peek(modeStatement)
+	if t.kind == TokLBracket {
+		if td := p.attributedTypeDef(); td != nil {
+			return td
+		}
+	}
 	if t.kind == TokKeyword {
 		switch t.op {
 		case "if":
@@ -113,6 +118,10 @@ func (p *parser) statement() Statement {
 			return p.tryStatement()
 		case "function", "filter", "workflow":
 			return p.functionDef()
+		case "class":
+			return p.classDef()
+		case "enum":
+			return p.enumDef()
 		case "throw", "return", "exit", "break", "continue":
 			return p.flowStatement()
 		case "param":
@@ -121,12 +130,10 @@ func (p *parser) statement() Statement {
 				p.file.Params = pb
 			}
 			return nil
-		case "elseif", "else", "catch", "finally", "until", "begin", "process", "end", "dynamicparam":
-			tok := p.commit(t)
-			p.errorf(tok.Span, "unexpected '%s' without the statement it belongs to", tok.Text)
-			return &BadStatement{Base{tok.Span}, tok.Text}
 		}
-		// trap, data, class, enum, using, configuration: read as commands.
+		// else, catch, begin, ... out of place are command names to
+		// PowerShell (`else` alone runs a command named else), as are
+		// trap, data, class, enum, using and configuration here.
 	}
 	return p.pipelineChain()
 }
@@ -682,13 +689,13 @@ func (p *parser) tryStatement() Statement {
 		}
 		cc := &CatchClause{}
 		for !p.stopped {
-			t := p.peek(modeExpr)
+			t := p.peekNL(modeExpr) // catch⏎ [int]⏎ { }: newlines may separate the parts
 			if t.kind != TokLBracket {
 				break
 			}
 			s := p.here()
 			cc.Types = append(cc.Types, p.typeLiteral(s))
-			if p.peek(modeExpr).kind == TokComma {
+			if p.peekNL(modeExpr).kind == TokComma {
 				p.next(modeExpr)
 				p.skipNL()
 			}
@@ -757,16 +764,8 @@ func (p *parser) scriptBlock() *ScriptBlock {
 	}
 	defer p.leave()
 	sb.Params = p.maybeParamBlock()
-	if t := p.peekNL(modeStatement); t.kind == TokKeyword && isNamedBlock(t.op) {
-		for !p.stopped {
-			t := p.peekNL(modeStatement)
-			if t.kind != TokKeyword || !isNamedBlock(t.op) {
-				break
-			}
-			kw := p.commit(t)
-			body := p.block(kw.Op)
-			sb.Named = append(sb.Named, &NamedBlock{Base{Span{kw.Span.Start, p.last}}, kw.Op, body})
-		}
+	if p.namedBlockNext() {
+		sb.Named = p.namedBlocks(TokRBrace)
 	} else {
 		sb.Statements = p.statementList(TokRBrace)
 	}
@@ -777,7 +776,47 @@ func (p *parser) scriptBlock() *ScriptBlock {
 }
 
 func isNamedBlock(op string) bool {
-	return op == "begin" || op == "process" || op == "end" || op == "dynamicparam"
+	return op == "begin" || op == "process" || op == "end" || op == "dynamicparam" || op == "clean"
+}
+
+// namedBlockNext reports a named block keyword as the first statement of
+// a script or script block: only there does `begin` open a block.
+func (p *parser) namedBlockNext() bool {
+	t := p.peekNL(modeStatement)
+	return t.kind == TokKeyword && isNamedBlock(t.op)
+}
+
+// namedBlocks parses `begin {…} process {…} end {…}` up to closer; once a
+// body is made of named blocks, anything else in it is an error.
+func (p *parser) namedBlocks(closer TokenKind) []*NamedBlock {
+	var out []*NamedBlock
+	for !p.stopped {
+		t := p.peekNL(modeStatement)
+		if t.kind == TokEOF || t.kind == closer {
+			break
+		}
+		if t.kind == TokSemicolon {
+			p.commit(t)
+			continue
+		}
+		if t.kind != TokKeyword || !isNamedBlock(t.op) {
+			p.errorf(p.spanOf(t), "unexpected %s: a body made of begin/process/end blocks holds nothing else", describe(p.text[t.start:t.end]))
+			if bad := p.recoverLine(); bad == nil {
+				if t := p.peekNL(modeStatement); t.kind != TokEOF && t.kind != closer {
+					p.commit(t) // always make progress
+				}
+			}
+			continue
+		}
+		kw := p.commit(t)
+		if k := p.peekNL(modeExpr).kind; k != TokLBrace {
+			p.errorf(kw.Span, "missing '{' to open the %s block", kw.Op)
+			continue
+		}
+		body := p.block(kw.Op)
+		out = append(out, &NamedBlock{Base{Span{kw.Span.Start, p.last}}, kw.Op, body})
+	}
+	return out
 }
 
 // maybeParamBlock parses `[attributes] param(...)` when it comes next.
