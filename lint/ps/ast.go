@@ -553,11 +553,12 @@ type InvokeMemberExpr struct {
 	Args     []Expression
 }
 
-// IndexExpr is `x[index]`.
+// IndexExpr is `x[index]` (Nullable: `x?[index]`).
 type IndexExpr struct {
 	Base
-	Target Expression
-	Index  Expression
+	Target   Expression
+	Index    Expression
+	Nullable bool
 }
 
 // TypeLiteral is `[TypeName]` (also `[string[]]`, `[System.Collections.Generic.List[string]]`).
@@ -785,3 +786,20 @@ type TypeMember struct {
 }
 
 func (*TypeDef) stmtNode() {}
+
+// TrapStmt is `trap [Type] { body }`.
+type TrapStmt struct {
+	Base
+	Type *TypeLiteral // nil when absent
+	Body *BlockStmt
+}
+
+// DataStmt is a data section: `data [Name] [-SupportedCommand a, b] { body }`.
+type DataStmt struct {
+	Base
+	Name string // "" when absent
+	Body *BlockStmt
+}
+
+func (*TrapStmt) stmtNode() {}
+func (*DataStmt) stmtNode() {}

@@ -153,17 +153,55 @@ func (p *parser) unary() Expression {
 		if p.adjacent() && p.off+1 < p.end && p.text[p.off] == ':' && p.text[p.off+1] == ':' {
 			return p.postfixOps(p.postfix(tl))
 		}
+		if isAttribute(tl) { // [SuppressMessage(...)]⏎ $x = 1
+			m := p.mark()
+			if p.skipNL(); !startsOperand(p.peek(modeExpr)) {
+				p.reset(m)
+			}
+		}
 		if n := p.peek(modeExpr); startsOperand(n) {
 			if !p.enter() {
 				return tl
 			}
 			x := p.unary()
 			p.leave()
+			p.checkCast(tl, x)
 			return &ConvertExpr{Base{p.spanFrom(start)}, tl, x}
+		}
+		if isAttribute(tl) {
+			p.errorf(tl.Span, "the attribute [%s] must be followed by a parameter or variable", tl.Name)
+		}
+		if p.adjacent() && p.off+1 < p.end && p.text[p.off] == '?' && (p.text[p.off+1] == '[' || p.text[p.off+1] == '.') {
+			p.errorf(Span{tl.Span.End, tl.Span.End}, "'?%c' cannot follow a type literal", p.text[p.off+1])
 		}
 		return p.postfix(tl)
 	}
 	return p.postfixOps(p.postfix(p.primary(modeExpr)))
+}
+
+// isAttribute reports an attribute ([Parameter(Mandatory)],
+// [ValidateNotNull()]) rather than a type.
+func isAttribute(tl *TypeLiteral) bool { return strings.HasSuffix(tl.Name, ")") }
+
+// checkCast reports what PowerShell rejects in `[type]x`: [ref] anywhere
+// but outermost and alone, and an attribute that does not end up on a
+// variable.
+func (p *parser) checkCast(tl *TypeLiteral, x Expression) {
+	if inner, ok := x.(*ConvertExpr); ok && strings.EqualFold(inner.Type.Name, "ref") {
+		p.errorf(inner.Type.Span, "[ref] must be the only and outermost type of a cast")
+	}
+	if isAttribute(tl) {
+		for {
+			c, ok := x.(*ConvertExpr)
+			if !ok {
+				break
+			}
+			x = c.X
+		}
+		if _, ok := x.(*Variable); !ok {
+			p.errorf(tl.Span, "the attribute [%s] must be followed by a parameter or variable", tl.Name)
+		}
+	}
 }
 
 // postfixOps handles `$i++` and `$i--`.
@@ -199,7 +237,11 @@ func (p *parser) primary(m lexMode) Expression {
 	t := p.peek(m)
 	switch t.kind {
 	case TokVariable, TokSplat:
-		return p.variable(p.commit(t))
+		v := p.variable(p.commit(t))
+		if v.Splat && m == modeExpr {
+			p.errorf(v.Span, "splatting (%s) is only allowed in a command's arguments", v.Raw)
+		}
+		return v
 	case TokNumber:
 		return p.number(p.commit(t))
 	case TokString, TokHereString, TokExpandableString, TokExpandableHereString:
@@ -252,8 +294,10 @@ func (p *parser) parenExpr() Expression {
 	defer p.leave()
 	p.skipNL()
 	pe := &ParenExpr{}
-	if p.peek(modeStatement).kind != TokRParen {
+	if t := p.peek(modeStatement); t.kind != TokRParen {
 		pe.Inner = p.statement()
+	} else {
+		p.errorf(p.spanOf(t), "an expression was expected after '('")
 	}
 	p.expectAfterNL(TokRParen, open)
 	pe.Span = p.spanFrom(start)
@@ -262,7 +306,13 @@ func (p *parser) parenExpr() Expression {
 
 // postfix applies member access, static member access, method calls and
 // indexing written directly after x (no white space in between).
-func (p *parser) postfix(x Expression) Expression {
+func (p *parser) postfix(x Expression) Expression { return p.postfixIn(x, false) }
+
+// postfixIn is postfix; in a command argument (cmdArg) a dot followed by
+// white space ends the argument, in an expression the member name may
+// follow after white space or on the next line (`$list. Count`,
+// method chains broken after the dot).
+func (p *parser) postfixIn(x Expression, cmdArg bool) Expression {
 	start := x.NodeSpan().Start
 	chain := 0 // as for binary operators: each postfix operator nests the tree
 	defer func() { p.depth -= chain }()
@@ -276,6 +326,9 @@ func (p *parser) postfix(x Expression) Expression {
 		var opLen int
 		switch {
 		case c == '.' && c2 != '.':
+			if cmdArg && (c2 == ' ' || c2 == '\t' || isNewlineByte(c2) || p.off+1 >= p.end) {
+				return x
+			}
 			opLen = 1
 		case c == ':' && c2 == ':':
 			opLen, static = 2, true
@@ -286,10 +339,14 @@ func (p *parser) postfix(x Expression) Expression {
 			if !p.enter() {
 				return x
 			}
-			if c == '?' { // ${x}?[0]: null-conditional index
+			nullable := c == '?'
+			if nullable { // ${x}?[0]: null-conditional index
 				p.commit(rawTok{kind: TokOperator, start: p.off, end: p.off + 1, op: "?"})
 			}
 			x = p.index(x, start)
+			if ix, ok := x.(*IndexExpr); ok {
+				ix.Nullable = nullable
+			}
 			continue
 		default:
 			return x
@@ -303,8 +360,8 @@ func (p *parser) postfix(x Expression) Expression {
 			kind = TokColonColon
 		}
 		p.commit(rawTok{kind: kind, start: p.off, end: p.off + opLen, op: p.text[p.off : p.off+opLen]})
-		if p.lineEndsHere() { // a method chain broken after the dot: $ps.AddCommand('x').⏎ AddArgument(1)
-			p.skipNL()
+		if !static && !nullable {
+			p.skip(p.lineEndsHere()) // $list. Count; a method chain broken after the dot: $ps.AddCommand('x').⏎ AddArgument(1)
 		}
 		var member Expression
 		name := ""
@@ -373,7 +430,7 @@ func (p *parser) index(x Expression, start Pos) Expression {
 	p.skipNL()
 	idx := p.expression()
 	p.expectAfterNL(TokRBracket, open)
-	return &IndexExpr{Base{p.spanFrom(start)}, x, idx}
+	return &IndexExpr{Base: Base{p.spanFrom(start)}, Target: x, Index: idx}
 }
 
 // callArgs parses method arguments after `(` up to and including `)`.

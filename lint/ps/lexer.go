@@ -452,6 +452,9 @@ func (l *lexer) dashOperator(s string, i, w int, m lexMode) rawTok {
 			t.kind, t.end, t.op = TokOperator, k, op
 			return t
 		}
+		if m == modeStatement { // `-Guid $x` alone on a line runs a command named -Guid
+			return l.generic(s, i)
+		}
 		p := l.parameter(s, i, w)
 		return p
 	case isDash(r):
@@ -562,6 +565,8 @@ func (l *lexer) number(s string, i int, m lexMode) rawTok {
 			for j < len(s) && isDigit(s[j]) {
 				j++
 			}
+		} else if j > start && j < len(s) && s[j] == '.' && trailingDot(s, j+1) {
+			j++ // 20. is the double 20
 		}
 		if j > start && j < len(s) && (s[j] == 'e' || s[j] == 'E') {
 			k := j + 1
@@ -592,6 +597,17 @@ func (l *lexer) number(s string, i int, m lexMode) rawTok {
 		}
 	}
 	return t
+}
+
+// trailingDot reports that the character at i (after `20.`) leaves the
+// dot to the number: not a second dot (a range), a name (a member) or a
+// digit.
+func trailingDot(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := runeAt(s, i)
+	return r != '.' && !isNameChar(r) && r != '$' && r != '(' && r != '\'' && r != '"' && !isQuote(r)
 }
 
 // endsNumber: the characters after which a number token ends

@@ -46,7 +46,7 @@ func TestParseErrorsRecover(t *testing.T) {
 		{"missing member", "$a.;\n$b = 2", "PX001@1:4", `(assign = $b 2)`},
 		// At statement start `0x` is a command name to PowerShell, in an expression a bad number.
 		{"bad number", "$a = 1 + 0x\n$b = 2", "PX001@1:11", `(assign = $b 2)`},
-		{"space after continuation backtick", "Get-X -A 1 ` \n  -B 2\n$b = 2", "PX001@1:12 PX001@2:3", `(assign = $b 2)`},
+		{"space after continuation backtick", "Get-X -A 1 ` \n  -B 2\n$b = 2", "PX001@1:12", `(assign = $b 2)`},
 		{"colon parameter without value", "Get-X -Name:\n$b = 2", "PX001@1:7", `(assign = $b 2)`},
 	}
 	for _, tc := range tests {

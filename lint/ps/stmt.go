@@ -1,6 +1,9 @@
 package ps
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // statementList parses statements up to closer (TokRParen, TokRBrace, or
 // TokEOF for a whole file or region), which it does not consume.
@@ -49,7 +52,8 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 // same line (if (...) {...} $x is accepted by PowerShell).
 func endsWithBlock(s Statement) bool {
 	switch s.(type) {
-	case *IfStmt, *ForeachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *FunctionDef:
+	case *IfStmt, *ForeachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *FunctionDef,
+		*TrapStmt, *DataStmt, *TypeDef:
 		return true
 	}
 	return false
@@ -96,9 +100,12 @@ func (p *parser) recoverLine() *BadStatement {
 func (p *parser) statement() Statement {
 	t := p.peek(modeStatement)
 	if t.kind == TokLBracket {
-		if td := p.attributedTypeDef(); td != nil {
-			return td
+		if s, ok := p.attributedTypeDef(); ok {
+			return s
 		}
+	}
+	if t.kind == TokGeneric && t.end-t.start > 1 && p.text[t.start] == ':' {
+		return p.labeledStatement()
 	}
 	if t.kind == TokKeyword {
 		switch t.op {
@@ -118,6 +125,10 @@ func (p *parser) statement() Statement {
 			return p.tryStatement()
 		case "function", "filter", "workflow":
 			return p.functionDef()
+		case "trap":
+			return p.trapStatement()
+		case "data":
+			return p.dataStatement()
 		case "class":
 			return p.classDef()
 		case "enum":
@@ -174,13 +185,22 @@ func (p *parser) pipeline() Statement {
 	elems := []PipelineElement{first}
 	for !p.stopped {
 		t := p.peek(modeStatement)
+		if t.kind == TokAmpersand && p.backgroundOperator() {
+			p.commit(t) // `cmd &` runs the pipeline as a background job
+			break
+		}
 		if t.kind != TokPipe {
 			break
 		}
 		p.commit(t)
 		p.skipNL()
+		if k := p.peek(modeStatement).kind; isCommandEnd(k) {
+			p.errorf(p.spanOf(p.peek(modeStatement)), "an empty pipe element: a command must follow '|'")
+			break
+		}
 		el, x := p.pipelineElement()
 		if x != nil {
+			p.errorf(x.NodeSpan(), "expressions are only allowed as the first element of a pipeline")
 			el = p.commandExpr(x.NodeSpan().Start, x)
 		}
 		elems = append(elems, el)
@@ -223,10 +243,8 @@ func (p *parser) pipelineElement() (PipelineElement, Expression) {
 
 func (p *parser) assignment(start Pos, target Expression, opTok rawTok) Statement {
 	op := p.commit(opTok)
-	switch target.(type) {
-	case *Variable, *IndexExpr, *MemberExpr, *ConvertExpr, *ArrayLiteral:
-	default:
-		p.errorf(target.NodeSpan(), "the left side of '%s' must be a variable", op.Text)
+	if why := invalidTarget(target, op.Text); why != "" {
+		p.errorf(target.NodeSpan(), "%s", why)
 	}
 	p.skipNL()
 	a := &AssignmentStmt{Target: target, Operator: op.Text, OpSpan: op.Span}
@@ -307,6 +325,8 @@ func (p *parser) commandElements(c *Command) {
 			c.Elements = append(c.Elements, cp)
 		case t.kind == TokRedirection:
 			c.Redirections = append(c.Redirections, p.redirection(t))
+		case t.kind == TokAmpersand && p.backgroundOperator():
+			return
 		case t.kind == TokComma:
 			tok := p.commit(t)
 			p.errorf(tok.Span, "missing argument before ','")
@@ -323,6 +343,15 @@ func (p *parser) commandElements(c *Command) {
 			c.Elements = append(c.Elements, arg)
 		}
 	}
+}
+
+// backgroundOperator reports an `&` (next) that ends its pipeline:
+// `Start-Thing &` runs it as a job. Any other `&` is the call operator.
+func (p *parser) backgroundOperator() bool {
+	m := p.mark()
+	defer p.reset(m)
+	p.commit(p.peek(modeCommand))
+	return isCommandEnd(p.peek(modeCommand).kind)
 }
 
 func (p *parser) redirection(t rawTok) *Redirection {
@@ -368,7 +397,7 @@ func (p *parser) commandPrimary() Expression {
 	case TokNumber:
 		return p.number(p.commit(t))
 	}
-	x := p.postfix(p.primary(modeCommand))
+	x := p.postfixIn(p.primary(modeCommand), true)
 	// $PSScriptRoot\vars.ps1: a value directly followed by a bare word is
 	// one argument, the concatenation of both.
 	if (isVariable(x) || isSubExpression(x)) && p.adjacent() {
@@ -654,7 +683,10 @@ func (p *parser) switchStatement() Statement {
 			}
 			cstart := p.here()
 			if t.kind == TokGeneric && strings.EqualFold(p.text[t.start:t.end], "default") {
-				p.commit(t)
+				tok := p.commit(t)
+				if s.Default != nil {
+					p.errorf(tok.Span, "a switch has only one default clause")
+				}
 				s.Default = p.block("default")
 				continue
 			}
@@ -685,6 +717,7 @@ func (p *parser) tryStatement() Statement {
 		}
 		if next.Op == "finally" {
 			s.Finally = p.block("finally")
+			p.checkFinally(s.Finally.Statements, false)
 			break
 		}
 		cc := &CatchClause{}
@@ -740,6 +773,82 @@ func (p *parser) functionDef() Statement {
 	f.Body = p.scriptBlock()
 	f.Span = p.spanFrom(start)
 	return f
+}
+
+// labeledStatement parses `:label loop`; the label is next. Only a loop
+// or a switch may carry a label, on the label's line.
+func (p *parser) labeledStatement() Statement {
+	label := p.next(modeStatement)
+	t := p.peekNL(modeStatement)
+	if t.kind == TokKeyword {
+		switch t.op {
+		case "for", "foreach", "while", "do", "switch":
+			return p.statement()
+		}
+	}
+	p.errorf(label.Span, "the label %s must be followed by a loop or a switch on the same line", label.Text)
+	return &BadStatement{Base{label.Span}, label.Text}
+}
+
+// trapStatement parses `trap [Type] { body }`; the keyword is next.
+func (p *parser) trapStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &TrapStmt{}
+	if t := p.peekNL(modeExpr); t.kind == TokLBracket {
+		s.Type = p.typeLiteral(p.here())
+	}
+	if p.peekNL(modeExpr).kind != TokLBrace {
+		p.errorf(kw.Span, "missing the { } block of the trap statement")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	s.Body = p.block("trap")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+// dataStatement parses `data [Name] [-SupportedCommand a, b] { body }`;
+// the keyword is next.
+func (p *parser) dataStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &DataStmt{}
+	if t := p.peek(modeCommand); t.kind == TokGeneric {
+		s.Name = p.commit(t).Text
+	}
+	if t := p.peek(modeCommand); t.kind == TokParameter {
+		tok := p.commit(t)
+		name := strings.ToLower(tok.Op)
+		if len(name) < 2 || !strings.HasPrefix("-supportedcommand", name) {
+			p.errorf(tok.Span, "%s is not a parameter of a data section (only -SupportedCommand)", tok.Text)
+			p.recoverLine()
+			s.Span = p.spanFrom(start)
+			return s
+		}
+		for !p.stopped {
+			k := p.peek(modeCommand).kind
+			if k != TokGeneric && k != TokString && k != TokExpandableString {
+				p.errorf(tok.Span, "%s needs a command name", tok.Text)
+				s.Span = p.spanFrom(start)
+				return s
+			}
+			p.commandPrimary()
+			if p.peek(modeCommand).kind != TokComma {
+				break
+			}
+			p.next(modeCommand)
+			p.skipNL()
+		}
+	}
+	if p.peekNL(modeExpr).kind != TokLBrace {
+		p.errorf(kw.Span, "missing the { } block of the data section")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	s.Body = p.block("data")
+	s.Span = p.spanFrom(start)
+	return s
 }
 
 func (p *parser) flowStatement() Statement {
@@ -901,6 +1010,12 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 			d.Default = p.expressionNoComma()
 		}
 		d.Span = p.spanFrom(start)
+		for _, o := range out {
+			if o.Variable != nil && strings.EqualFold(o.Variable.Name, d.Variable.Name) {
+				p.errorf(d.Variable.Span, "duplicate parameter $%s", d.Variable.Name)
+				break
+			}
+		}
 		out = append(out, d)
 		if c := p.peekNL(modeExpr); c.kind == TokComma {
 			p.commit(c)
@@ -914,4 +1029,79 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 // end it escapes the space instead of continuing the line.
 func isEscapedSpace(text string) bool {
 	return len(text) > 1 && text[0] == '`' && strings.Trim(text[1:], " \t") == ""
+}
+
+// invalidTarget says why target cannot be assigned with op, or "".
+// PowerShell accepts a variable (also cast: [int]$x), an index, a member,
+// and with `=` only a list of those ($a, $b = 1, 2), also in parentheses.
+func invalidTarget(target Expression, op string) string {
+	switch t := target.(type) {
+	case *Variable:
+		if !t.Splat {
+			return ""
+		}
+	case *ConvertExpr:
+		return invalidTarget(t.X, op)
+	case *IndexExpr:
+		if !t.Nullable {
+			return ""
+		}
+		return fmt.Sprintf("the left side of '%s' cannot use ?[ ]: a null-conditional index is not assignable", op)
+	case *MemberExpr:
+		if !t.Nullable {
+			return ""
+		}
+		return fmt.Sprintf("the left side of '%s' cannot use ?.: a null-conditional member is not assignable", op)
+	case *ArrayLiteral:
+		if op != "=" {
+			return fmt.Sprintf("'%s' cannot assign to a list of variables; only '=' can ($a, $b = 1, 2)", op)
+		}
+		for _, x := range t.Elements {
+			if why := invalidTarget(x, op); why != "" {
+				return why
+			}
+		}
+		return ""
+	case *ParenExpr:
+		if x := StatementExpr(t.Inner); x != nil && op == "=" {
+			return invalidTarget(x, op)
+		}
+	}
+	return fmt.Sprintf("the left side of '%s' must be a variable", op)
+}
+
+// checkFinally reports return, break and continue that would leave a
+// finally block (PowerShell rejects them); inLoop: inside a loop or
+// switch of the block, where break and continue stay inside.
+func (p *parser) checkFinally(list []Statement, inLoop bool) {
+	for _, st := range list {
+		switch s := st.(type) {
+		case *FlowStmt:
+			if s.Keyword == "return" || !inLoop && (s.Keyword == "break" || s.Keyword == "continue") {
+				p.errorf(s.Span, "%s cannot leave a finally block", s.Keyword)
+			}
+		case *IfStmt:
+			for _, c := range s.Clauses {
+				p.checkFinally(c.Body.Statements, inLoop)
+			}
+			if s.Else != nil {
+				p.checkFinally(s.Else.Statements, inLoop)
+			}
+		case *BlockStmt:
+			p.checkFinally(s.Statements, inLoop)
+		case *TryStmt:
+			p.checkFinally(s.Body.Statements, inLoop)
+			for _, c := range s.Catches {
+				p.checkFinally(c.Body.Statements, inLoop)
+			}
+		case *ForeachStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *ForStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *WhileStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *DoStmt:
+			p.checkFinally(s.Body.Statements, true)
+		}
+	}
 }

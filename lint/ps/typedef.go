@@ -227,14 +227,32 @@ func (p *parser) enumDef() Statement {
 }
 
 // attributedTypeDef parses `[attribute] class C {}` (attributes, possibly
-// on lines of their own, then class or enum); nil, with the input
-// untouched, when the brackets start something else.
-func (p *parser) attributedTypeDef() Statement {
+// on lines of their own, then class or enum) and `[CmdletBinding()]
+// param()` after other statements (using lines); nil, with the input
+// untouched and false, when the brackets start something else.
+func (p *parser) attributedTypeDef() (Statement, bool) {
 	m := p.mark()
 	for !p.stopped {
 		t := p.peekNL(modeStatement)
 		if t.kind == TokKeyword && (t.op == "class" || t.op == "enum") {
-			return p.statement()
+			return p.statement(), true
+		}
+		if t.kind == TokKeyword && t.op == "param" { // after `using` lines: [CmdletBinding()] param()
+			start := p.here()
+			p.reset(m)
+			p.skipNL()
+			var attrs []Expression
+			for p.peekNL(modeStatement).kind == TokLBracket {
+				if len(attrs) == 0 {
+					start = p.here()
+				}
+				attrs = append(attrs, p.typeLiteral(p.here()))
+			}
+			pb := p.paramBlock(attrs, start)
+			if p.file.Params == nil && p.depth == 0 {
+				p.file.Params = pb
+			}
+			return nil, true
 		}
 		if t.kind != TokLBracket {
 			break
@@ -242,5 +260,5 @@ func (p *parser) attributedTypeDef() Statement {
 		p.typeLiteral(p.here())
 	}
 	p.reset(m)
-	return nil
+	return nil, false
 }
