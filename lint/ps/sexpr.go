@@ -239,6 +239,25 @@ func writeSexpr(b *strings.Builder, n Node) {
 		list(n.Op, n.X)
 	case *BinaryExpr:
 		list(n.Op, n.Left, n.Right)
+	case *TrapStmt:
+		nodes := []Node{}
+		if n.Type != nil {
+			nodes = append(nodes, n.Type)
+		}
+		if n.Body != nil {
+			nodes = append(nodes, n.Body)
+		}
+		list("trap", nodes...)
+	case *DataStmt:
+		head := "data"
+		if n.Name != "" {
+			head += " " + n.Name
+		}
+		if n.Body != nil {
+			list(head, n.Body)
+		} else {
+			list(head)
+		}
 	case *TypeDef:
 		nodes := []Node{}
 		for _, m := range n.Members {

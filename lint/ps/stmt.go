@@ -659,10 +659,23 @@ func (p *parser) switchStatement() Statement {
 	start := p.here()
 	p.next(modeStatement)
 	s := &SwitchStmt{}
+	file := false
 	for p.peek(modeCommand).kind == TokParameter {
-		s.Flags = append(s.Flags, p.next(modeCommand).Text)
+		flag := p.next(modeCommand)
+		s.Flags = append(s.Flags, flag.Text)
+		if len(flag.Op) > 1 && strings.HasPrefix("-file", flag.Op) {
+			file = true // switch -File path { ... }: the lines of a file, no (value)
+			if k := p.peek(modeCommand).kind; isCommandEnd(k) || k == TokLBrace {
+				p.errorf(flag.Span, "switch %s needs a file name", flag.Text)
+			} else {
+				v := p.commandPrimary()
+				s.Value = &ExpressionStmt{Base: Base{v.NodeSpan()}, X: v}
+			}
+		}
 	}
-	s.Value = p.parenCondition("switch")
+	if !file {
+		s.Value = p.parenCondition("switch")
+	}
 	p.skipNL()
 	t := p.peek(modeExpr)
 	if t.kind != TokLBrace {
@@ -855,7 +868,10 @@ func (p *parser) flowStatement() Statement {
 	start := p.here()
 	kw := p.next(modeStatement)
 	s := &FlowStmt{Keyword: kw.Op}
-	if k := p.peek(modeStatement).kind; !isCommandEnd(k) {
+	if t := p.peek(modeCommand); t.kind == TokGeneric && (kw.Op == "break" || kw.Op == "continue") {
+		label := p.bareWord(p.commit(t)) // break outer: a loop label, not a command
+		s.Value = &ExpressionStmt{Base: label.Base, X: label}
+	} else if k := p.peek(modeStatement).kind; !isCommandEnd(k) {
 		s.Value = p.pipelineChain()
 	}
 	s.Span = p.spanFrom(start)
