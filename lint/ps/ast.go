@@ -690,14 +690,30 @@ func (*BadExpr) exprNode()          {}
 const (
 	RuleParseError    = "PX001"
 	RuleAnalysisLimit = "PX011"
+	// RuleEncodingRisk: a file PowerShell would decode differently from
+	// what its bytes mean (UTF-16 without a byte-order mark).
+	RuleEncodingRisk = "PX009"
 )
 
 // Diagnostic is a problem found while reading the script.
 type Diagnostic struct {
-	// Rule is "PX001" (syntax error) or "PX011" (an analysis limit was hit).
+	// Rule is "PX001" (syntax error), "PX011" (an analysis limit was hit)
+	// or "PX009" (the file's encoding needed a guess).
 	Rule    string
 	Message string
 	Span    Span
+	// Fix is the specific fix for this diagnostic, when there is one
+	// better than the rule's general remediation.
+	Fix string
+	// Related are other places that explain it (for a string that runs
+	// on, where PowerShell's own parse error is).
+	Related []Related
+}
+
+// Related is a secondary location of a diagnostic.
+type Related struct {
+	Span    Span
+	Message string
 }
 
 // RequiresDirective is one `#Requires` line.

@@ -70,7 +70,7 @@ func FuzzParse(f *testing.F) {
 			if !whole.Contains(d.Span) || d.Span.End.Offset < d.Span.Start.Offset {
 				t.Fatalf("diagnostic %q span %v outside %v", d.Message, d.Span, whole)
 			}
-			if d.Rule != RuleParseError && d.Rule != RuleAnalysisLimit {
+			if d.Rule != RuleParseError && d.Rule != RuleAnalysisLimit && d.Rule != RuleEncodingRisk {
 				t.Fatalf("unknown rule %q", d.Rule)
 			}
 		}

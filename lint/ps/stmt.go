@@ -39,7 +39,14 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 			continue
 		}
 		if len(p.diags) == ndiags { // one diagnostic per broken statement
-			p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
+			if r := p.editorBreakBefore(t.start); r != 0 {
+				p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: p.spanOf(t),
+					Message: fmt.Sprintf("unexpected %s: the %s before it is a space to PowerShell, not a line break "+
+						"(editors show a new line there), so this continues the statement before it", describe(p.text[t.start:t.end]), editorBreakName(r)),
+					Fix: "replace the character with a real line break (CR LF)"})
+			} else {
+				p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
+			}
 		}
 		if bad := p.recoverLine(); bad != nil {
 			out = append(out, bad)
