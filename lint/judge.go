@@ -109,6 +109,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
+	markUnparsed(in, s.file)
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
 

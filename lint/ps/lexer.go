@@ -46,6 +46,9 @@ type lexer struct {
 	work     int // bytes scanned, re-scans included
 	maxWork  int // 0: unbounded
 	workHit  bool
+	// cut is the byte offset of a quoted string that ends at its line end
+	// even though a closing quote follows on a later line (-1: none).
+	cut int
 }
 
 // scan returns the token starting at byte offset i (i < end) in mode m.
@@ -791,6 +794,9 @@ func (l *lexer) hereString(s string, i, qw int, double bool, j int) rawTok {
 // are an escaped quote. Unterminated, the token ends at its line end so the
 // parser can resume on the next line.
 func (l *lexer) singleQuoted(s string, i int) rawTok {
+	if i == l.cut {
+		s = s[:lineEnd(s, i)]
+	}
 	_, w := runeAt(s, i)
 	t := rawTok{kind: TokString, start: i}
 	if w > 1 {
@@ -825,6 +831,9 @@ func (l *lexer) singleQuoted(s string, i int) rawTok {
 // doubleQuoted scans "..." with backtick escapes, doubled quotes and
 // $( ... ) sub-expressions (which may hold strings themselves).
 func (l *lexer) doubleQuoted(s string, i int) rawTok {
+	if i == l.cut {
+		s = s[:lineEnd(s, i)]
+	}
 	_, w := runeAt(s, i)
 	t := rawTok{kind: TokExpandableString, start: i}
 	if w > 1 {

@@ -69,8 +69,28 @@ func ParseBytes(b []byte, lim Limits) (*Source, *File) {
 // Parse parses a decoded script. It never fails: syntax errors are PX001
 // diagnostics, exceeded limits PX011 (parsing then stops; File.Statements
 // holds what was parsed before).
+//
+// When the parse fails after a quoted string that runs over line breaks,
+// the likely cause is a missing closing quote there (the string swallowed
+// the following lines and later quotes paired up wrongly): the script is
+// parsed again with that string ended at its line, and the PX001 points
+// at the string, with PowerShell's own error position as a related
+// location (see runOnString).
 func Parse(src *Source, lim Limits) *File {
 	lim = lim.normalized()
+	f := parseOnce(src, lim, -1)
+	if f.Stats.Limit != "" {
+		return f
+	}
+	if better := runOnString(src, lim, f); better != nil {
+		return better
+	}
+	return f
+}
+
+// parseOnce parses src; cut >= 0 is the byte offset of a quoted string
+// that is to end at its line end (see runOnString).
+func parseOnce(src *Source, lim Limits, cut int) *File {
 	f := &File{}
 	p := &parser{
 		src:  src,
@@ -78,7 +98,7 @@ func Parse(src *Source, lim Limits) *File {
 		end:  len(src.Text),
 		lim:  lim,
 		file: f,
-		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork},
+		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork, cut: cut},
 	}
 	p.toks = &f.Tokens
 	p.scratch = make([]Token, 0, 64)
