@@ -19,13 +19,13 @@ const maxCauseTries = 3
 // points at the string, says where it ran on to, and gives the original
 // error as a related location. nil when no string explains the failure.
 func runOnString(src *Source, lim Limits, f *File) *File {
-	first, n := firstParseError(f.Diagnostics)
+	first, last, n := parseErrorRange(f.Diagnostics)
 	if n == 0 {
 		return nil
 	}
 	tries := 0
 	for _, t := range f.Tokens {
-		if tries == maxCauseTries || t.Span.Start.Offset >= first.Span.Start.Offset {
+		if tries == maxCauseTries || t.Span.Start.Offset >= last.Span.Start.Offset {
 			break
 		}
 		if t.Kind != TokString && t.Kind != TokExpandableString || t.Unterminated() ||
@@ -34,7 +34,7 @@ func runOnString(src *Source, lim Limits, f *File) *File {
 		}
 		tries++
 		g := parseOnce(src, lim, t.off)
-		cause, rest := -1, 0
+		cause, rest, earlier := -1, 0, false
 		for i, d := range g.Diagnostics {
 			if d.Rule != RuleParseError {
 				continue
@@ -44,20 +44,23 @@ func runOnString(src *Source, lim Limits, f *File) *File {
 				continue
 			}
 			rest++
+			earlier = earlier || d.Span.Start.Offset <= first.Span.Start.Offset
 		}
-		if cause < 0 || g.Stats.Limit != "" || rest >= n {
+		// The cut explains the failure when it leaves fewer errors, or
+		// only errors after the first one (independent mistakes further
+		// down). Cutting a string that was meant to span lines instead
+		// turns its other lines into errors before the first one.
+		if cause < 0 || g.Stats.Limit != "" || rest >= n && earlier {
 			continue
 		}
-		g.Diagnostics[cause] = runOnDiagnostic(src, t, g.Diagnostics[cause].Span, first)
+		g.Diagnostics[cause] = runOnDiagnostic(src, t, g.Diagnostics[cause].Span, symptomAfter(f.Diagnostics, t))
 		return g
 	}
 	return nil
 }
 
-// firstParseError returns the earliest PX001 and the number of them.
-func firstParseError(ds []Diagnostic) (Diagnostic, int) {
-	var first Diagnostic
-	n := 0
+// parseErrorRange returns the earliest and the latest PX001 and their number.
+func parseErrorRange(ds []Diagnostic) (first, last Diagnostic, n int) {
 	for _, d := range ds {
 		if d.Rule != RuleParseError {
 			continue
@@ -65,9 +68,30 @@ func firstParseError(ds []Diagnostic) (Diagnostic, int) {
 		if n == 0 || d.Span.Start.Offset < first.Span.Start.Offset {
 			first = d
 		}
+		if n == 0 || d.Span.Start.Offset > last.Span.Start.Offset {
+			last = d
+		}
 		n++
 	}
-	return first, n
+	return first, last, n
+}
+
+// symptomAfter is the first PX001 after the start of string t: where the
+// parse failed once the string had run on (an unclosed bracket is
+// reported at its opener, which may come before the string).
+func symptomAfter(ds []Diagnostic, t Token) Diagnostic {
+	var best Diagnostic
+	found := false
+	for _, d := range ds {
+		if d.Rule == RuleParseError && d.Span.Start.Offset > t.Span.Start.Offset &&
+			(!found || d.Span.Start.Offset < best.Span.Start.Offset) {
+			best, found = d, true
+		}
+	}
+	if !found {
+		best, _, _ = parseErrorRange(ds)
+	}
+	return best
 }
 
 // runOnDiagnostic is the cause-first PX001 of string t (which ran on in
@@ -84,7 +108,7 @@ func runOnDiagnostic(src *Source, t Token, sp Span, symptom Diagnostic) Diagnost
 	d := Diagnostic{Rule: RuleParseError, Span: sp,
 		Message: fmt.Sprintf("this string runs on to line %d: a closing quote is probably missing here", t.Span.End.Line),
 		Fix:     fmt.Sprintf("end the string on line %d with %s", sp.Start.Line, closing),
-		Related: []Related{{Span: symptom.Span, Message: "PowerShell reports the error here: " + symptom.Message}},
+		Related: []Related{{Span: symptom.Span, Message: "the parse fails here: " + symptom.Message}},
 	}
 	if line := strings.TrimRight(src.Line(sp.Start.Line), " \t"); strings.HasSuffix(line, ",") {
 		d.Fix = fmt.Sprintf("end the string on line %d with %s before the comma", sp.Start.Line, closing)

@@ -120,8 +120,14 @@ func (p *parser) arrayLiteral() Expression {
 	}
 	list := &ArrayLiteral{Elements: []Expression{x}}
 	for !p.stopped && p.peek(modeExpr).kind == TokComma {
-		p.next(modeExpr)
+		comma := p.next(modeExpr)
 		p.skipNL()
+		if k := p.peek(modeExpr).kind; k == TokRParen || k == TokRBrace || k == TokEOF {
+			p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: comma.Span,
+				Message: "a ',' after the last element: a value must follow it",
+				Fix:     "remove the ',' after the last element"})
+			break
+		}
 		list.Elements = append(list.Elements, p.unary())
 	}
 	list.Span = p.spanFrom(start)

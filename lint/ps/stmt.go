@@ -39,7 +39,9 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 			continue
 		}
 		if len(p.diags) == ndiags { // one diagnostic per broken statement
-			if r := p.editorBreakBefore(t.start); r != 0 {
+			if d, ok := p.slip(s, t); ok {
+				p.diags = append(p.diags, d)
+			} else if r := p.editorBreakBefore(t.start); r != 0 {
 				p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: p.spanOf(t),
 					Message: fmt.Sprintf("unexpected %s: the %s before it is a space to PowerShell, not a line break "+
 						"(editors show a new line there), so this continues the statement before it", describe(p.text[t.start:t.end]), editorBreakName(r)),
@@ -79,6 +81,14 @@ func (p *parser) recoverLine() *BadStatement {
 	start := p.here()
 	startOff := p.off
 	level := 0
+	// What is skipped is already covered by the error that led here: an
+	// unclosed quote in the rest of the line is its echo, not a new error.
+	ndiags := len(p.diags)
+	defer func() {
+		if !p.stopped {
+			p.diags = p.diags[:ndiags]
+		}
+	}()
 	for !p.stopped {
 		t := p.peek(modeCommand)
 		switch t.kind {
@@ -1127,4 +1137,41 @@ func (p *parser) checkFinally(list []Statement, inLoop bool) {
 			p.checkFinally(s.Body.Statements, true)
 		}
 	}
+}
+
+// slip recognises common slips behind an unexpected token t after
+// statement s, with a specific message and fix: a typographic quote that
+// ended a string early, or a missing comma between two values. The
+// messages name no value (it could be a secret).
+func (p *parser) slip(s Statement, t rawTok) (Diagnostic, bool) {
+	sp := p.spanOf(t)
+	if toks := *p.toks; len(toks) > 0 {
+		prev := toks[len(toks)-1]
+		if prev.off+len(prev.Text) == t.start && (prev.Kind == TokString || prev.Kind == TokExpandableString) && !prev.Unterminated() {
+			if q, _ := lastRune(prev.Text); q >= 0x80 && isQuote(q) {
+				fix := fmt.Sprintf("write the %c twice inside the string (%c%c), or replace it with a plain apostrophe inside \"…\"", q, q, q)
+				if isDoubleQuote(q) {
+					fix = fmt.Sprintf("write the %c twice inside the string (%c%c), or use '…' around text that holds it", q, q, q)
+				}
+				return Diagnostic{Rule: RuleParseError, Span: sp, Fix: fix,
+					Message: fmt.Sprintf("the typographic quote %c at line %d, column %d ends the string early: PowerShell reads ‘ ’ ‚ ‛ “ ” „ as quotes",
+						q, prev.Span.End.Line, prev.Span.End.Col-1)}, true
+			}
+		}
+	}
+	if x := StatementExpr(s); x != nil && startsValue(t) && s.NodeSpan().End.Line == sp.Start.Line {
+		return Diagnostic{Rule: RuleParseError, Span: sp,
+			Message: "missing ',' before this value: two values follow each other on one line",
+			Fix:     "separate the values with a comma (\"a\", \"b\")"}, true
+	}
+	return Diagnostic{}, false
+}
+
+// startsValue: a literal or variable that could be the next element of a list.
+func startsValue(t rawTok) bool {
+	switch t.kind {
+	case TokString, TokExpandableString, TokNumber, TokVariable:
+		return true
+	}
+	return false
 }
