@@ -391,7 +391,7 @@ func (p *parser) postfixIn(x Expression, cmdArg bool) Expression {
 			// a generic method call: [array]::Empty[int]()
 			m := p.mark()
 			p.typeLiteral(p.here())
-			if !(p.adjacent() && p.text[p.off] == '(' && len(p.diags) == m.ndiags) {
+			if !p.adjacent() || p.text[p.off] != '(' || len(p.diags) != m.ndiags {
 				p.reset(m)
 			}
 		}

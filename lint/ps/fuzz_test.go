@@ -12,7 +12,7 @@ import (
 func fuzzSeeds(f *testing.F) {
 	f.Helper()
 	var files []string
-	for _, pattern := range []string{"../../examples/*/*.ps1", "../../examples/*/*/*.ps1", "testdata/fuzz/*.ps1", "testdata/parse/*.ps1"} {
+	for _, pattern := range []string{"../../examples/*/*.ps1", "../../examples/*/*/*.ps1", "testdata/fuzz/*.ps1", "testdata/parse/*.ps1", "testdata/corpus/*.ps1", "testdata/cause/*.ps1"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}

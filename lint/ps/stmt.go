@@ -680,7 +680,7 @@ func (p *parser) switchStatement() Statement {
 	for p.peek(modeCommand).kind == TokParameter {
 		flag := p.next(modeCommand)
 		s.Flags = append(s.Flags, flag.Text)
-		if len(flag.Op) > 1 && strings.HasPrefix("-file", flag.Op) {
+		if isPrefixOf(flag.Op, "-file") {
 			file = true // switch -File path { ... }: the lines of a file, no (value)
 			if k := p.peek(modeCommand).kind; isCommandEnd(k) || k == TokLBrace {
 				p.errorf(flag.Span, "switch %s needs a file name", flag.Text)
@@ -850,7 +850,7 @@ func (p *parser) dataStatement() Statement {
 	if t := p.peek(modeCommand); t.kind == TokParameter {
 		tok := p.commit(t)
 		name := strings.ToLower(tok.Op)
-		if len(name) < 2 || !strings.HasPrefix("-supportedcommand", name) {
+		if !isPrefixOf(name, "-supportedcommand") {
 			p.errorf(tok.Span, "%s is not a parameter of a data section (only -SupportedCommand)", tok.Text)
 			p.recoverLine()
 			s.Span = p.spanFrom(start)
@@ -1174,4 +1174,10 @@ func startsValue(t rawTok) bool {
 		return true
 	}
 	return false
+}
+
+// isPrefixOf reports a parameter written as a prefix of the full name
+// (-f for -file), as PowerShell binds abbreviated parameters.
+func isPrefixOf(written, full string) bool {
+	return len(written) > 1 && len(written) <= len(full) && full[:len(written)] == written
 }
