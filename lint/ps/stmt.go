@@ -46,6 +46,9 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 					Message: fmt.Sprintf("unexpected %s: the %s before it is a space to PowerShell, not a line break "+
 						"(editors show a new line there), so this continues the statement before it", describe(p.text[t.start:t.end]), editorBreakName(r)),
 					Fix: "replace the character with a real line break (CR LF)"})
+			} else if name := secretTarget(s); name != "" {
+				// the text could be part of a password: not quoted back
+				p.errorf(p.spanOf(t), "unexpected text in the value of $%s (not shown: it may be a secret)", name)
 			} else {
 				p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
 			}
@@ -1180,4 +1183,22 @@ func startsValue(t rawTok) bool {
 // (-f for -file), as PowerShell binds abbreviated parameters.
 func isPrefixOf(written, full string) bool {
 	return len(written) > 1 && len(written) <= len(full) && full[:len(written)] == written
+}
+
+// secretTarget returns the name of the variable s assigns when the name
+// says it holds a secret (*password*, *secret*, as DESIGN defines
+// secrets), else "".
+func secretTarget(s Statement) string {
+	a, ok := s.(*AssignmentStmt)
+	if !ok {
+		return ""
+	}
+	v := a.TargetVariable()
+	if v == nil {
+		return ""
+	}
+	if lower := strings.ToLower(v.Name); strings.Contains(lower, "password") || strings.Contains(lower, "secret") {
+		return v.Name
+	}
+	return ""
 }
