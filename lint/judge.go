@@ -109,6 +109,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
+	markUnparsed(in, s.file)
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
 
@@ -141,8 +142,18 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		}
 		meta := rs.get(d.Rule)
 		sl, sc, el, ec := d.Span.LineCols()
+		fix := meta.Remediation
+		if d.Fix != "" {
+			fix = d.Fix
+		}
+		var related []finding.Location
+		for _, r := range d.Related {
+			rsl, rsc, rel, rec := r.Span.LineCols()
+			related = append(related, finding.Location{File: fr.Path, Message: r.Message,
+				Region: &finding.Region{StartLine: rsl, StartColumn: rsc, EndLine: rel, EndColumn: rec}})
+		}
 		fr.Findings = append(fr.Findings, finding.Finding{RuleID: d.Rule, Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
-			Message: d.Message, Fix: meta.Remediation,
+			Message: d.Message, Fix: fix, Related: related,
 			Region: &finding.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}})
 	}
 
