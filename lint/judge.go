@@ -62,7 +62,29 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 			in.Config.Rules = opts
 		}
 	}
+	if len(e.opts.ConsentAddresses) > 0 {
+		// The flag wins over the config; copy, as the config's maps are shared.
+		rules := make(map[string]map[string]any, len(in.Config.Rules)+1)
+		for id, o := range in.Config.Rules {
+			rules[id] = o
+		}
+		px108 := map[string]any{}
+		for k, v := range rules["PX108"] {
+			px108[k] = v
+		}
+		list := make([]any, len(e.opts.ConsentAddresses))
+		for i, a := range e.opts.ConsentAddresses {
+			list[i] = a
+		}
+		px108["consent_addresses"] = list
+		rules["PX108"] = px108
+		in.Config.Rules = rules
+	}
 	in.Context = model.Context{InGitWorkTree: s.inGit, Now: e.opts.Now.UTC().Format(time.RFC3339)}
+	if v := lookupVariable(in, "PxAzureLocation"); v != nil && v.Kind == model.KindString {
+		loc, _ := v.Value.(string)
+		in.Context.AzureLocationCloud = e.schema.LocationCloud(loc)
+	}
 	if repo == nil {
 		repo = []model.ScriptSummary{}
 	}

@@ -60,8 +60,10 @@ test_good_call_passes if {
 	count(deployment.deny) == 0 with input as doc(good_params)
 }
 
-test_no_call_passes if {
+test_no_call_is_not_verified if {
 	count(deployment.deny) == 0 with input as {"profile": "az", "variables": vars, "commands": []}
+	deployment.not_verified == {{"id": "PX601", "reason": "no call of create_vmss_deployment.ps1 in this script"}} with input as {"profile": "az", "variables": vars, "commands": []}
+	count(deployment.not_verified) == 0 with input as doc(good_params)
 }
 
 test_wrong_variable if {

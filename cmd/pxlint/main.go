@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -144,6 +145,7 @@ type commonFlags struct {
 	certPasswordFile, nodePassFile string
 	nodeCerts, caFiles             listFlag
 	policyDirs, schemaDirs         listFlag
+	consentAddresses               listFlag
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -163,6 +165,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
+	fs.Var(&c.consentAddresses, "consent-address", "public IPv4 address or prefix of the admin-consent workstation (PX108; replaces the config's consent_addresses); repeatable")
 }
 
 // finish resolves the clock, passwords and lists into options.
@@ -174,6 +177,12 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.Now = now
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
+	for _, a := range c.consentAddresses {
+		if !validAddress(a) {
+			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
+		}
+	}
+	c.opts.ConsentAddresses = c.consentAddresses
 	if c.opts.ConfigPath == "" {
 		c.opts.ConfigPath = getenv("PXLINT_CONFIG")
 	}
@@ -184,6 +193,15 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 		return err
 	}
 	return nil
+}
+
+// validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
+func validAddress(s string) bool {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Addr().Is4() && p.Masked() == p
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }
 
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).

@@ -67,7 +67,7 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	e.walkList(file.Statements)
 
 	in := e.in
-	in.Source = e.describeSource(src)
+	in.Source = e.describeSource(src, file.Tokens)
 	in.Profile, in.ProfileSource = DetectProfile(in)
 	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats}
 	for _, sp := range e.cur.secrets {
@@ -179,11 +179,13 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 // (their spans would point into another file).
 func (e *evaluator) recording() bool { return !e.cur.nested }
 
-func (e *evaluator) describeSource(src *ps.Source) Source {
+func (e *evaluator) describeSource(src *ps.Source, tokens []ps.Token) Source {
 	nonASCII := []NonASCII{}
 	for i := 0; i < len(src.Text); i++ {
 		if src.Text[i] >= 0x80 { // only then is the full scan needed
-			if _, _, na := describeText(src.Text); na != nil {
+			if na := nonASCIIInTokens(tokens, src.Encoding == "utf-8" && !src.BOM); na != nil {
+				nonASCII = na
+			} else if _, _, na := describeText(src.Text); na != nil {
 				nonASCII = na
 			}
 			break

@@ -92,6 +92,15 @@ type NonASCII struct {
 	// Lookalike is set for typographic quotes and dashes PowerShell treats as ASCII
 	// (e.g. "“" → `"`).
 	Lookalike string `json:"lookalike,omitempty"`
+	// Context is where the character stands: "comment" (misreading it is
+	// harmless), "string" (inside a string literal) or "code" (a name or a
+	// bare word). Empty when the file could not be tokenized.
+	Context string `json:"context,omitempty"`
+	// MisreadQuote is set for a UTF-8 file without a BOM when Windows
+	// PowerShell 5.1, reading it as Windows-1252, sees a character among the
+	// misread bytes that PowerShell treats as a quote (UTF-8 "–" is E2 80 93,
+	// and 0x93 is "“"): that quote ends or starts a string.
+	MisreadQuote string `json:"misread_quote,omitempty"`
 }
 
 // Variable is the statically evaluated state of one `$Px...` (or other) variable
@@ -266,6 +275,10 @@ type ScriptSummary struct {
 type Context struct {
 	InGitWorkTree bool   `json:"in_git_work_tree"`
 	Now           string `json:"now"` // RFC 3339, from the injectable clock
+	// AzureLocationCloud is the Azure environment of $PxAzureLocation
+	// ("AzureCloud" or "AzureUSGovernment", from schemas/regions.cue), or
+	// empty when the location is unset, unknown statically or not in the list.
+	AzureLocationCloud string `json:"azure_location_cloud,omitempty"`
 }
 
 // Config carries the settings policies read (from flags and .pxlint.hcl).

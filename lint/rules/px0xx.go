@@ -133,17 +133,21 @@ func init() {
 		Rule{
 			ID:       "PX009",
 			Name:     "encoding-risk",
-			Title:    "Non-ASCII characters in a file without a byte-order mark",
-			Severity: finding.SeverityWarning,
+			Title:    "Non-ASCII characters outside comments in a file without a byte-order mark",
+			Severity: finding.SeverityError,
+			Levels:   []finding.Severity{finding.SeverityError, finding.SeverityWarning},
 			Description: "The file has non-ASCII characters (typographic quotes and dashes pasted from documents, " +
-				"accented names) and no byte-order mark. Windows PowerShell 5.1 reads such a file as Windows-1252, " +
-				"so UTF-8 typographic quotes become other characters and strings break — but only on the " +
-				"deployment workstation; PowerShell 7 and editors read it fine. The finding points at the first " +
-				"such character and counts them.",
+				"accented names) in strings, names or bare words, and no byte-order mark. Windows PowerShell 5.1 " +
+				"reads such a file as Windows-1252, so UTF-8 characters become other ones — but only on the " +
+				"deployment workstation; PowerShell 7 and editors read it fine. Error when the misread bytes " +
+				"include a character PowerShell treats as a quote (an en dash `–` is UTF-8 E2 80 93, and 0x93 " +
+				"in Windows-1252 is `“`, which ends a string); warning otherwise. Characters in comments are " +
+				"misread harmlessly and are not counted. The finding points at the first line with such a " +
+				"character and counts them.",
 			Prevents:    "\"typos or formatting errors\" that only appear on the deployment workstation",
 			Remediation: "Save the file as UTF-8 with BOM (VS Code: \"Save with Encoding\" → \"UTF-8 with BOM\"), or replace the characters with ASCII ones.",
-			Bad:         "# saved as UTF-8 without BOM\n$PxWinAdminUser = “pexadmin”",
-			Good:        "# saved as UTF-8 with BOM, plain quotes\n$PxWinAdminUser = \"pexadmin\"",
+			Bad:         "# saved as UTF-8 without BOM\n$PxWinAdminUser = \"pex–admin\"",
+			Good:        "# saved as UTF-8 with BOM, or ASCII only\n$PxWinAdminUser = \"pex-admin\"",
 			Engine:      EngineRego,
 		},
 		Rule{

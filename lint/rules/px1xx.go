@@ -123,13 +123,18 @@ func init() {
 			Severity: finding.SeverityWarning,
 			Description: "`$PxNodesSourceAddressPrefixes` is set but does not contain every prefix of " +
 				"`$PxMgmtSrcAddrPrefixes`. The workstation that grants admin consent after the deployment must " +
-				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes.",
+				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes. " +
+				"When `consent_addresses` (or `--consent-address`) names the consent workstation's public " +
+				"addresses, those must be in the list instead. With `$PxMgmtSrcAddrPrefixes = @()` and no " +
+				"consent address, nothing shows the workstation can reach 443: a warning at the node prefixes.",
 			Prevents:    "admin consent blocked after deployment",
 			Remediation: "Append the management prefixes: `$PxNodesSourceAddressPrefixes = @(...) + $PxMgmtSrcAddrPrefixes`.",
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
+			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
+				"each must be inside the node prefixes (`--consent-address` replaces them)"},
 		},
 	)
 }
