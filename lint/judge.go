@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/cert"
@@ -200,7 +201,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			}
 		}
 	}
-	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others}) {
+	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others, Deployed: deployedVariables(in)}) {
 		meta := rs.get(v.RuleID)
 		reg, variable, elem := locate(in, fr.Lines, v.Variable, v.Element, 0)
 		sev := v.Severity
@@ -296,6 +297,23 @@ func valuesDocument(in *model.Input) (map[string]any, []string) {
 		}
 	}
 	return values, others
+}
+
+// deployedVariables maps the lower-case names of the variables passed to
+// create_vmss_deployment.ps1 (`-VmSize $PxVmSize`) to their parameter.
+func deployedVariables(in *model.Input) map[string]string {
+	out := map[string]string{}
+	for _, c := range in.Commands {
+		if c.Name != "create_vmss_deployment.ps1" {
+			continue
+		}
+		for _, p := range c.Parameters {
+			if p.Value != nil && p.Value.Variable != "" {
+				out[strings.ToLower(strings.TrimPrefix(p.Value.Variable, "$"))] = p.Name
+			}
+		}
+	}
+	return out
 }
 
 // bareAddress matches an unquoted IPv4 address or prefix as written.

@@ -23,6 +23,7 @@ import (
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/schema"
 )
 
 // Exit codes (DESIGN, Exit codes).
@@ -415,6 +416,20 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
+	if r.ID == "PX005" {
+		// The catalog is data (schemas/profiles.cue): say which of its names
+		// are assumptions, so a PX005 about them is weighed accordingly.
+		sc, err := schema.Load(nil)
+		if err != nil {
+			return fail(stderr, err.Error())
+		}
+		fmt.Fprintf(stdout, "\nCatalog names no public source confirms (assumed from the parameters they feed)\n")
+		for _, p := range sc.Profiles() {
+			if pd, ok := sc.Profile(p); ok && len(pd.Unconfirmed) > 0 {
+				fmt.Fprintf(stdout, "  %s: $%s\n", p, strings.Join(pd.Unconfirmed, ", $"))
+			}
+		}
+	}
 	return exitOK
 }
 

@@ -75,11 +75,15 @@ func init() {
 			Name:     "unknown-variable",
 			Title:    "$Px variable the profile's catalog does not know",
 			Severity: finding.SeverityWarning,
-			Description: "A `$Px...` variable is assigned that the variable catalog of the script's profile " +
-				"(azurerm or az) does not know, usually a misspelling of a known one; the deployment never reads " +
-				"it. The nearest known name is suggested (`$PxNodeFqdn` → `$PxNodeFqdns`).",
+			Levels:   []finding.Severity{finding.SeverityWarning, finding.SeverityInfo},
+			Description: "A `$Px...` variable is assigned that is not in the variable catalog of the script's profile " +
+				"(azurerm or az), usually a misspelling of a known one; the nearest known name is suggested " +
+				"(`$PxNodeFqdn` → `$PxNodeFqdns`). The catalog describes the releases pxlint knows; newer Teams " +
+				"Connector releases add variables (VM size, private routing, Event Hub, ...). A variable the script " +
+				"passes to `create_vmss_deployment.ps1` is most likely one of those, so it is only info. Declare " +
+				"such variables with a `variable` block in `.pxlint.hcl` and they are known and checked.",
 			Prevents:    "a setting silently ignored: the deployment uses the template default or an empty value instead",
-			Remediation: "Rename the variable to the suggested catalog name, or remove it.",
+			Remediation: "Rename the variable to the suggested catalog name, remove it, or declare it in `.pxlint.hcl` if your release reads it.",
 			Bad:         "$PxNodeFqdn = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineCUE,
