@@ -155,11 +155,13 @@ _near(a, b) if {
 # ---------------------------------------------------------------------------
 # PX006 duplicate-assignment: two unconditional `=` assignments; the last wins.
 # `+=` appends, and `$x = $x + ...` builds on the earlier value: neither is a duplicate.
+# An assignment in a dot-sourced file is a shared default the includer may
+# override (common.ps1 then weu.ps1): only this file's own assignments count.
 
 deny contains r if {
 	some name, var in input.variables
 	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1 # cheap test first
-	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _self_reference(name, a)]
+	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _elsewhere(a); not _self_reference(name, a)]
 	count(plain) > 1
 	last := plain[count(plain) - 1]
 	some i, a in plain
@@ -170,6 +172,11 @@ deny contains r if {
 		"msg": sprintf("$%s is assigned here and again on line %d; the last assignment (line %d) wins%s", [name, plain[i + 1].line, last.line, _winner(name, var)]),
 		"fix": sprintf("delete the assignment on line %d, or merge it into the one on line %d", [a.line, last.line]),
 	}
+}
+
+_elsewhere(a) if {
+	a.file
+	a.file != input.file
 }
 
 _self_reference(name, a) if {

@@ -212,3 +212,15 @@ test_px009_windows_1252_names_powershell_7 if {
 	contains(r.msg, "PowerShell 7 reads a file without a BOM as UTF-8")
 }
 
+
+# A dot-sourced default overridden by the includer is not a duplicate.
+test_px006_override_of_dot_sourced_value if {
+	doc := {"file": "weu.ps1", "references": [], "variables": {"PxMgmtSrcAddrPrefixes": {
+		"kind": "array", "line": 4,
+		"assignments": [
+			{"operator": "=", "line": 3, "column": 1, "file": "common.ps1", "span": {"start_line": 3, "end_line": 3}},
+			{"operator": "=", "line": 4, "column": 1, "span": {"start_line": 4, "end_line": 4}},
+		],
+	}}}
+	count(only("PX006", script.deny)) == 0 with input as doc
+}

@@ -42,6 +42,10 @@ type Result struct {
 	// inspected file, so that reports can mask snippets.
 	SecretSpans []Span
 	Stats       Stats
+	// Included are the absolute paths of the files dot-sourced and read,
+	// directly or through other dot-sourced files: the engine judges them as
+	// part of this script (DESIGN, Deployments, not files).
+	Included []string
 }
 
 // maxTextRunes caps Variable.Text: longer right-hand sides are left out.
@@ -69,7 +73,7 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	in := e.in
 	in.Source = e.describeSource(src, file.Tokens)
 	in.Profile, in.ProfileSource = DetectProfile(in)
-	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats}
+	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats, Included: e.included}
 	for _, sp := range e.cur.secrets {
 		res.SecretSpans = append(res.SecretSpans, toSpan(sp))
 	}
@@ -85,6 +89,8 @@ type evaluator struct {
 	lim      Limits
 	readFile func(string) ([]byte, error)
 	catalog  map[string]string // lower-case name → catalog spelling
+	// included are the absolute paths of the dot-sourced files read.
+	included []string
 
 	in    *Input
 	vars  map[string]*varState // by lower-case name
@@ -207,7 +213,7 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 			if sp.IsZero() {
 				sp = d.Span
 			}
-			e.in.Requires = append(e.in.Requires, RequiredModule{
+			r := RequiredModule{
 				Name:            m.Name,
 				Version:         m.ModuleVersion,
 				RequiredVersion: m.RequiredVersion,
@@ -215,7 +221,12 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 				Line:            sp.Start.Line,
 				Column:          sp.Start.Col,
 				Span:            toSpan(sp),
-			})
+			}
+			if e.cur.nested {
+				// PowerShell honours #Requires in a dot-sourced script too.
+				r.Line, r.Column, r.Span, r.File = 0, 0, Span{}, e.cur.rel
+			}
+			e.in.Requires = append(e.in.Requires, r)
 		}
 	}
 }

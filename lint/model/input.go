@@ -235,6 +235,10 @@ type RequiredModule struct {
 	Line            int    `json:"line"`
 	Column          int    `json:"column"`
 	Span            Span   `json:"span"`
+	// File is set for a #Requires of a dot-sourced file (repository-relative);
+	// it counts for this script, and its line, column and span are then 0:
+	// they would point into the other file.
+	File string `json:"file,omitempty"`
 }
 
 // Guard is a check the script makes before continuing, e.g.
@@ -244,6 +248,9 @@ type Guard struct {
 	Value string `json:"value"`
 	Line  int    `json:"line"`
 	Span  Span   `json:"span"`
+	// File is set for a guard in a dot-sourced file (repository-relative);
+	// it protects this script too, and its line and span are then 0.
+	File string `json:"file,omitempty"`
 }
 
 // DotSource is a dot-sourced script.

@@ -19,9 +19,10 @@ func init() {
 				"typos or formatting errors in the variables initialization script\"",
 			Remediation: "Go to the position reported and close the string or bracket opened there; a quote pasted " +
 				"from a document (“ ”) is a common cause.",
-			Bad:    "$PxBaseConnName = \"fabrikam\n$PxVmssRegion = \"weu\"",
-			Good:   "$PxBaseConnName = \"fabrikam\"\n$PxVmssRegion = \"weu\"",
-			Engine: EngineGo,
+			Bad:      "$PxBaseConnName = \"fabrikam\n$PxVmssRegion = \"weu\"",
+			Good:     "$PxBaseConnName = \"fabrikam\"\n$PxVmssRegion = \"weu\"",
+			Engine:   EngineGo,
+			Fragment: true,
 		},
 		Rule{
 			ID:       "PX002",
@@ -39,6 +40,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(80.213.4.17, \"31.45.128.0/27\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX003",
@@ -53,6 +55,7 @@ func init() {
 			Bad:         "$PxTeamsConnResourceGroupName = '$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG'",
 			Good:        "$PxTeamsConnResourceGroupName = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX004",
@@ -87,6 +90,7 @@ func init() {
 			Bad:         "$PxNodeFqdn = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX006",
@@ -102,6 +106,7 @@ func init() {
 			Bad:         "$PxVmssRegion = \"weu\"\n# ...\n$PxVmssRegion = \"neu\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX007",
@@ -117,6 +122,7 @@ func init() {
 			Bad:         "$PxVmssRegion = Read-Host \"Region tag\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineGo,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX008",
@@ -132,6 +138,7 @@ func init() {
 			Bad:         "$PxTeamsConnDiskEncryption = \"false\"\n$PxMgmtSrcAddrPrefixes = \"85.10.200.0/28,85.10.201.0/28\"",
 			Good:        "$PxTeamsConnDiskEncryption = $false\n$PxMgmtSrcAddrPrefixes = @(\"85.10.200.0/28\", \"85.10.201.0/28\")",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnIncidentReporting", "PxTeamsConnDiskEncryption", "PxMgmtSrcAddrPrefixes", "PxNodesSourceAddressPrefixes"},
 		},
 		Rule{
@@ -153,6 +160,7 @@ func init() {
 			Bad:         "# saved as UTF-8 without BOM\n$PxWinAdminUser = \"pex–admin\"",
 			Good:        "# saved as UTF-8 with BOM, or ASCII only\n$PxWinAdminUser = \"pex-admin\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX011",
@@ -167,6 +175,7 @@ func init() {
 			Bad:         "$PxMgmtSrcAddrPrefixes = @(@(@(@( ... 300 levels ... ))))",
 			Good:        "$PxMgmtSrcAddrPrefixes = @(\"85.10.200.0/28\")",
 			Engine:      EngineGo,
+			Fragment:    true,
 		},
 	)
 }

@@ -22,6 +22,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.0.0.300\", \" 80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -39,6 +40,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"91.90.42.96/26\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"91.90.42.64/26\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -54,6 +56,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"\",\"\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -70,6 +73,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.20.0.0/24\") + $PxMgmtSrcAddrPrefixes",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -84,6 +88,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"0.0.0.0/0\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 			Options:     map[string]string{"min_prefix_length": "shortest prefix length accepted without a warning (default 16)"},
 		},
@@ -100,6 +105,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\", \"31.45.128.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{

@@ -23,6 +23,7 @@ func init() {
 			Bad:         "$PxBaseConnName = \"Fabrikam-Corp\"",
 			Good:        "$PxBaseConnName = \"fabrikam\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxBaseConnName"},
 		},
 		Rule{
@@ -36,6 +37,7 @@ func init() {
 			Bad:         "$PxVmssRegion = \"West-EU\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxVmssRegion"},
 		},
 		Rule{
@@ -67,6 +69,7 @@ func init() {
 			Bad:         "$PxTeamsConnResourceGroupName = \"fabrikam TeamsConn weu RG.\"",
 			Good:        "$PxTeamsConnResourceGroupName = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"},
 		},
 		Rule{
@@ -134,6 +137,7 @@ func init() {
 			Bad:         "$PxAzureLocation = \"west-europe\"",
 			Good:        "$PxAzureLocation = \"westeurope\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxAzureLocation"},
 			Options:     map[string]string{"extra_locations": "additional region short names to accept (e.g. new or sovereign-cloud regions)"},
 		},

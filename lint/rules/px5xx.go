@@ -51,6 +51,7 @@ func init() {
 			Bad:         "$PxNodeFqdns = \"https://conf01.fabrikam.net,conf_02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		},
 		Rule{
@@ -67,6 +68,7 @@ func init() {
 			Bad:         "$PxNodeFqdns = @(\"conf01.fabrikam.net\", \"conf02.fabrikam.net\")",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       []string{"PxNodeFqdns"},
 		},
 		Rule{
@@ -80,6 +82,7 @@ func init() {
 			Bad:         "$PxSubscriptionId = \"Fabrikam Production\"",
 			Good:        "$PxSubscriptionId = \"3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxSubscriptionId"},
 		},
 		Rule{
@@ -96,6 +99,7 @@ func init() {
 			Bad:         "$PxTeamsConnInstanceCount = \"0\"",
 			Good:        "$PxTeamsConnInstanceCount = \"2\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnInstanceCount"},
 			Options:     map[string]string{"max_instances": "instance count above which PX505 warns (default 20)"},
 		},
@@ -114,6 +118,7 @@ func init() {
 			Bad:         "$PxWinAdminPassword = \"<a literal password>\"",
 			Good:        "$PxWinAdminCred = Get-Credential -UserName $PxWinAdminUser",
 			Engine:      EngineRego,
+			Fragment:    true,
 			// Secrets are never evaluated into values, so the rule needs none.
 			NotSuppressible: true,
 		},
@@ -129,6 +134,7 @@ func init() {
 			Bad:         "$PxWinAdminUser = \"administrator\"",
 			Good:        "$PxWinAdminUser = \"pexadmin\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxWinAdminUser"},
 		},
 		Rule{
