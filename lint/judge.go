@@ -329,7 +329,7 @@ func (e *engine) ownedByFragment(s *script, in *model.Input, meta rules.Rule, va
 	if file == "" || file == in.File {
 		return false
 	}
-	return e.fragments[filepath.Join(s.root, filepath.FromSlash(file))]
+	return e.fragments[s.abs(file)]
 }
 
 // valuesDocument is the plain document CUE validates: known values only;

@@ -149,3 +149,41 @@ func TestFragmentOwnFindings(t *testing.T) {
 		t.Error("weu.ps1 linted alone hides the included host-bits prefix")
 	}
 }
+
+// TestOnePathOutsideGit: outside a git work tree a script's path is relative
+// to the config's folder for rule blocks' paths and options, exclude and
+// severity alike.
+func TestOnePathOutsideGit(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{".pxlint.hcl", "regions/lab.ps1", "regions/skip.ps1"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "paths", filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "regions"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{filepath.Join(dir, "regions")}, Now: exampleClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || !strings.HasSuffix(rep.Files[0].Path, "regions/lab.ps1") {
+		t.Fatalf("files = %d (exclude regions/skip.ps1 ignored?)", len(rep.Files))
+	}
+	var sev104 []string
+	for _, f := range rep.Files[0].Findings {
+		switch f.RuleID {
+		case "PX105":
+			t.Errorf("PX105 fired although the rule block's min_prefix_length = 8 governs regions/**: %s", f.Message)
+		case "PX104":
+			sev104 = append(sev104, f.Severity.String())
+		}
+	}
+	if strings.Join(sev104, ",") != "info" {
+		t.Errorf("PX104 severities = %v, want [info] from the rule block", sev104)
+	}
+}

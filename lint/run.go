@@ -29,7 +29,7 @@ const maxFileBytes = 2 << 20
 type script struct {
 	cand    candidate
 	rel     string // repository-relative, slash-separated
-	root    string // repository root (git top level, else the script's folder)
+	root    string // what rel is relative to: git top level, else the config's folder, else the script's folder
 	inGit   bool
 	cfg     *config.Config
 	context bool // loaded as repository context only, never reported on
@@ -215,24 +215,37 @@ func newEngine(opts Options) (*engine, error) {
 	return e, nil
 }
 
-// place finds the script's repository root and governing config.
+// place finds the script's repository root and governing config, and
+// computes its one script path: relative to the git top level, else to the
+// config's folder, else to its own folder. Rule blocks' paths and exclude,
+// waivers, severity, baselines and the policy input all use that path.
 func (e *engine) place(c candidate) (*script, error) {
-	root, inGit := config.RepoRoot(filepath.Dir(c.abs))
-	s := &script{cand: c, root: root, inGit: inGit, rel: config.RelTo(root, c.abs)}
 	cfgPath := e.opts.ConfigPath
 	if cfgPath == "" {
 		if p, ok := config.Discover(c.abs); ok {
 			cfgPath = p
 		}
 	}
+	var cfg *config.Config
 	if cfgPath != "" {
-		cfg, err := e.config(cfgPath)
+		loaded, err := e.config(cfgPath)
 		if err != nil {
 			return nil, err
 		}
-		s.cfg = cfg
+		cfg = loaded
 	}
-	return s, nil
+	root, inGit := config.ScriptRoot(cfg, c.abs)
+	return &script{cand: c, cfg: cfg, root: root, inGit: inGit, rel: config.RelTo(root, c.abs)}, nil
+}
+
+// abs resolves a path of the policy input (relative to the script's root,
+// like Variable.File) to an absolute one.
+func (s *script) abs(rel string) string {
+	p := filepath.FromSlash(rel)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(s.root, p)
 }
 
 func (e *engine) config(path string) (*config.Config, error) {
@@ -461,7 +474,7 @@ func identity(s *script) string {
 		any = true
 		file := s.cand.abs
 		if v.File != "" && v.File != s.res.Input.File {
-			file = filepath.Join(s.root, filepath.FromSlash(v.File))
+			file = s.abs(v.File)
 		}
 		fmt.Fprintf(&b, "%s:%d\x00", file, v.Line)
 	}
