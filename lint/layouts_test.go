@@ -9,6 +9,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // runAt lints paths relative to the repository root and returns each file's
@@ -185,5 +186,53 @@ func TestOnePathOutsideGit(t *testing.T) {
 	}
 	if strings.Join(sev104, ",") != "info" {
 		t.Errorf("PX104 severities = %v, want [info] from the rule block", sev104)
+	}
+}
+
+// judgesTheScriptItself are the rules whose input is the script's own text,
+// which every run has: they can pass on any script. Every other rule must
+// end not_verified, with a reason, when what it needs is missing.
+var judgesTheScriptItself = map[string]string{
+	"PX001": "parses the text",
+	"PX002": "reads how values are written",
+	"PX003": "reads how strings are quoted",
+	"PX004": "reads the references",
+	"PX005": "reads the assigned names",
+	"PX006": "reads the assignments",
+	"PX007": "reports what cannot be evaluated",
+	"PX009": "reads the bytes",
+	"PX010": "reads the suppressions",
+	"PX011": "measures the input",
+	"PX401": "without a pin or facts its verdict is the warning that nothing pins Az (RULES.md)",
+	"PX506": "reads how secrets are written",
+}
+
+// TestEveryRuleWithoutItsInput lints two scripts that lack what rules need
+// (values that need execution; known values without certificate, facts,
+// inventory, Connect-AzAccount or deployment call) and requires every rule
+// outside judgesTheScriptItself to end not_verified with a reason in the
+// first, and the rules that need what the second lacks to do so there: a
+// rule that lacks its input is never pass.
+func TestEveryRuleWithoutItsInput(t *testing.T) {
+	res := runAt(t, lint.Options{}, "lint/testdata/without-input")
+	unknowns := res["lint/testdata/without-input/unknowns.ps1"]
+	for _, r := range rules.All() {
+		st := statusOf(unknowns, r.ID)
+		if why, ok := judgesTheScriptItself[r.ID]; ok {
+			if st.Status == "" {
+				t.Errorf("%s (%s): no status", r.ID, why)
+			}
+			continue
+		}
+		if st.Status != finding.StatusNotVerified || st.Reason == "" {
+			t.Errorf("unknowns.ps1: %s = %+v, want not_verified with a reason", r.ID, st)
+		}
+	}
+	known := res["lint/testdata/without-input/known-values.ps1"]
+	for _, id := range []string{"PX207", "PX210", "PX301", "PX302", "PX303", "PX304", "PX305", "PX306", "PX307",
+		"PX308", "PX309", "PX310", "PX311", "PX312", "PX402", "PX403", "PX404", "PX405", "PX601"} {
+		if st := statusOf(known, id); st.Status != finding.StatusNotVerified || st.Reason == "" {
+			t.Errorf("known-values.ps1: %s = %+v, want not_verified with a reason", id, st)
+		}
 	}
 }
