@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -233,6 +234,44 @@ func TestEveryRuleWithoutItsInput(t *testing.T) {
 		"PX308", "PX309", "PX310", "PX311", "PX312", "PX402", "PX403", "PX404", "PX405", "PX601"} {
 		if st := statusOf(known, id); st.Status != finding.StatusNotVerified || st.Reason == "" {
 			t.Errorf("known-values.ps1: %s = %+v, want not_verified with a reason", id, st)
+		}
+	}
+}
+
+// TestVendorTemplateWithRealValues: a newcomer's copy of the vendor template
+// (UTF-8 without BOM, CRLF, en dashes in comments, the template's @("","")
+// and @() prefixes, the vendor's .\newcreate_vmss_deployment.ps1 call) with
+// real values reports only what matters: 443 open to the Internet, as a
+// warning. No PX009 for the comments, no PX103 for the placeholder, no PX601
+// "pass" without judging the call.
+func TestVendorTemplateWithRealValues(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "vendor-template", "variables.ps1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "variables.ps1") // outside any git work tree, as a newcomer's copy
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, _, err := lint.Run(context.Background(), lint.Options{Paths: []string{p}, Now: exampleClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 {
+		t.Fatalf("files = %d", len(rep.Files))
+	}
+	fr := rep.Files[0]
+	var got []string
+	for _, f := range fr.Findings {
+		got = append(got, fmt.Sprintf("%s %s %d", f.RuleID, f.Severity, f.Region.StartLine))
+	}
+	if strings.Join(got, "; ") != "PX107 warning 49" {
+		t.Errorf("findings = %v, want only PX107 warning 49", got)
+	}
+	for id, want := range map[string]finding.Status{"PX009": finding.StatusPass, "PX103": finding.StatusPass,
+		"PX108": finding.StatusPass, "PX601": finding.StatusPass, "PX401": finding.StatusPass} {
+		if st := statusOf(fr, id); st.Status != want {
+			t.Errorf("%s = %+v, want %s", id, st, want)
 		}
 	}
 }
