@@ -62,6 +62,10 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 		if opts := s.cfg.RuleOptions(s.rel); opts != nil {
 			in.Config.Rules = opts
 		}
+		for _, v := range s.cfg.Variables {
+			in.Config.Variables = append(in.Config.Variables, model.DeclaredVariable{
+				Name: v.Name, Type: v.Type, Pattern: v.Pattern, Required: v.Required, Parameter: v.Parameter})
+		}
 	}
 	if len(e.opts.ConsentAddresses) > 0 {
 		// The flag wins over the config; copy, as the config's maps are shared.
@@ -203,7 +207,14 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			}
 		}
 	}
-	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others, Deployed: deployedVariables(in)}) {
+	var declared []schema.Declared
+	if s.cfg != nil {
+		for _, v := range s.cfg.Variables {
+			declared = append(declared, schema.Declared{Name: v.Name, Type: v.Type, Pattern: v.Pattern, Source: v.Source})
+		}
+	}
+	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others,
+		Deployed: deployedVariables(in), Declared: declared}) {
 		meta := rs.get(v.RuleID)
 		if e.ownedByFragment(s, in, meta, v.Variable, v.Element) {
 			continue
@@ -240,6 +251,10 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		if _, ok := reasons[nv.ID]; !ok {
 			reasons[nv.ID] = nv.Reason
 		}
+	}
+	if len(declared) == 0 {
+		// PX509 judges only what a config declares: nothing declared, nothing verified.
+		reasons[schema.RuleDeclaredVariable] = "no variable block in .pxlint.hcl declares a variable for this script"
 	}
 	sources := map[string]string{}
 	for _, v := range out.Verified {

@@ -261,6 +261,13 @@ func (e *engine) config(path string) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The config package does not speak CUE: the declared types are
+	// checked here, and a broken one is bad input like any config error.
+	for _, v := range c.Variables {
+		if err := schema.CheckType(v.Type); err != nil {
+			return nil, fmt.Errorf("%s: variable %q: %w", v.Source, v.Name, err)
+		}
+	}
 	e.configs[path] = c
 	return c, nil
 }

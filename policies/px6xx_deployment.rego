@@ -12,8 +12,14 @@ package pxlint.rules.deployment
 import data.pxlint.lib
 
 # feeds maps each parameter (canonical name) to the variable that feeds it,
-# or to the expression built from $PxBaseConnName and $PxVmssRegion.
-feeds := {
+# or to the expression built from $PxBaseConnName and $PxVmssRegion, plus
+# the parameters of the variables declared in .pxlint.hcl.
+feeds := object.union(_builtin_feeds, {v.parameter: {"variable": v.name} |
+	some v in input.config.variables
+	v.parameter
+})
+
+_builtin_feeds := {
 	"SubscriptionId": {"variable": "PxSubscriptionId"},
 	"ResourceGroupName": {"variable": "PxTeamsConnResourceGroupName"},
 	"VmssName": {"derived": "vmss", "text": "\"$($PxBaseConnName)$($PxVmssRegion)\"", "what": "$PxBaseConnName and $PxVmssRegion make"},

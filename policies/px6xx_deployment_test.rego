@@ -125,3 +125,13 @@ test_null_positional_is_none if {
 	d := json.patch(doc(drop(good_params, "PfxPath")), [{"op": "replace", "path": "/commands/1/positional", "value": null}])
 	count(deployment.deny) == 1 with input as d
 }
+
+# A variable declared in .pxlint.hcl with a parameter is checked like the built-in ones.
+test_declared_variable_parameter if {
+	declared := {"config": {"variables": [{"name": "PxVmSize", "type": "string", "required": false, "parameter": "VmSize"}]}}
+	with_var := object.union(doc(good_params), {"variables": object.union(vars, {"PxVmSize": s("Standard_D4s_v5")})})
+	some r in deployment.deny with input as object.union(with_var, declared)
+	r.msg == "$PxVmSize is set, but the create_vmss_deployment.ps1 call does not pass -VmSize, so its default is deployed instead"
+	passed := object.union(with_var, {"commands": [object.union(doc(good_params).commands[0], {"parameters": array.concat(good_params, [p("VmSize", a("PxVmSize", "Standard_D4s_v5"), 55)])})]})
+	count(deployment.deny) == 0 with input as object.union(passed, declared)
+}

@@ -294,4 +294,17 @@ type Config struct {
 	ExpiryDays int    `json:"expiry_days"`
 	// Rules holds rule-specific options by rule ID, e.g. {"PX105": {"min_prefix_length": 16}}.
 	Rules map[string]map[string]any `json:"rules"`
+	// Variables are the config's declared variables (`variable` blocks):
+	// PX501 requires the required ones, PX601 checks the parameter they feed.
+	Variables []DeclaredVariable `json:"variables,omitempty"`
+}
+
+// DeclaredVariable is a variable declared in .pxlint.hcl for a site or a
+// newer release.
+type DeclaredVariable struct {
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	Pattern   string `json:"pattern,omitempty"`
+	Required  bool   `json:"required"`
+	Parameter string `json:"parameter,omitempty"`
 }

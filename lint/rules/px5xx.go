@@ -151,5 +151,23 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		},
+		Rule{
+			ID:       "PX509",
+			Name:     "declared-variable",
+			Title:    "Value outside the type or pattern declared in .pxlint.hcl",
+			Severity: finding.SeverityError,
+			Description: "A variable declared with a `variable` block in `.pxlint.hcl` (a site's own, or one a newer " +
+				"Teams Connector release reads that the catalog does not know: VM size, private routing, Event Hub, " +
+				"...) has a value that does not satisfy its declared CUE `type` or does not match its `pattern` " +
+				"(every string of a list must). Declared variables are known to PX005, required ones are PX501's " +
+				"when missing or empty, and one with a `parameter` must be passed to `create_vmss_deployment.ps1` " +
+				"as that parameter (PX601), like the built-in ones.",
+			Prevents:    "a newer release's setting deployed with a value it rejects",
+			Remediation: "Write a value of the declared type that matches the pattern, or correct the declaration.",
+			Bad:         "# .pxlint.hcl: variable \"PxVmSize\" { pattern = \"^Standard_\" }\n$PxVmSize = \"D4s_v5\"",
+			Good:        "$PxVmSize = \"Standard_D4s_v5\"",
+			Engine:      EngineGo,
+			Fragment:    true,
+		},
 	)
 }
