@@ -6,7 +6,7 @@
 //
 // Glob patterns (exclude, rule paths, waiver paths) are matched against a
 // script's repository-relative path: relative to its git top level, or
-// outside git to the config file's folder (stage.ScriptPath computes it).
+// outside git to the config file's folder (ScriptRoot computes it).
 // Folder and file settings (policy_dirs, schema_dirs, ca_files) are
 // relative to the config file's folder.
 package config
