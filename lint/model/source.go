@@ -151,7 +151,8 @@ func nonASCIIInTokens(tokens []ps.Token, utf8NoBOM bool) []NonASCII {
 			col++
 		}
 	}
-	out := append(code, comments...)
+	out := make([]NonASCII, 0, len(code)+len(comments))
+	out = append(append(out, code...), comments...)
 	if len(out) > maxNonASCII {
 		out = out[:maxNonASCII]
 	}

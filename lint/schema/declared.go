@@ -28,7 +28,7 @@ type Declared struct {
 func CheckType(expr string) error {
 	v := cuecontext.New().CompileString(expr)
 	if err := v.Err(); err != nil {
-		return fmt.Errorf("type %q is not a CUE type: %v", expr, err)
+		return fmt.Errorf("type %q is not a CUE type: %w", expr, err)
 	}
 	return nil
 }
