@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
@@ -32,9 +33,6 @@ const (
 	exitFindings = 1 // findings at or above --fail-on
 	exitUsage    = 2 // pxlint could not do its job
 )
-
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
 
 func main() {
 	tuneGC()
@@ -64,7 +62,7 @@ Usage:
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
-  pxlint version                  print the version
+  pxlint version                  print the version, commit, and Go, OPA and CUE versions
 
 Run 'pxlint lint --help' for the lint flags.
 
@@ -112,7 +110,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "config":
 		return runConfig(rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "pxlint %s\n", version)
+		if len(rest) > 0 {
+			return fail(stderr, "version takes no arguments")
+		}
+		fmt.Fprint(stdout, buildinfo.Get().Text())
 		return exitOK
 	}
 	if strings.HasPrefix(cmd, "-") || fileExists(cmd) {
@@ -290,12 +291,13 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var c commonFlags
 	c.register(fs)
 	var formats listFlag
-	var noColor bool
+	var noColor, ascii bool
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
 	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
 	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	fs.BoolVar(&ascii, "ascii", false, "write only ASCII (for Windows PowerShell 5.1 pipes): JSON, SARIF and XML escape other characters losslessly, text formats transliterate them")
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
@@ -315,13 +317,16 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
+	if ascii {
+		stderr = asciiText{stderr}
+	}
 	c.opts.Log = stderr
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	rep.Version = version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	rep.Version = buildinfo.Get().Version
+	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -335,6 +340,18 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return exitOK
 	}
 	return rep.ExitCode()
+}
+
+// asciiText transliterates what pxlint writes to stderr under --ascii
+// (notices, errors). Each write is a whole message, never part of a
+// character.
+type asciiText struct{ w io.Writer }
+
+func (a asciiText) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(a.w, report.Transliterate(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func prettyOnStdout(outs []report.Output) bool {

@@ -73,6 +73,9 @@ func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rul
 				continue
 			}
 		}
+		if opt.ASCII {
+			f = asciiFormatter(o.Format, f)
+		}
 		if o.Path == "" {
 			if err := f.Format(stdout, r, rs, opt); err != nil {
 				errs = append(errs, fmt.Errorf("writing %s to standard output: %w", o.Format, err))
@@ -86,4 +89,16 @@ func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rul
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// asciiFormatter wraps a formatter so that what it writes is ASCII in the
+// style of its format (ascii.go).
+func asciiFormatter(format string, f Formatter) Formatter {
+	return FormatterFunc(func(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
+		aw := newASCIIWriter(w, format)
+		if err := f.Format(aw, r, rs, opt); err != nil {
+			return err
+		}
+		return aw.Flush()
+	})
 }

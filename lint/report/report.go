@@ -27,6 +27,9 @@ type Options struct {
 	// Hostname is written to JUnit test suites (the strict schema requires
 	// one). Empty means "localhost", which keeps reports reproducible.
 	Hostname string
+	// ASCII makes every output 7-bit ASCII (--ascii): lossless escapes in
+	// JSON, SARIF and XML, transliteration in text formats (ascii.go).
+	ASCII bool
 }
 
 // Formatter renders one report in one format.
