@@ -41,6 +41,9 @@ type Options struct {
 	Probe         bool   // --probe
 	InventoryPath string // --inventory
 	AzVersion     string // --az-version ("" = config, then profile)
+	// ConsentAddresses are the admin-consent workstation's public addresses
+	// (--consent-address); they replace the config's PX108 consent_addresses.
+	ConsentAddresses []string
 
 	BaselinePath      string // --baseline
 	WriteBaselinePath string // --write-baseline
