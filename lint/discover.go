@@ -127,9 +127,25 @@ func displayPath(p string) string {
 
 // mentionsPx is a cheap pre-filter for folder walks: a script that never
 // writes `$Px` cannot be a variables script, so it is not worth parsing.
+// It looks for `$px` in any case, written in UTF-8 (or a single-byte
+// code page), UTF-16 or UTF-32 of either byte order.
 func mentionsPx(b []byte) bool {
-	return bytes.Contains(bytes.ToLower(b), []byte("$px")) || bytes.Contains(b, []byte{'$', 0, 'P', 0, 'x', 0}) ||
-		bytes.Contains(b, []byte{'$', 0, 'p', 0, 'x', 0})
+	lower := bytes.ToLower(b) // NUL bytes of the wider encodings are left alone
+	for _, pattern := range pxPatterns {
+		if bytes.Contains(lower, pattern) {
+			return true
+		}
+	}
+	return false
+}
+
+// pxPatterns are `$px` in UTF-8, UTF-16 LE/BE and UTF-32 LE/BE.
+var pxPatterns = [][]byte{
+	[]byte("$px"),
+	{'$', 0, 'p', 0, 'x', 0},
+	{0, '$', 0, 'p', 0, 'x'},
+	{'$', 0, 0, 0, 'p', 0, 0, 0, 'x', 0, 0, 0},
+	{0, 0, 0, '$', 0, 0, 0, 'p', 0, 0, 0, 'x'},
 }
 
 // hasUTF32BOM reports a UTF-32 byte order mark (LE FF FE 00 00, BE 00 00

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -23,8 +24,10 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/schema"
 )
 
 // Exit codes (DESIGN, Exit codes).
@@ -154,6 +157,7 @@ type commonFlags struct {
 	certPasswordFile, nodePassFile string
 	nodeCerts, caFiles             listFlag
 	policyDirs, schemaDirs         listFlag
+	consentAddresses               listFlag
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -172,7 +176,9 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.DurationVar(&c.opts.PolicyTimeout, "policy-timeout", policy.DefaultTimeout, "time bound of each user policy package on each script")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
+	fs.Var(&c.consentAddresses, "consent-address", "public IPv4 address or prefix of the admin-consent workstation (PX108; replaces the config's consent_addresses); repeatable")
 }
 
 // finish resolves the clock, passwords and lists into options.
@@ -184,6 +190,12 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.Now = now
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
+	for _, a := range c.consentAddresses {
+		if !validAddress(a) {
+			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
+		}
+	}
+	c.opts.ConsentAddresses = c.consentAddresses
 	if c.opts.ConfigPath == "" {
 		c.opts.ConfigPath = getenv("PXLINT_CONFIG")
 	}
@@ -194,6 +206,15 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 		return err
 	}
 	return nil
+}
+
+// validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
+func validAddress(s string) bool {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Addr().Is4() && p.Masked() == p
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }
 
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
@@ -425,6 +446,20 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
+	if r.ID == "PX005" {
+		// The catalog is data (schemas/profiles.cue): say which of its names
+		// are assumptions, so a PX005 about them is weighed accordingly.
+		sc, err := schema.Load(nil)
+		if err != nil {
+			return fail(stderr, err.Error())
+		}
+		fmt.Fprintf(stdout, "\nCatalog names no public source confirms (assumed from the parameters they feed)\n")
+		for _, p := range sc.Profiles() {
+			if pd, ok := sc.Profile(p); ok && len(pd.Unconfirmed) > 0 {
+				fmt.Fprintf(stdout, "  %s: $%s\n", p, strings.Join(pd.Unconfirmed, ", $"))
+			}
+		}
+	}
 	return exitOK
 }
 

@@ -43,6 +43,8 @@ type Request struct {
 	// Online allows PX312's AIA fetches.
 	Online     bool
 	HTTPClient *http.Client
+	// Cache shares PFX decryptions across the scripts of a run (nil: none).
+	Cache *Cache
 }
 
 // Collect inspects the Teams Connector certificate and the node
@@ -63,7 +65,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
 	case req.PfxFileName != "":
 		path := req.PfxFileName
 		if !filepath.IsAbs(path) && !isWindowsAbs(path) {
@@ -83,7 +85,7 @@ func Collect(req Request) (*Certificates, error) {
 			f.Path, f.Source, f.Status, f.Reason = shown, SourceScript, StatusUnreadable, "cannot open "+shown+": "+err.Error()
 			out.TeamsConnector = f
 		default:
-			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
 		}
 	}
 	for _, p := range req.NodeCerts {
@@ -91,7 +93,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now}, req))
+		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now, Cache: req.Cache}, req))
 	}
 	return out, nil
 }

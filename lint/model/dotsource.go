@@ -141,8 +141,10 @@ func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason str
 	}
 	saved := e.cur
 	e.cur = child
+	e.requires(f.Requires)
 	e.walkList(f.Statements)
 	e.cur = saved
+	e.included = append(e.included, abs)
 	e.stats.FilesRead++
 	syntax := 0
 	for _, d := range f.Diagnostics {
