@@ -46,10 +46,23 @@ type Config struct {
 	Rules map[string]RuleConfig
 	// Waivers are in file order.
 	Waivers []Waiver
+	// Infinity is the `infinity { }` block, nil when absent.
+	Infinity *Infinity
 
 	// userRules are rule blocks and waivers naming IDs that are not built-in
 	// (user policies); CheckUserRules resolves them once those are loaded.
 	userRules []userRef
+}
+
+// Infinity is the `infinity { }` block: a Pexip Infinity export judged
+// together with the scripts this config governs (PX7xx), and the
+// assumptions of those checks as data.
+type Infinity struct {
+	Export            string   // absolute (resolved against Dir)
+	TeamsDomains      []string // domains callers dial Teams meetings at
+	ExpectedTenantIDs []string // tenants where the Pexip app was consented
+	IDLengths         [2]int   // [min, max] digits of a conference ID; zero: 9–12
+	AllowBacktracking bool     // evaluate lookaround etc. with regexp2 (approximate)
 }
 
 // RuleConfig is one `rule "PXnnn" { ... }` block.

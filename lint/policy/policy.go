@@ -39,6 +39,9 @@ type Result struct {
 	Cert        string
 	Fingerprint string
 	Source      string
+	// At and Field place a PX7xx result in an Infinity export: "file#pointer"
+	// of the object, and the field within it ("" for the object itself).
+	At, Field string
 }
 
 // NotVerified says a rule lacked its input.
@@ -58,9 +61,15 @@ type Output struct {
 	Verified    []Verified
 }
 
+// InfinityPackage holds the PX7xx policies: they judge an export of Pexip
+// Infinity's configuration (lint/infinity), not a script, so the script
+// query leaves them out and PrepareInfinity queries only them.
+const InfinityPackage = "pxlint.rules.infinity"
+
 // Engine holds the prepared query.
 type Engine struct {
-	query rego.PreparedEvalQuery
+	query    rego.PreparedEvalQuery
+	infinity bool // queries InfinityPackage instead of the script policies
 	// userPkgs are the user packages, in the order of the query's bindings u0, u1, ...
 	userPkgs  []userPackage
 	userRules []rules.Rule
@@ -79,6 +88,16 @@ const UserIDPrefix = "USER-"
 // (tests excluded) under userDirs. A user policy that does not parse or
 // compile is an error naming file:line (exit code 2 for the CLI).
 func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
+	return prepare(ctx, userDirs, false)
+}
+
+// PrepareInfinity prepares the built-in PX7xx policies, over the policy
+// input of lint/infinity.
+func PrepareInfinity(ctx context.Context) (*Engine, error) {
+	return prepare(ctx, nil, true)
+}
+
+func prepare(ctx context.Context, userDirs []string, infinity bool) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
 	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
@@ -99,7 +118,7 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{}
+	e := &Engine{infinity: infinity}
 	for _, dir := range userDirs {
 		files, err := userFiles(dir)
 		if err != nil {
@@ -172,7 +191,7 @@ func (e *Engine) queryText(modules map[string]*ast.Module) string {
 	}
 	var builtin []string
 	for p := range defined {
-		if strings.HasPrefix(p, "pxlint.rules.") {
+		if strings.HasPrefix(p, "pxlint.rules.") && (p == InfinityPackage) == e.infinity {
 			builtin = append(builtin, p)
 		}
 	}
@@ -355,6 +374,7 @@ func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
 		r.Cert = str(x["cert"])
 		r.Fingerprint = str(x["fingerprint"])
 		r.Source = str(x["source"])
+		r.At, r.Field = str(x["at"]), str(x["field"])
 		for _, rel := range asList(x["related"]) {
 			m, _ := rel.(map[string]any)
 			loc := finding.Location{File: str(m["file"]), Message: str(m["message"])}

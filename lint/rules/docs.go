@@ -33,6 +33,7 @@ func (r Rule) Explain() string {
 	section("What it catches", r.Description)
 	section("Deployment error it prevents", r.Prevents)
 	section("How to fix", r.Remediation)
+	section("What it assumes", r.Assumes)
 	section("Bad", r.Bad)
 	section("Good", r.Good)
 	if len(r.Options) > 0 {
@@ -73,14 +74,19 @@ func (r Rule) Markdown() string {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)
 		}
 	}
+	lang := "powershell"
+	if r.Infinity {
+		lang = "json"
+	}
 	code := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
-			fmt.Fprintf(&b, "\n## %s\n\n```powershell\n%s\n```\n", title, text)
+			fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", title, lang, text)
 		}
 	}
 	para("What it catches", r.Description)
 	para("Deployment error it prevents", r.Prevents)
 	para("How to fix", r.Remediation)
+	para("What it assumes", r.Assumes)
 	code("Bad", r.Bad)
 	code("Good", r.Good)
 	if len(r.Options) > 0 {
@@ -89,7 +95,11 @@ func (r Rule) Markdown() string {
 			fmt.Fprintf(&b, "| `%s` | %s |\n", k, r.Options[k])
 		}
 	}
-	fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)
+	if r.Infinity {
+		fmt.Fprintf(&b, "\nRun by `pxlint infinity EXPORT`, and by `pxlint lint` when `.pxlint.hcl` has an `infinity { export = \"…\" }` block. Waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID)
+	} else {
+		fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)
+	}
 	return b.String()
 }
 
