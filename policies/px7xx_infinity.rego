@@ -173,7 +173,7 @@ deny contains {
 	"id": "PX703",
 	"at": o.at,
 	"field": o.p.field,
-	"msg": sprintf("%s: %s %q is not valid in Python's re, which Infinity uses: %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.problems)]),
+	"msg": sprintf("%s: %s \"%s\" is not valid in Python's re, which Infinity uses: %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.problems)]),
 	"fix": "write Python syntax: \\Z not \\z, (?P<name>…) not (?<name>…), \\d not [[:digit:]] or \\p{Nd}",
 } if {
 	some o in _regex_owners
@@ -184,7 +184,7 @@ deny contains {
 	"id": "PX703",
 	"at": o.at,
 	"field": o.p.field,
-	"msg": sprintf("%s: %s %q does not mean what it looks like in Python's re: %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.mistakes)]),
+	"msg": sprintf("%s: %s \"%s\" does not mean what it looks like in Python's re: %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.mistakes)]),
 	"fix": "write \\d for a digit",
 } if {
 	some o in _regex_owners
@@ -208,7 +208,7 @@ deny contains {
 	"severity": "warning",
 	"at": o.at,
 	"field": o.p.field,
-	"msg": sprintf("%s: %s %q uses %s, which Go's RE2 cannot run, so the rules that evaluate it are %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.problems), _bt_outcome(o.p)]),
+	"msg": sprintf("%s: %s \"%s\" uses %s, which Go's RE2 cannot run, so the rules that evaluate it are %s", [o.what, o.p.field, o.p.source, concat("; ", o.p.problems), _bt_outcome(o.p)]),
 	"fix": "prefer a pattern without lookaround or backreferences; or set allow_backtracking_eval = true in the infinity block for an approximate evaluation",
 } if {
 	some o in _regex_owners
@@ -410,13 +410,7 @@ _listed(n, s) if {
 	p in {lower(x) | some x in s.node_fqdns}
 }
 
-deny contains {
-	"id": "PX707",
-	"at": n.at,
-	"field": "hostname",
-	"msg": sprintf("Conferencing Node %q (%s) in location %q talks to Teams Connector %q for %s, but %s's $PxNodeFqdns lists only %s: the connector rejects it with Error=\"401\"", [n.name, n.fqdn, r.location_name, c.name, u.what, c.script, concat(", ", s.node_fqdns)]),
-	"fix": sprintf("add %s to $PxNodeFqdns in %s and redeploy the connector, or move the node out of that location", [n.fqdn, c.script]),
-} if {
+_px707 contains {"node": nk, "connector": r.connector, "location": r.location_name, "user": u.what} if {
 	input.scripts_given
 	some u in _users
 	some r in u.routes
@@ -426,8 +420,21 @@ deny contains {
 	c.script != ""
 	s := _script(c.script)
 	some nk in _location(r.location).nodes
-	n := _node(nk)
-	not _listed(n, s)
+	not _listed(_node(nk), s)
+}
+
+deny contains {
+	"id": "PX707",
+	"at": n.at,
+	"field": "hostname",
+	"msg": sprintf("Conferencing Node %q (%s) in location %q talks to Teams Connector %q for %s, but %s's $PxNodeFqdns lists only %s: the connector rejects it with Error=\"401\"", [n.name, n.fqdn, x.location, c.name, concat(" and ", sort(users)), c.script, concat(", ", s.node_fqdns)]),
+	"fix": sprintf("add %s to $PxNodeFqdns in %s and redeploy the connector, or move the node out of that location", [n.fqdn, c.script]),
+} if {
+	some x in _px707
+	n := _node(x.node)
+	c := _connector(x.connector)
+	s := _script(c.script)
+	users := {y.user | some y in _px707; y.node == x.node; y.connector == x.connector}
 }
 
 # ---------------------------------------------------------------------------
@@ -442,7 +449,7 @@ _teams_locations contains {"key": r.location, "user": u.what} if {
 deny contains {
 	"id": "PX708",
 	"at": l.at,
-	"msg": sprintf("location %q, used by %s, has no Conferencing Nodes: no node can reach the Teams Connector", [l.name, t.user]),
+	"msg": sprintf("location %q, used by %s, has no Conferencing Nodes: no node can reach the Teams Connector", [l.name, concat(" and ", _location_users(t.key))]),
 	"fix": "add Conferencing Nodes to that location or point the rule at a location that has them",
 } if {
 	_judged("PX708")
@@ -451,11 +458,13 @@ deny contains {
 	count(l.nodes) == 0
 }
 
+_location_users(key) := sort({t.user | some t in _teams_locations; t.key == key})
+
 deny contains {
 	"id": "PX708",
 	"severity": "warning",
 	"at": l.at,
-	"msg": sprintf("every Conferencing Node of location %q, used by %s, is in maintenance mode", [l.name, t.user]),
+	"msg": sprintf("every Conferencing Node of location %q, used by %s, is in maintenance mode", [l.name, concat(" and ", _location_users(t.key))]),
 	"fix": "take a node out of maintenance mode",
 } if {
 	_judged("PX708")
@@ -471,7 +480,7 @@ deny contains {
 	"id": "PX708",
 	"severity": "warning",
 	"at": l.at,
-	"msg": sprintf("location %q, used by %s, mixes Proxying Edge and Transcoding nodes, which Infinity advises against", [l.name, t.user]),
+	"msg": sprintf("location %q, used by %s, mixes Proxying Edge and Transcoding nodes, which Infinity advises against", [l.name, concat(" and ", _location_users(t.key))]),
 	"fix": "keep proxying and transcoding nodes in separate locations",
 } if {
 	_judged("PX708")
@@ -705,13 +714,13 @@ deny contains {
 	"id": "PX712",
 	"at": v.at,
 	"field": "match_string",
-	"msg": sprintf("Virtual Reception %q: match_string %q rejects the %d-digit conference ID %s, so callers hear \"Conference ID invalid\"", [v.name, v.patterns[0].source, count(c.id), c.id]),
+	"msg": sprintf("Virtual Reception %q: match_string \"%s\" rejects the conference IDs %s, so callers hear \"Conference ID invalid\"", [v.name, v.patterns[0].source, concat(", ", rejected)]),
 	"fix": "accept every 9–12-digit ID, e.g. match_string \\d{9,12}, or leave match_string empty",
 } if {
 	some v in input.receptions
 	v.evaluated
-	some c in v.ids
-	not c.matched
+	rejected := [sprintf("%s (%d digits)", [c.id, count(c.id)]) | some c in v.ids; not c.matched]
+	count(rejected) > 0
 }
 
 deny contains {
