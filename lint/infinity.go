@@ -144,8 +144,14 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 			fr.FailOn = &sev
 		}
 	}
+	// The stages of a script, but for inline suppressions: JSON has no
+	// comments, so waivers (by path) are the way to accept a finding.
 	env := stage.Env{Config: j.cfg, Now: e.opts.Now, Script: stage.ScriptPath(j.cfg, j.path)}
-	stage.Run(fr, env, nil, e.baseline)
+	stage.Disable(fr, env)
+	stage.OverrideSeverity(fr, env)
+	stage.Waive(fr, env)
+	stage.Baseline(fr, env, e.baseline)
+	stage.Finish(fr)
 	fr.Sort()
 	return fr, nil
 }
