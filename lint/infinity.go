@@ -34,10 +34,12 @@ type exportJob struct {
 	scripts []*script
 }
 
-// exportJobs collects the exports of a run: the one named by --export (with
-// every script of the run) and one per config with an infinity block (with
-// the scripts that config governs).
-func (e *engine) exportJobs(all []*script) []*exportJob {
+// exportJobs collects the exports of a run: the one named by `pxlint
+// infinity` (with every script of the run), and one per config with an
+// infinity block that governs a reported script (with every script, named
+// or repository context, that config governs). Context scripts alone never
+// start a job: linting one script judges only its own config's export.
+func (e *engine) exportJobs(reported, all []*script) []*exportJob {
 	var jobs []*exportJob
 	byPath := map[string]*exportJob{}
 	if o := e.opts.Infinity; o != nil {
@@ -60,18 +62,24 @@ func (e *engine) exportJobs(all []*script) []*exportJob {
 		jobs = append(jobs, j)
 		byPath[abs] = j
 	}
-	for _, s := range all {
-		if s.cfg == nil || s.cfg.Infinity == nil {
-			continue
+	if e.opts.Infinity == nil {
+		for _, s := range reported {
+			if s.cfg == nil || s.cfg.Infinity == nil {
+				continue
+			}
+			if _, ok := byPath[s.cfg.Infinity.Export]; !ok {
+				j := &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
+				jobs = append(jobs, j)
+				byPath[j.path] = j
+			}
 		}
-		j, ok := byPath[s.cfg.Infinity.Export]
-		if !ok {
-			j = &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
-			jobs = append(jobs, j)
-			byPath[j.path] = j
-		}
-		if e.opts.Infinity == nil {
-			j.scripts = append(j.scripts, s)
+		for _, s := range all {
+			if s.cfg == nil || s.cfg.Infinity == nil {
+				continue
+			}
+			if j, ok := byPath[s.cfg.Infinity.Export]; ok && j.cfg == s.cfg {
+				j.scripts = append(j.scripts, s)
+			}
 		}
 	}
 	for _, j := range jobs {

@@ -146,7 +146,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	if firstErr != nil {
 		return nil, nil, firstErr
 	}
-	for _, j := range e.exportJobs(all) {
+	for _, j := range e.exportJobs(reported, all) {
 		fr, err := e.judgeExport(ctx, j)
 		if err != nil {
 			return nil, nil, err
@@ -167,7 +167,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 // runInfinity judges the export of opts.Infinity with the scripts read.
 func (e *engine) runInfinity(ctx context.Context, rep *finding.Report, scripts []*script) (*finding.Report, []rules.Rule, error) {
 	rep.Notices = nil
-	for _, j := range e.exportJobs(scripts)[:1] {
+	for _, j := range e.exportJobs(scripts, scripts)[:1] {
 		fr, err := e.judgeExport(ctx, j)
 		if err != nil {
 			return nil, nil, err

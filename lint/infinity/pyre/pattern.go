@@ -643,7 +643,7 @@ func (s *scanner) escape() {
 			fmt.Fprintf(&s.b, `\x{%x}`, r)
 		}
 	case '0':
-		s.b.WriteString(fmt.Sprintf(`\x{%x}`, s.octal(0)))
+		fmt.Fprintf(&s.b, `\x{%x}`, s.octal(0))
 	case '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		// Three octal digits are an octal escape; otherwise one or two
 		// digits are a backreference.

@@ -67,7 +67,7 @@ func ParseTemplate(tmpl string, p *Pattern) (*Template, error) {
 			i += j + 1
 			n, err := groupIndex(name, p)
 			if err != nil {
-				return nil, fmt.Errorf("%v at position %d", err, start+3)
+				return nil, fmt.Errorf("%w at position %d", err, start+3)
 			}
 			group(n)
 		case d == '0':
