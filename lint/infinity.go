@@ -208,13 +208,33 @@ func (e *engine) infinityPolicy(ctx context.Context) (*policy.Engine, error) {
 // scriptFacts is what the cross-checks read of a script.
 func scriptFacts(s *script) infinity.Script {
 	in := s.res.Input
-	out := infinity.Script{File: escape.Text(s.cand.path), NodeFqdns: []string{}, NodePrefixes: []string{}}
+	out := infinity.Script{File: escape.Text(s.cand.path), NodeFqdns: []string{}, NodePrefixes: []string{}, Unknown: []string{}}
+	for _, name := range []string{"PxTeamsConnFqdn", "PxNodeFqdns", "PxNodesSourceAddressPrefixes"} {
+		if v := lookupVariable(in, name); v != nil && !evaluated(v) {
+			out.Unknown = append(out.Unknown, name)
+		}
+	}
 	if v := lookupVariable(in, "PxTeamsConnFqdn"); v != nil && v.Kind == model.KindString {
-		out.TeamsConnFqdn, _ = v.Value.(string)
+		s, _ := v.Value.(string)
+		out.TeamsConnFqdn = escape.Text(s)
 	}
 	out.NodeFqdns = stringValues(lookupVariable(in, "PxNodeFqdns"))
 	out.NodePrefixes = stringValues(lookupVariable(in, "PxNodesSourceAddressPrefixes"))
 	return out
+}
+
+// evaluated reports whether a variable's value, and each of its elements,
+// is known statically.
+func evaluated(v *model.Variable) bool {
+	if v.Kind == model.KindUnknown {
+		return false
+	}
+	for _, el := range v.Elements {
+		if el.Kind == model.ElementUnknown {
+			return false
+		}
+	}
+	return true
 }
 
 // stringValues are a variable's string values: the elements of an array, or

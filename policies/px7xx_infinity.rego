@@ -419,8 +419,16 @@ _px707 contains {"node": nk, "connector": r.connector, "location": r.location_na
 	c := _connector(r.connector)
 	c.script != ""
 	s := _script(c.script)
+	not "PxNodeFqdns" in s.unknown
+	count(s.node_fqdns) > 0 # a missing list is PX501's
 	some nk in _location(r.location).nodes
 	not _listed(_node(nk), s)
+}
+
+not_verified contains {"id": id, "reason": sprintf("%s: $%s cannot be evaluated statically", [s.file, v])} if {
+	some [id, v] in [["PX707", "PxNodeFqdns"], ["PX710", "PxNodesSourceAddressPrefixes"], ["PX709", "PxTeamsConnFqdn"]]
+	some s in input.scripts
+	v in s.unknown
 }
 
 deny contains {
@@ -516,6 +524,9 @@ deny contains {
 	"fix": "set address to the $PxTeamsConnFqdn of the script that deployed this connector, or lint that script too",
 } if {
 	input.scripts_given
+	every s in input.scripts {
+		not "PxTeamsConnFqdn" in s.unknown
+	}
 	some c in input.connectors
 	not _not_dns_name(c.address)
 	c.script == ""
@@ -589,6 +600,7 @@ deny contains {
 	c := _connector(t.connector)
 	c.script != ""
 	s := _script(c.script)
+	not "PxNodesSourceAddressPrefixes" in s.unknown
 	count(s.node_prefixes) > 0
 	ip := _public_ip(n)
 	_ipv4(ip)

@@ -60,7 +60,7 @@ clean := {
 	"kind": "infinity", "export": "x.json", "missing": [],
 	"config": {"teams_domains": ["vc.example.org"], "expected_tenant_ids": [tenant], "tenant_source": "--tenant-id", "teams_id_lengths": [9, 12]},
 	"scripts_given": true,
-	"scripts": [{"file": "v.ps1", "teams_conn_fqdn": "tc.example.org", "node_fqdns": ["e1.vc.example.org", "e2.vc.example.org"], "node_prefixes": ["80.1.1.0/28"]}],
+	"scripts": [{"file": "v.ps1", "teams_conn_fqdn": "tc.example.org", "node_fqdns": ["e1.vc.example.org", "e2.vc.example.org"], "node_prefixes": ["80.1.1.0/28"], "unknown": []}],
 	"samples": samples,
 	"rules": [teams_rule, other_rule],
 	"receptions": [reception],
@@ -227,6 +227,21 @@ test_px707_pool_name_passes if {
 	n := object.union(node(2, "e2", "80.1.1.2"), {"pool_names": ["e1.vc.example.org"]})
 	doc := object.union(clean, {"nodes": [node(1, "e1", "80.1.1.1"), n], "scripts": [object.union(clean.scripts[0], {"node_fqdns": ["e1.vc.example.org"]})]})
 	count(ids("PX707", doc)) == 0
+}
+
+test_px707_unknown_node_list_not_verified if {
+	doc := object.union(clean, {"scripts": [object.union(clean.scripts[0], {"node_fqdns": [], "unknown": ["PxNodeFqdns"]})]})
+	count(ids("PX707", doc)) == 0
+	count(nv("PX707", doc)) == 1
+}
+
+test_px709_unknown_fqdn_not_judged if {
+	doc := object.union(clean, {
+		"scripts": [object.union(clean.scripts[0], {"teams_conn_fqdn": "", "unknown": ["PxTeamsConnFqdn"]})],
+		"connectors": [object.union(connector, {"script": ""})],
+	})
+	count(ids("PX709", doc)) == 0
+	count(nv("PX709", doc)) == 1
 }
 
 test_px707_no_scripts_not_verified if {

@@ -205,3 +205,15 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLoadAndBuild reads the example bundle and builds the policy
+// input (graph, 8 samples × 2 rules, PEM parsing): the Go side of one export.
+func BenchmarkLoadAndBuild(b *testing.B) {
+	for b.Loop() {
+		e, err := Load("../../examples/infinity/bad/px716-infinity-ca-aia.json")
+		if err != nil {
+			b.Fatal(err)
+		}
+		BuildInput(e, Settings{TeamsDomains: []string{"vc.tailspin.net"}}, nil)
+	}
+}

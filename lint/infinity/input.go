@@ -40,6 +40,10 @@ type Script struct {
 	TeamsConnFqdn string   `json:"teams_conn_fqdn"`
 	NodeFqdns     []string `json:"node_fqdns"`
 	NodePrefixes  []string `json:"node_prefixes"`
+	// Unknown names the variables whose values could not be evaluated
+	// statically (Read-Host, a cmdlet call): the checks that need them are
+	// not_verified rather than judged on an empty value.
+	Unknown []string `json:"unknown"`
 }
 
 // Input is the policy input of the PX7xx policies (policies/px7xx_infinity.rego).
