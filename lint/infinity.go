@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -110,6 +111,22 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 	}
 	sort.Slice(facts, func(a, b int) bool { return facts[a].File < facts[b].File })
 	in := infinity.BuildInput(exp, set, facts)
+	if e.opts.Online {
+		// PX716 --online: does an http:// AIA URL redirect to https?
+		for i := range in.CACertificates {
+			c := &in.CACertificates[i]
+			if len(c.AIAURLs()) == 0 {
+				continue
+			}
+			res := cert.CheckAIAURLs(ctx, c.AIAURLs(), nil)
+			c.Checked = true
+			for _, r := range res.Redirects {
+				if r.ToHTTPS {
+					c.HTTPSRedirects = append(c.HTTPSRedirects, escape.Text(r.URL))
+				}
+			}
+		}
+	}
 
 	pol, err := e.infinityPolicy(ctx)
 	if err != nil {

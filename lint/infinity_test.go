@@ -3,6 +3,16 @@ package lint_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/json"
+	"encoding/pem"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -151,5 +161,50 @@ func TestInfinityBadInput(t *testing.T) {
 	_, _, err := lint.Run(context.Background(), lint.Options{Now: exampleClock, Infinity: &lint.InfinityOptions{Export: p}})
 	if err == nil || !strings.Contains(err.Error(), "export.json:1:") || !strings.Contains(err.Error(), "/teams_proxy/0") {
 		t.Errorf("error %v, want file:line:col and the JSON pointer", err)
+	}
+}
+
+// TestPX716Online: with --online the CA certificate's http:// AIA URL is
+// fetched once, without following redirects; a redirect to https fails.
+func TestPX716Online(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://pki.example.org/ca.crt", http.StatusMovedPermanently)
+	}))
+	defer srv.Close()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Issuing CA"},
+		NotBefore: exampleClock.AddDate(-1, 0, 0), NotAfter: exampleClock.AddDate(1, 0, 0), IsCA: true, BasicConstraintsValid: true,
+		IssuingCertificateURL: []string{srv.URL + "/ca.crt"}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pemText := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+	doc, _ := json.Marshal(map[string]any{"ca_certificate": []any{map[string]any{"id": 1, "certificate": pemText}}})
+	p := filepath.Join(t.TempDir(), "export.json")
+	if err := os.WriteFile(p, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, online := range []bool{false, true} {
+		rep, _, err := lint.Run(context.Background(), lint.Options{Now: exampleClock, Online: online, Infinity: &lint.InfinityOptions{Export: p}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs []string
+		for _, f := range rep.Files[0].Findings {
+			if f.RuleID == "PX716" {
+				msgs = append(msgs, f.Message)
+			}
+		}
+		want := "run with --online"
+		if online {
+			want = "redirects to https"
+		}
+		if len(msgs) != 1 || !strings.Contains(msgs[0], want) {
+			t.Errorf("online=%v: PX716 %q, want one containing %q", online, msgs, want)
+		}
 	}
 }

@@ -859,11 +859,23 @@ deny contains {
 deny contains {
 	"id": "PX716",
 	"at": c.at,
-	"msg": sprintf("CA certificate %q has an http:// AIA caIssuers URL (%s); if it redirects to https, the Teams Connector cannot build the chain and calls fail with Error=\"401\" (the redirect itself is not checked offline)", [c.subject, concat(", ", c.http_aia)]),
+	"msg": sprintf("CA certificate %q has an http:// AIA caIssuers URL (%s); if it redirects to https, the Teams Connector cannot build the chain and calls fail with Error=\"401\" (not fetched: run with --online to check)", [c.subject, concat(", ", c.http_aia)]),
 	"fix": "check that the URL answers without a redirect, or upload the full chain so the AIA is not needed",
 } if {
 	some c in input.ca_certificates
 	count(c.http_aia) > 0
+	not c.checked
+}
+
+deny contains {
+	"id": "PX716",
+	"at": c.at,
+	"msg": sprintf("CA certificate %q: its AIA caIssuers URL %s redirects to https, which the Teams Connector does not follow: calls fail with Error=\"401\"", [c.subject, concat(", ", c.https_redirects)]),
+	"fix": "have the URL answer over http without a redirect, or upload the full chain so the AIA is not needed",
+} if {
+	some c in input.ca_certificates
+	c.checked
+	count(c.https_redirects) > 0
 }
 
 # ---------------------------------------------------------------------------

@@ -363,9 +363,18 @@ test_px715_inconsistent if {
 
 # --- PX716, PX717, PX718 ---
 
-test_px716_http_aia if {
-	doc := object.union(clean, {"ca_certificates": [{"at": "x.json#/ca_certificate/0/certificate", "subject": "CN=CA", "http_aia": ["http://pki.example.org/ca.crt"], "unparsed": false}]})
-	count(ids("PX716", doc)) == 1
+ca := {"at": "x.json#/ca_certificate/0/certificate", "subject": "CN=CA", "http_aia": ["http://pki.example.org/ca.crt"], "unparsed": false, "checked": false, "https_redirects": []}
+
+test_px716_http_aia_offline if {
+	some f in ids("PX716", object.union(clean, {"ca_certificates": [ca]}))
+	contains(f.msg, "run with --online")
+}
+
+test_px716_online if {
+	count(ids("PX716", object.union(clean, {"ca_certificates": [object.union(ca, {"checked": true})]}))) == 0
+	bad := object.union(ca, {"checked": true, "https_redirects": ["http://pki.example.org/ca.crt"]})
+	some f in ids("PX716", object.union(clean, {"ca_certificates": [bad]}))
+	contains(f.msg, "redirects to https")
 }
 
 test_px717_client_api_off if {

@@ -28,7 +28,8 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	fs := newFlagSet("infinity")
 	var scripts, tenants, formats listFlag
 	var failOn, now, cfgPath string
-	var noColor bool
+	var noColor, online bool
+	fs.BoolVar(&online, "online", false, "allow network access: fetch the CA certificates' http:// AIA URLs (PX716)")
 	fs.Var(&scripts, "scripts", "variables script or folder to cross-check the export with (PX707, PX709, PX710); repeatable")
 	fs.Var(&tenants, "tenant-id", "expected Azure tenant ID (the tenant where the Pexip app was consented, PX706); repeatable")
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
@@ -61,7 +62,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	if cfgPath == "" {
 		cfgPath = getenv("PXLINT_CONFIG")
 	}
-	opts := lint.Options{Paths: scripts, FailOn: failOn, Now: clk, ConfigPath: cfgPath, Log: stderr,
+	opts := lint.Options{Paths: scripts, FailOn: failOn, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
 		Infinity: &lint.InfinityOptions{Export: fs.Arg(0), TenantIDs: tenants}}
 	rep, rs, err := lint.Run(context.Background(), opts)
 	if err != nil {

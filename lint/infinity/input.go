@@ -230,7 +230,16 @@ type CACert struct {
 	Subject  string   `json:"subject"`
 	HTTPAIA  []string `json:"http_aia"`
 	Unparsed bool     `json:"unparsed"`
+	// Checked is true when the URLs were fetched (--online, by the engine);
+	// HTTPSRedirects lists those that redirect to https.
+	Checked        bool     `json:"checked"`
+	HTTPSRedirects []string `json:"https_redirects"`
+	// raw are the URLs as read, for fetching (HTTPAIA is escaped for output).
+	raw []string
 }
+
+// AIAURLs lists the http:// caIssuers URLs of a CA certificate, as read.
+func (c *CACert) AIAURLs() []string { return c.raw }
 
 // GlobalFacts is the global settings object.
 type GlobalFacts struct {
@@ -688,7 +697,7 @@ func (b *builder) secrets() {
 
 func (b *builder) caCerts() {
 	for _, o := range b.e.Objects["ca_certificate"] {
-		c := CACert{At: at(o, "certificate"), HTTPAIA: []string{}}
+		c := CACert{At: at(o, "certificate"), HTTPAIA: []string{}, HTTPSRedirects: []string{}}
 		rest := []byte(o.Str("certificate"))
 		parsed := false
 		for {
@@ -708,6 +717,7 @@ func (b *builder) caCerts() {
 			for _, u := range x.IssuingCertificateURL {
 				if strings.HasPrefix(strings.ToLower(u), "http://") {
 					c.HTTPAIA = append(c.HTTPAIA, escape.Text(u))
+					c.raw = append(c.raw, u)
 				}
 			}
 		}

@@ -226,12 +226,13 @@ func init() {
 			Title: "CA certificate on the Management Node has an http:// AIA URL",
 			Description: "A `ca_certificate` (an intermediate uploaded to the Management Node) names an " +
 				"`http://` caIssuers URL in its Authority Information Access; if that URL redirects to https, " +
-				"the Teams Connector cannot build the chain. The redirect itself is not fetched (offline).",
+				"the Teams Connector cannot build the chain. Offline the URL is reported as a risk; with `--online` " +
+				"it is fetched once, without following redirects, and reported only when it redirects to https.",
 			Prevents:    "Error=\"401\": \"includes a HTTP-to-HTTPS redirect in the AIA…\"",
 			Remediation: "Check the URL answers without a redirect, or upload the full chain.",
 			Bad:         `{"ca_certificate": [{"certificate": "-----BEGIN CERTIFICATE----- (AIA caIssuers http://pki.example.org/int.crt) …"}]}`,
 			Good:        `{"ca_certificate": [{"certificate": "-----BEGIN CERTIFICATE----- (no http:// AIA) …"}]}`,
-			Assumes:     "Any http:// caIssuers URL may redirect; PX312 checks redirects online for the connector's own certificate.",
+			Assumes:     "Offline, any http:// caIssuers URL is taken as one that may redirect (PX312 does the same check for the connector's own certificate).",
 		},
 		Rule{
 			ID: "PX717", Name: "infinity-client-api", Severity: W, Levels: lv(W), Engine: EngineRego, Infinity: true,
