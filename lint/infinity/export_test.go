@@ -1,11 +1,19 @@
 package infinity
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/json"
+	"encoding/pem"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pxlint/pxlint/lint/ps"
 )
@@ -215,5 +223,35 @@ func BenchmarkLoadAndBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		BuildInput(e, Settings{TeamsDomains: []string{"vc.tailspin.net"}}, nil)
+	}
+}
+
+// TestPoolNames: a node's TLS certificate names (CN and SANs, PX707's
+// pool-name pass) come from the PEM itself, not the subject_alt_names string.
+func TestPoolNames(t *testing.T) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Pool.VC.example.org"},
+		DNSNames: []string{"edge01.vc.example.org"}, NotBefore: time.Unix(0, 0), NotAfter: time.Unix(1<<32, 0)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pemText := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+	doc, _ := json.Marshal(map[string]any{
+		"worker_vm":       []any{map[string]any{"id": 1, "hostname": "edge01", "domain": "vc.example.org", "tls_certificate": "/api/admin/configuration/v1/tls_certificate/4/"}},
+		"tls_certificate": []any{map[string]any{"id": 4, "certificate": pemText, "subject_alt_names": "ignored"}},
+	})
+	p := write(t, t.TempDir(), "export.json", string(doc))
+	e, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := BuildInput(e, Settings{}, nil)
+	got := strings.Join(in.Nodes[0].PoolNames, ",")
+	if got != "pool.vc.example.org,edge01.vc.example.org" {
+		t.Errorf("pool names %q", got)
 	}
 }
