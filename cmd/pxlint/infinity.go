@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/infinity"
 	"github.com/pxlint/pxlint/lint/report"
 )
@@ -64,11 +65,16 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	}
 	opts := lint.Options{Paths: scripts, FailOn: failOn, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
 		Infinity: &lint.InfinityOptions{Export: fs.Arg(0), TenantIDs: tenants}}
+	for _, o := range outs {
+		if o.Path != "" {
+			opts.ReportPaths = append(opts.ReportPaths, o.Path)
+		}
+	}
 	rep, rs, err := lint.Run(context.Background(), opts)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	rep.Version = version
+	rep.Version = buildinfo.Get().Version
 	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
