@@ -67,6 +67,8 @@ Usage:
   pxlint rules [--json]           list every rule
   pxlint explain PXnnn            explain one rule: what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
+  pxlint infinity [flags] EXPORT  check a Pexip Infinity configuration export (PX7xx)
+  pxlint infinity export-script   print the read-only PowerShell script that writes that export
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
   pxlint version                  print the version, commit, and Go, OPA and CUE versions
@@ -112,6 +114,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		}
 		fmt.Fprint(stdout, facts.PreflightScript())
 		return exitOK
+	case "infinity":
+		return runInfinity(rest, stdout, stderr, getenv)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "config":
