@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // candidate is a .ps1 file found on the command line or by walking a folder.
@@ -42,11 +44,9 @@ func discover(paths []string) ([]candidate, error) {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
 		}
 		if !st.IsDir() {
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			if err := openable(p); err != nil {
+				return nil, err
 			}
-			_ = f.Close()
 			if err := add(p, true); err != nil {
 				return nil, err
 			}
@@ -73,12 +73,28 @@ func discover(paths []string) ([]candidate, error) {
 		}
 		sort.Strings(found)
 		for _, q := range found {
+			// A .ps1 that cannot be read (no permission, a FIFO, a dangling
+			// or special symlink) is exit code 2 naming it, never a silent
+			// "assigns no $Px variable".
+			if err := openable(q); err != nil {
+				return nil, err
+			}
 			if err := add(q, false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return out, nil
+}
+
+// openable checks that p opens as a regular file, through the one bounded
+// opener: no FIFO, socket or device is ever opened for a blocking read.
+func openable(p string) error {
+	f, err := safeio.Open(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+	}
+	return f.Close()
 }
 
 func skipDir(name string) bool {
@@ -130,6 +146,12 @@ var pxPatterns = [][]byte{
 	{0, '$', 0, 'p', 0, 'x'},
 	{'$', 0, 0, 0, 'p', 0, 0, 0, 'x', 0, 0, 0},
 	{0, 0, 0, '$', 0, 0, 0, 'p', 0, 0, 0, 'x'},
+}
+
+// hasUTF32BOM reports a UTF-32 byte order mark (LE FF FE 00 00, BE 00 00
+// FE FF). Windows tools can write such a script; the walk must not drop it.
+func hasUTF32BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF})
 }
 
 // repoScripts lists the .ps1 files of a git work tree that may be variables

@@ -80,6 +80,10 @@ func locate(in *model.Input, lines []string, variable string, element, line int)
 			}
 			if element >= 0 && element < len(v.Elements) {
 				e := v.Elements[element]
+				if e.File != "" && e.File != in.File {
+					// Written in a dot-sourced file: its span is not this file's.
+					return nil, v.Name, e.Text
+				}
 				return region(e.Span), v.Name, e.Text
 			}
 			if r := region(v.Span); r != nil {
