@@ -150,8 +150,11 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 			}
 			if _, done := reasons[r.ID]; !done {
 				reasons[r.ID] = fmt.Sprintf("$%s cannot be evaluated statically (%s)", v.Name, why)
+				if unparsed(v) {
+					reasons[r.ID] = fmt.Sprintf("$%s is not verified: %s", v.Name, why)
+				}
 			}
-			if reported[v.Name] {
+			if reported[v.Name] || unparsed(v) { // the PX001 finding says why
 				continue
 			}
 			reported[v.Name] = true

@@ -29,6 +29,9 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 		return nil, err
 	}
 	e.read(s)
+	if s.readErr != nil {
+		return nil, s.readErr
+	}
 	if s.tooLarge {
 		return nil, errors.New(path + ": larger than pxlint reads")
 	}

@@ -98,7 +98,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	req := cert.Request{
 		ScriptDir: filepath.Dir(s.cand.abs), CertPath: e.opts.CertPath, NodeCerts: e.opts.NodeCerts,
 		Password: e.opts.CertPassword, NodePassword: e.opts.NodeCertPassword,
-		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online,
+		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online, Cache: e.certCache,
 	}
 	if s.cfg != nil {
 		req.CAFiles = append(append([]string{}, req.CAFiles...), s.cfg.CAFiles...)
@@ -138,6 +138,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
+	markUnparsed(in, s.file)
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
 
@@ -170,8 +171,18 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		}
 		meta := rs.get(d.Rule)
 		sl, sc, el, ec := d.Span.LineCols()
+		fix := meta.Remediation
+		if d.Fix != "" {
+			fix = d.Fix
+		}
+		var related []finding.Location
+		for _, r := range d.Related {
+			rsl, rsc, rel, rec := r.Span.LineCols()
+			related = append(related, finding.Location{File: fr.Path, Message: r.Message,
+				Region: &finding.Region{StartLine: rsl, StartColumn: rsc, EndLine: rel, EndColumn: rec}})
+		}
 		fr.Findings = append(fr.Findings, finding.Finding{RuleID: d.Rule, Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
-			Message: d.Message, Fix: meta.Remediation,
+			Message: d.Message, Fix: fix, Related: related,
 			Region: &finding.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}})
 	}
 
@@ -233,6 +244,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, fmt.Errorf("%s: evaluating policies: %w", fr.Path, err)
 	}
+	newScrubber(s.src, s.res.SecretSpans).output(out)
 	for _, r := range out.Deny {
 		if e.ownedByFragment(s, in, rs.get(r.ID), r.Variable, r.Element) {
 			continue
@@ -429,8 +441,18 @@ func maskedLines(src *ps.Source, secrets []model.Span) []string {
 // Different sets prepare concurrently; callers of the same set wait for it.
 func (e *engine) policyFor(ctx context.Context, dirs []string) (*policy.Engine, error) {
 	f := futureFor(&e.mu, e.policies, dirs)
-	f.once.Do(func() { f.val, f.err = policy.Prepare(ctx, dirs) })
+	f.once.Do(func() { f.val, f.err = policy.PrepareWith(ctx, dirs, e.sandbox()) })
 	return f.val, f.err
+}
+
+// sandbox is the user policies' sandbox for this run.
+func (e *engine) sandbox() policy.Sandbox {
+	sb := policy.DefaultSandbox()
+	sb.Online = e.opts.Online
+	if e.opts.PolicyTimeout > 0 {
+		sb.Timeout = e.opts.PolicyTimeout
+	}
+	return sb
 }
 
 // schemaFor loads (once) the schema with a set of user overlays.

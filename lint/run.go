@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -18,12 +20,13 @@ import (
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/lint/schema"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
 // maxFileBytes bounds what pxlint reads of one script (PX011 beyond it).
-const maxFileBytes = 2 << 20
+const maxFileBytes = safeio.ScriptBytes
 
 // script is one file on its way through the pipeline.
 type script struct {
@@ -36,6 +39,8 @@ type script struct {
 
 	size     int
 	tooLarge bool
+	readErr  error // the file could not be read (exit code 2 for a script of the run)
+	utf32    bool  // starts with a UTF-32 byte order mark
 	src      *ps.Source
 	file     *ps.File
 	res      *model.Result
@@ -60,6 +65,9 @@ type engine struct {
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
+	// certCache decrypts each certificate file once per run, however many
+	// scripts name it.
+	certCache *cert.Cache
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -87,13 +95,26 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		}
 		scripts = append(scripts, s)
 	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, nil, err
+	}
 	e.readAll(scripts)
+	for _, s := range scripts {
+		if s.readErr != nil {
+			return nil, nil, s.readErr
+		}
+	}
 
 	var reported []*script
 	var skipped []string
 	for _, s := range scripts {
 		switch {
 		case s.hasPx || s.tooLarge:
+			reported = append(reported, s)
+		case s.utf32:
+			// Never skipped as "assigns no $Px variable" (the pre-filter
+			// cannot see "$Px" in UTF-32): reported, so the reader's
+			// diagnostics say why it cannot be judged.
 			reported = append(reported, s)
 		case hasErrors(s.file) && (s.cand.named || s.mentionsPx()):
 			reported = append(reported, s)
@@ -108,6 +129,11 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 			}
 		} else {
 			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
+		}
+	}
+	if opts.Verbose {
+		for _, s := range reported {
+			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
 		}
 	}
 	if len(reported) == 0 {
@@ -171,7 +197,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 
 func newEngine(opts Options) (*engine, error) {
 	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
-		configs: map[string]*config.Config{}}
+		configs: map[string]*config.Config{}, certCache: cert.NewCache()}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}
@@ -183,6 +209,9 @@ func newEngine(opts Options) (*engine, error) {
 		return nil, err
 	}
 	e.schema = sc
+	if err := opts.check(sc.Profiles()); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, p := range sc.Profiles() {
 		for _, n := range sc.Catalog(p) {
@@ -248,6 +277,20 @@ func (s *script) abs(rel string) string {
 	return filepath.Join(s.root, p)
 }
 
+// configNote says which config governs a script, for --verbose: with
+// discovery bounded (config.Discover), "no config" is worth saying too.
+func (s *script) configNote(given bool) string {
+	switch {
+	case s.cfg != nil && given:
+		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.cand.path, s.cfg.Path)
+	case s.cfg != nil:
+		return fmt.Sprintf("%s: config %s", s.cand.path, s.cfg.Path)
+	case s.inGit:
+		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.cand.path, config.FileName)
+	}
+	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.cand.path, config.FileName)
+}
+
 func (e *engine) config(path string) (*config.Config, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -305,18 +348,20 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := readBounded(s.cand.abs, maxFileBytes)
+	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
 	s.size = len(b)
-	if err != nil {
-		// Unreadable after discovery succeeded (a race, or a folder entry that
-		// cannot be opened): treat as empty; the file is skipped.
-		return
-	}
-	if len(b) > maxFileBytes {
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
 		s.tooLarge = true
 		return
+	case err != nil:
+		// Unreadable after discovery succeeded (a race: the file was swapped
+		// for a FIFO, or its permissions changed). Never a silent pass.
+		s.readErr = fmt.Errorf("%s: %w", s.cand.path, unwrapPathError(err))
+		return
 	}
-	if !s.cand.named && !mentionsPx(b) {
+	s.utf32 = hasUTF32BOM(b)
+	if !s.cand.named && !mentionsPx(b) && !s.utf32 {
 		return
 	}
 	s.src = ps.Decode(b)
@@ -332,24 +377,6 @@ func (e *engine) read(s *script) {
 
 func (s *script) mentionsPx() bool {
 	return s.src != nil && strings.Contains(strings.ToLower(s.src.Text), "$px")
-}
-
-func readBounded(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, 0, 16<<10)
-	tmp := make([]byte, 32<<10)
-	for len(buf) <= limit {
-		n, err := f.Read(tmp)
-		buf = append(buf, tmp[:n]...)
-		if err != nil {
-			break
-		}
-	}
-	return buf, nil
 }
 
 func hasErrors(f *ps.File) bool {

@@ -18,10 +18,13 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/schema"
@@ -36,7 +39,11 @@ const (
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	// A cancelled CI job (SIGINT, SIGTERM) leaves no half-written report.
+	stop := atomicfile.RemoveOnSignal(os.Exit)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }
 
 // tuneGC trades memory for time: a lint run is short-lived and allocates
@@ -128,9 +135,12 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// fail prints one line and returns exit code 2.
+// fail prints one line and returns exit code 2. Errors quote input (file
+// names, .pxlint.hcl values, policy IDs), so the line goes through
+// escape.Text: a multi-line error is joined with "; " first, and whatever
+// the input held can then neither break the line nor start a CI command.
 func fail(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "pxlint: %s\n", strings.ReplaceAll(msg, "\n", "; "))
+	fmt.Fprintf(stderr, "pxlint: %s\n", escape.Text(strings.ReplaceAll(msg, "\n", "; ")))
 	return exitUsage
 }
 
@@ -166,6 +176,7 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.DurationVar(&c.opts.PolicyTimeout, "policy-timeout", policy.DefaultTimeout, "time bound of each user policy package on each script")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
 	fs.Var(&c.consentAddresses, "consent-address", "public IPv4 address or prefix of the admin-consent workstation (PX108; replaces the config's consent_addresses); repeatable")
 }
@@ -321,6 +332,11 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		stderr = asciiText{stderr}
 	}
 	c.opts.Log = stderr
+	for _, o := range outs {
+		if o.Path != "" {
+			c.opts.ReportPaths = append(c.opts.ReportPaths, o.Path)
+		}
+	}
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
@@ -333,7 +349,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if !prettyOnStdout(outs) {
 		// Machine formats keep stdout parseable: notices go to stderr.
 		for _, n := range rep.Notices {
-			fmt.Fprintf(stderr, "pxlint: note: %s\n", n)
+			fmt.Fprintf(stderr, "pxlint: note: %s\n", escape.Text(n))
 		}
 	}
 	if len(rep.Files) == 0 {
@@ -389,10 +405,7 @@ func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) str
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(in); err != nil {
+	if err := report.EncodeJSON(stdout, in); err != nil {
 		return fail(stderr, err.Error())
 	}
 	return exitOK
@@ -464,7 +477,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if err := os.WriteFile(path, config.Starter(), 0o644); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	fmt.Fprintf(stdout, "wrote %s\n", escape.Text(path))
 	return exitOK
 }
 
@@ -479,6 +492,6 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	if err := config.Verify(path); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "%s: ok\n", path)
+	fmt.Fprintf(stdout, "%s: ok\n", escape.Text(path))
 	return exitOK
 }

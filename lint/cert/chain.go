@@ -4,12 +4,13 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/crypto/x509roots/fallback/bundle"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // maxPathLen bounds the in-file path walk.
@@ -44,7 +45,7 @@ func TrustRoots(caFiles []string) (*x509.CertPool, error) {
 	})
 	pool := baseRoots.Clone()
 	for _, f := range caFiles {
-		b, err := os.ReadFile(f)
+		b, err := safeio.ReadFile(f, safeio.CertBytes)
 		if err != nil {
 			return nil, fmt.Errorf("--ca-file: %w", err)
 		}

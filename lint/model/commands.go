@@ -211,10 +211,35 @@ var knownCommands = func() map[string]*commandTable {
 		SecretParams:     []string{"String"},
 		SecretPositional: true,
 	}
+	// Set-Variable and New-Variable: -Value of a secret-named -Name is a
+	// secret sink (commandSinks).
+	setVariable := &commandTable{
+		Name: "Set-Variable",
+		Params: append([]string{
+			"Name", "Value", "Include", "Exclude", "Description", "Option", "Force", "Visibility", "PassThru", "Scope",
+		}, shouldProcess...),
+		Switches: []string{"Force", "PassThru", "WhatIf", "Confirm"},
+		Common:   true,
+	}
+	newVariable := &commandTable{
+		Name:     "New-Variable",
+		Params:   append([]string{"Name", "Value", "Description", "Option", "Visibility", "Force", "PassThru", "Scope"}, shouldProcess...),
+		Switches: []string{"Force", "PassThru", "WhatIf", "Confirm"},
+		Common:   true,
+	}
+	// New-Object: the password of a credential is a secret sink.
+	newObject := &commandTable{
+		Name:     "New-Object",
+		Params:   []string{"TypeName", "ComObject", "ArgumentList", "Property", "Strict"},
+		Aliases:  map[string]string{"args": "ArgumentList"},
+		Switches: []string{"Strict"},
+		Common:   true,
+	}
 	m := map[string]*commandTable{}
 	for _, t := range []*commandTable{
 		deploy, installModule, importModule, getModule, setCulture, newRG, &newRMRG, setContext, &selectSub,
 		&setRMContext, &selectRMSub, connect, &loginAz, &connectRM, registerBot, writeHost, secure,
+		setVariable, newVariable, newObject,
 	} {
 		t.index()
 		m[t.Name] = t

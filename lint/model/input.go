@@ -77,7 +77,7 @@ type Input struct {
 // Source describes how the file was decoded (PX009 needs the BOM and the
 // non-ASCII characters).
 type Source struct {
-	Encoding string     `json:"encoding"` // utf-8, utf-16le, utf-16be, windows-1252
+	Encoding string     `json:"encoding"` // utf-8, utf-16le, utf-16be, utf-32le, utf-32be, windows-1252
 	BOM      bool       `json:"bom"`
 	Newline  string     `json:"newline"` // crlf, lf, cr, mixed, none
 	Lines    int        `json:"lines"`

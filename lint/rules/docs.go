@@ -56,7 +56,7 @@ func (r Rule) judges() string {
 func (r Rule) optionLines() string {
 	var b strings.Builder
 	for _, k := range sortedKeys(r.Options) {
-		fmt.Fprintf(&b, "%s: %s\n", k, r.Options[k])
+		fmt.Fprintf(&b, "%s (%s): %s\n", k, r.OptionSpecs[k].Describe(), r.Options[k])
 	}
 	return b.String()
 }
@@ -94,9 +94,9 @@ func (r Rule) Markdown() string {
 	code("Bad", r.Bad)
 	code("Good", r.Good)
 	if len(r.Options) > 0 {
-		fmt.Fprintf(&b, "\n## Options\n\nIn `.pxlint.hcl`:\n\n| option | meaning |\n|---|---|\n")
+		fmt.Fprintf(&b, "\n## Options\n\nIn `.pxlint.hcl`:\n\n| option | values | meaning |\n|---|---|---|\n")
 		for _, k := range sortedKeys(r.Options) {
-			fmt.Fprintf(&b, "| `%s` | %s |\n", k, r.Options[k])
+			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, r.OptionSpecs[k].Describe(), r.Options[k])
 		}
 	}
 	fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)

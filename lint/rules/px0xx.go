@@ -14,7 +14,14 @@ func init() {
 			Severity: finding.SeverityError,
 			Description: "The variables script is not valid PowerShell: an unterminated string or here-string, " +
 				"unbalanced `( )`, `@( )`, `@{ }` or `{ }`, or a stray quote. PowerShell refuses to run such a " +
-				"file, or runs only part of it, and every rule after the error is unreliable.",
+				"file, or runs only part of it, and every rule after the error is unreliable. pxlint reports the " +
+				"cause, not the symptom: when a string runs over lines before the error (a missing closing quote " +
+				"swallows the lines below it), the finding points at that string and gives the place where the " +
+				"parse failed as a related location; variables assigned from the error on are unknown, so the " +
+				"rules that need them are not_verified instead of failing on the typo's echoes. A slip PowerShell " +
+				"reads differently from what an editor shows (a comma after the last element, a missing comma, " +
+				"a typographic quote that ends a string, a line or paragraph separator that is a space to " +
+				"PowerShell) gets its own message and fix.",
 			Prevents: "\"Many errors that are reported when you run create_vmss_deployment.ps1 are a result of " +
 				"typos or formatting errors in the variables initialization script\"",
 			Remediation: "Go to the position reported and close the string or bracket opened there; a quote pasted " +

@@ -92,6 +92,7 @@ func init() {
 			Fragment:    true,
 			Needs:       prefixVariables,
 			Options:     map[string]string{"min_prefix_length": "shortest prefix length accepted without a warning (default 16)"},
+			OptionSpecs: map[string]OptionSpec{"min_prefix_length": {Kind: OptionInteger, Min: 1, Max: 32}},
 		},
 		Rule{
 			ID:       "PX106",
@@ -141,6 +142,7 @@ func init() {
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
+			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionPrefixes, MaxItems: 1000}},
 			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
 				"each must be inside the node prefixes (`--consent-address` replaces them)"},
 		},

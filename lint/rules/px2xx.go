@@ -97,7 +97,9 @@ func init() {
 				"deployments share a VMSS resource group, a static resource group, a VMSS name (`<base><region>`) " +
 				"or a public IP name (`<base>-TeamsConn-<region>-PIP`); or, in any subscription, a " +
 				"`$PxTeamsConnFqdn`. Typically a script copied for a new region with the region tag left " +
-				"unchanged. The finding names the other script as a related location.",
+				"unchanged. Each script gets one finding per colliding variable, whatever the number of scripts it " +
+				"collides with: the message names the first 3 other scripts and counts the rest, and the first 10 " +
+				"places are related locations (the message says how many more), so output grows linearly.",
 			Prevents:    "one region overwriting another (\"Web space with name <name> already exists for subscription <id>\")",
 			Remediation: "Give each regional script its own `$PxVmssRegion` and `$PxTeamsConnFqdn`, and build the names from them.",
 			Bad:         "# weu.ps1 and weu-copy.ps1, same subscription\n$PxVmssRegion = \"weu\"",
@@ -122,6 +124,7 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       []string{"PxBaseConnName"},
 			Options:     map[string]string{"generic_names": "list of base names considered generic (replaces the built-in list)"},
+			OptionSpecs: map[string]OptionSpec{"generic_names": {Kind: OptionNames, MaxItems: 1000}},
 		},
 		Rule{
 			ID:       "PX209",
@@ -142,6 +145,7 @@ func init() {
 			Fragment:    true,
 			Needs:       []string{"PxAzureLocation"},
 			Options:     map[string]string{"extra_locations": "additional region short names to accept (e.g. new or sovereign-cloud regions)"},
+			OptionSpecs: map[string]OptionSpec{"extra_locations": {Kind: OptionNames, MaxItems: 1000}},
 		},
 		Rule{
 			ID:       "PX210",

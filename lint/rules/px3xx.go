@@ -82,6 +82,7 @@ func init() {
 			Bad:         badPfx + "   # notAfter in 12 days",
 			Good:        goodPfx + "   # notAfter in 300 days",
 			Options:     map[string]string{"days": "warn when a certificate expires within this many days (default 30; --expiry-days sets the same)"},
+			OptionSpecs: map[string]OptionSpec{"days": {Kind: OptionInteger, Min: 1, Max: 3650}},
 		},
 		Rule{
 			ID: "PX306", Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
@@ -138,7 +139,10 @@ func init() {
 				"(a `.cer` where the Teams Connector needs a PFX with its private key), has an invalid integrity " +
 				"check (MAC or PBMAC1), or the password is wrong. When the file named by `$PxPfxCertFileName` is " +
 				"absent, as it usually is in a repository, the certificate rules are `not_verified` instead; a path " +
-				"given with `--cert`, `--node-cert` or `--ca-file` that does not exist is exit code 2.",
+				"given with `--cert`, `--node-cert` or `--ca-file` that does not exist is exit code 2. A PFX that " +
+				"asks for more work than pxlint allows is PX310 too, before anything is decrypted: more than 64 " +
+				"bags, an iteration count over a million, or over 4 million key-derivation iterations in all " +
+				"(a decryption still running after 30 s is abandoned), so a hostile file costs seconds, not minutes.",
 			Prevents:    "the deployment script failing at its certificate prompt",
 			Remediation: "Export the certificate again as a PFX with its private key and chain (`Export-PfxCertificate`, or `openssl pkcs12 -export`); check the password in PXLINT_PFX_PASSWORD or the --cert-password-file.",
 			Bad:         "$PxPfxCertFileName = \"teams.cer\"   # a DER certificate without the key",

@@ -102,6 +102,7 @@ func init() {
 			Fragment:    true,
 			Needs:       []string{"PxTeamsConnInstanceCount"},
 			Options:     map[string]string{"max_instances": "instance count above which PX505 warns (default 20)"},
+			OptionSpecs: map[string]OptionSpec{"max_instances": {Kind: OptionInteger, Min: 1, Max: 1000}},
 		},
 		Rule{
 			ID:       "PX506",

@@ -76,6 +76,17 @@ func TestEntriesComplete(t *testing.T) {
 			if !optionRe.MatchString(k) || strings.TrimSpace(v) == "" {
 				t.Errorf("%s: option %q must be snake_case with a description", r.ID, k)
 			}
+			if _, ok := r.OptionSpecs[k]; !ok {
+				t.Errorf("%s: option %q has no OptionSpecs entry (its type and range, which config loading checks)", r.ID, k)
+			}
+		}
+		for k, spec := range r.OptionSpecs {
+			if _, ok := r.Options[k]; !ok {
+				t.Errorf("%s: OptionSpecs names %q, which Options does not describe", r.ID, k)
+			}
+			if spec.Check(nil) == nil {
+				t.Errorf("%s: option %q accepts a missing value", r.ID, k)
+			}
 		}
 		for _, n := range r.Needs {
 			if !strings.HasPrefix(n, "Px") || strings.HasPrefix(n, "$") {

@@ -60,6 +60,9 @@ type Rule struct {
 	NotSuppressible bool
 	// Options documents rule-specific config options (name → meaning).
 	Options map[string]string
+	// OptionSpecs gives each option's type and range (same names as
+	// Options); config loading checks values against it.
+	OptionSpecs map[string]OptionSpec
 }
 
 // DocsURL is the rule's documentation page.
