@@ -275,3 +275,14 @@ func TestVendorTemplateWithRealValues(t *testing.T) {
 		}
 	}
 }
+
+// TestDotSourceCycleIsNoLayout: scripts that dot-source each other are both
+// judged as deployments, so a cycle cannot hide the deployment rules.
+func TestDotSourceCycleIsNoLayout(t *testing.T) {
+	res := runAt(t, lint.Options{}, "lint/testdata/layouts/cycle")
+	for _, p := range []string{"a.ps1", "b.ps1"} {
+		if st := statusOf(res["lint/testdata/layouts/cycle/"+p], "PX501"); st.Status != finding.StatusFail {
+			t.Errorf("%s PX501 = %+v, want fail (judged as a deployment)", p, st)
+		}
+	}
+}

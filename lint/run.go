@@ -505,7 +505,9 @@ func findIncluders(all []*script) map[*script][]*script {
 		}
 		seen := map[*script]bool{s: true}
 		for _, abs := range s.res.Included {
-			if inc, ok := byAbs[abs]; ok && !seen[inc] {
+			if inc, ok := byAbs[abs]; ok && !seen[inc] && !includes(inc, s.cand.abs) {
+				// (Scripts that dot-source each other are a cycle, not a
+				// layout: neither is the other's fragment.)
 				seen[inc] = true
 				out[inc] = append(out[inc], s)
 			}
@@ -515,6 +517,19 @@ func findIncluders(all []*script) map[*script][]*script {
 		sort.Slice(list, func(i, j int) bool { return list[i].cand.path < list[j].cand.path })
 	}
 	return out
+}
+
+// includes reports whether s dot-sources the file abs.
+func includes(s *script, abs string) bool {
+	if s.res == nil {
+		return false
+	}
+	for _, a := range s.res.Included {
+		if a == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // identityVariables decide which deployment a script is: where their values
