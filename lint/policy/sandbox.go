@@ -17,8 +17,9 @@ import (
 // linted, so they run in a sandbox: they are compiled with OPA capabilities
 // that leave out every built-in that reads the network, the environment or
 // the clock, draws random numbers or writes a trace (a call to one is a
-// compile error naming the file and the built-in), and each evaluation runs
-// under a time bound and a memory bound. Built-in policies are pxlint's own
+// compile error naming the file and the built-in), each evaluation runs
+// under a time bound and a memory bound, and the built-ins that can build a
+// huge value in one call check its size first (bounded.go). Built-in policies are pxlint's own
 // code and keep the full built-in set. print stays allowed: both compilers
 // erase print calls, so they never write anything.
 
