@@ -95,6 +95,75 @@ var bounded = map[string]resultSize{
 		// themselves are already in memory.
 		return int64(len(format)) + int64(strings.Count(string(format), "%"))*1_000_000, true
 	},
+	"json.marshal_with_options": func(ops []*ast.Term) (int64, bool) {
+		opts, ok := ops[1].Value.(ast.Object)
+		if !ok {
+			return 0, false
+		}
+		pad := int64(0)
+		for _, k := range []string{"prefix", "indent"} {
+			if v := opts.Get(ast.StringTerm(k)); v != nil {
+				if s, ok := v.Value.(ast.String); ok {
+					pad += int64(len(s))
+				}
+			}
+		}
+		size, nodes, depth := measure(ops[0])
+		// One line per node, each with the prefix and depth indents.
+		return 2*size + nodes*pad*(depth+1), true
+	},
+	"json.patch": func(ops []*ast.Term) (int64, bool) {
+		patches, ok := ops[1].Value.(*ast.Array)
+		if !ok {
+			return 0, false
+		}
+		size, _, _ := measure(ops[0])
+		copies := int64(1)
+		patches.Foreach(func(p *ast.Term) {
+			if o, ok := p.Value.(ast.Object); ok {
+				if op := o.Get(ast.StringTerm("op")); op != nil && op.Value.Compare(ast.String("copy")) == 0 {
+					copies++
+				}
+			}
+		})
+		patchSize, _, _ := measure(ops[1])
+		// Each copy may double the document.
+		if copies > 62 {
+			return maxValueBytes + 1, true
+		}
+		return size<<(copies-1) + patchSize, true
+	},
+}
+
+// measure returns an estimate of a value's size in bytes, its number of
+// nodes and its depth, stopping early once the size passes maxValueBytes
+// (the caller only compares against it).
+func measure(t *ast.Term) (size, nodes, depth int64) {
+	var walk func(t *ast.Term, d int64)
+	walk = func(t *ast.Term, d int64) {
+		if size > maxValueBytes {
+			return
+		}
+		nodes++
+		depth = max(depth, d)
+		switch v := t.Value.(type) {
+		case ast.String:
+			size += int64(len(v)) + 2
+		case *ast.Array:
+			size += 2
+			v.Foreach(func(e *ast.Term) { walk(e, d+1) })
+		case ast.Set:
+			size += 2
+			v.Foreach(func(e *ast.Term) { walk(e, d+1) })
+		case ast.Object:
+			size += 2
+			v.Foreach(func(k, e *ast.Term) { walk(k, d+1); walk(e, d+1) })
+		default:
+			size += 8
+		}
+	}
+	walk(t, 0)
+	return size, nodes, depth
 }
 
 // replacedSize bounds strings.Replace(s, old, new, -1) for a new string of

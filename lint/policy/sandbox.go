@@ -68,6 +68,9 @@ var forbidden = map[string]string{
 	// One call allocates 2^n bits: bits.lsh(1, 1e12) is 125 GB at once,
 	// before any bound can interrupt it.
 	"bits.lsh": "allocates memory set by its argument in one step",
+	// A template's ranges multiply: its output cannot be bounded before
+	// it runs, and one call runs it to the end.
+	"strings.render_template": "builds output of a size that cannot be bounded in one step",
 }
 
 // forbiddenReason says why a built-in is left out of the user capabilities

@@ -40,6 +40,7 @@ func TestForbiddenBuiltins(t *testing.T) {
 		{`uuid.rfc4122("x")`, "uuid.rfc4122", "draws random numbers"},
 		{`trace("x")`, "trace", "writes to the evaluation trace"},
 		{`bits.lsh(1, 1000000000000)`, "bits.lsh", "allocates memory"},
+		{`strings.render_template("{{.x}}", {"x": "y"})`, "strings.render_template", "builds output of a size that cannot be bounded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -242,5 +243,27 @@ func TestBoundedBuiltins(t *testing.T) {
 	dir, _ = userPolicy(t, "package acme.bad\n\ndeny contains msg if {\n\tmsg := concat(1, 2)\n}\n")
 	if _, err := Prepare(context.Background(), []string{dir}); err == nil || strings.Contains(err.Error(), boundedPrefix) || !strings.Contains(err.Error(), "concat") {
 		t.Errorf("type error = %v", err)
+	}
+}
+
+func TestBoundedStructuredBuiltins(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"json.marshal_with_options with a huge indent", `sep := sprintf("%01000000d", [1])` + "\n\t" + `x := json.marshal_with_options([[[[i]]] | some i in numbers.range(1, 100)], {"indent": sep, "pretty": true})`, "json.marshal_with_options would build"},
+		{"json.patch copying the document", `doc := {"a": sprintf("%01000000d", [1])}` + "\n\t" + `x := json.patch(doc, [{"op": "copy", "from": "/a", "path": sprintf("/b%d", [i])} | some i in numbers.range(1, 100)])`, "json.patch would build"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, _ := userPolicy(t, "package acme.big\n\ndeny contains \"x\" if {\n\t"+tt.body+"\n\tcount(x) > 0\n}\n")
+			e, err := Prepare(context.Background(), []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Eval(context.Background(), sandboxInput)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Eval = %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
