@@ -95,6 +95,24 @@ var bounded = map[string]resultSize{
 		// themselves are already in memory.
 		return int64(len(format)) + int64(strings.Count(string(format), "%"))*1_000_000, true
 	},
+	// One term per piece: an empty separator makes a term of every
+	// character, about a hundred times the string's size.
+	"split": func(ops []*ast.Term) (int64, bool) {
+		s, ok1 := ops[0].Value.(ast.String)
+		sep, ok2 := ops[1].Value.(ast.String)
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		return int64(len(s)) + pieces(string(s), string(sep))*termBytes, true
+	},
+	"indexof_n": func(ops []*ast.Term) (int64, bool) {
+		s, ok1 := ops[0].Value.(ast.String)
+		sub, ok2 := ops[1].Value.(ast.String)
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		return pieces(string(s), string(sub)) * termBytes, true
+	},
 	"json.marshal_with_options": func(ops []*ast.Term) (int64, bool) {
 		opts, ok := ops[1].Value.(ast.Object)
 		if !ok {
@@ -164,6 +182,17 @@ func measure(t *ast.Term) (size, nodes, depth int64) {
 	}
 	walk(t, 0)
 	return size, nodes, depth
+}
+
+// termBytes is about what one small term costs in memory.
+const termBytes = 96
+
+// pieces counts the parts strings.Split(s, sep) makes.
+func pieces(s, sep string) int64 {
+	if sep == "" {
+		return int64(utf8.RuneCountInString(s))
+	}
+	return int64(strings.Count(s, sep)) + 1
 }
 
 // replacedSize bounds strings.Replace(s, old, new, -1) for a new string of

@@ -214,6 +214,8 @@ func TestBoundedBuiltins(t *testing.T) {
 		{"replace of the empty string", mb + `x := replace(concat("", [sep, sep]), "", sep)`, "replace would build"},
 		{"strings.replace_n of the empty string", mb + `x := strings.replace_n({"": sep}, sep)`, "strings.replace_n would build"},
 		{"regex.replace expanding the match", mb + `x := regex.replace(sep, "1", "$0$0$0")`, "regex.replace would build"},
+		{"split into characters", mb + `x := split(concat("", [sep | some _ in numbers.range(1, 3)]), "")`, "split would build"},
+		{"indexof_n of the empty string", mb + `x := indexof_n(sep, "")`, "indexof_n would build"},
 		{"sprintf with many wide verbs", `x := sprintf(concat("", ["%01000000d" | some _ in numbers.range(1, 100)]), [1])`, "sprintf would build"},
 	}
 	for _, tt := range tests {
