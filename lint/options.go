@@ -41,10 +41,17 @@ type Options struct {
 	Probe         bool   // --probe
 	InventoryPath string // --inventory
 	AzVersion     string // --az-version ("" = config, then profile)
+	// ConsentAddresses are the admin-consent workstation's public addresses
+	// (--consent-address); they replace the config's PX108 consent_addresses.
+	ConsentAddresses []string
 
-	BaselinePath      string   // --baseline
-	WriteBaselinePath string   // --write-baseline
-	PolicyDirs        []string // --policy
+	BaselinePath      string // --baseline
+	WriteBaselinePath string // --write-baseline
+	// ReportPaths are the report files the caller writes after the run
+	// (--format FORMAT=PATH). Run only checks that none of them, nor
+	// WriteBaselinePath, is one of the run's inputs or another output.
+	ReportPaths []string
+	PolicyDirs  []string // --policy
 	// PolicyTimeout bounds each user policy package's evaluation of one
 	// script (--policy-timeout; 0 = policy.DefaultTimeout).
 	PolicyTimeout time.Duration

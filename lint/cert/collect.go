@@ -4,18 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // maxFileSize bounds a certificate file: real PFX and PEM files are a few
 // kilobytes.
-const maxFileSize = 1 << 20
+const maxFileSize = safeio.CertBytes
 
 // Environment variables holding passwords.
 const (
@@ -136,21 +137,16 @@ func isWindowsAbs(p string) bool {
 	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
 }
 
-// readFile reads at most maxFileSize+1 bytes.
+// readFile reads a regular file through safeio, at most maxFileSize+1
+// bytes: one more than a certificate may have, so inspectFile can tell a
+// file that is too large. A FIFO, a device or /proc/self/fd/N is an error,
+// never a read that blocks.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	b, err := safeio.ReadFile(path, maxFileSize+1)
+	if errors.Is(err, safeio.ErrTooLarge) {
+		return b, nil
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
-	}
-	return io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	return b, err
 }
 
 func readFlagFile(flag, path string) ([]byte, error) {
@@ -169,7 +165,7 @@ func readFlagFile(flag, path string) ([]byte, error) {
 // removed from a file's content. The password is never put in an error.
 func PasswordFrom(envValue, file string) (*string, error) {
 	if file != "" {
-		b, err := readFile(file)
+		b, err := safeio.ReadFile(file, safeio.SmallBytes)
 		if err != nil {
 			return nil, fmt.Errorf("password file: %w", err)
 		}

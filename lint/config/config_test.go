@@ -79,6 +79,7 @@ type view struct {
 	Rules      map[string]RuleConfig `json:"rules,omitempty"`
 	Waivers    []Waiver              `json:"waivers,omitempty"`
 	UserRules  []string              `json:"user_rules,omitempty"`
+	Variables  []Variable            `json:"variables,omitempty"`
 }
 
 func render(t *testing.T, c *Config) string {
@@ -96,7 +97,7 @@ func render(t *testing.T, c *Config) string {
 	}
 	v := view{Profile: c.Profile, AzVersion: c.AzVersion, ExpiryDays: c.ExpiryDays, Exclude: c.Exclude,
 		PolicyDirs: rel(c.PolicyDirs), SchemaDirs: rel(c.SchemaDirs), CAFiles: rel(c.CAFiles),
-		Rules: c.Rules, Waivers: c.Waivers}
+		Rules: c.Rules, Waivers: c.Waivers, Variables: c.Variables}
 	if c.FailOn != nil {
 		v.FailOn = c.FailOn.String()
 	}

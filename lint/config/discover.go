@@ -104,6 +104,18 @@ func RepoRoot(dir string) (root string, inGit bool) {
 	}
 }
 
+// ScriptRoot is what a script's one path is relative to (for rule blocks'
+// paths and exclude, waivers, severity, baselines and the policy input): its
+// git top level, else the governing config's folder, else its own folder.
+// file must be absolute.
+func ScriptRoot(cfg *Config, file string) (root string, inGit bool) {
+	root, inGit = RepoRoot(filepath.Dir(file))
+	if !inGit && cfg != nil {
+		root = cfg.Dir
+	}
+	return root, inGit
+}
+
 func isRepoRoot(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, ".git"))
 	return err == nil

@@ -124,7 +124,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 		for _, f := range files {
 			src, err := safeio.ReadFile(f, safeio.PolicyBytes)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, err)
+				return nil, fmt.Errorf("policy: %w", err)
 			}
 			m, err := ast.ParseModuleWithOpts(f, string(src), opts)
 			if err != nil {

@@ -25,6 +25,7 @@ func (r Rule) Explain() string {
 		b.WriteString("   not suppressible")
 	}
 	b.WriteString("\n")
+	fmt.Fprintf(&b, "judges: %s\n", r.judges())
 	section := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n%s\n%s\n", title, indent(text))
@@ -42,6 +43,14 @@ func (r Rule) Explain() string {
 		fmt.Fprintf(&b, "\nDocs: %s\n", u)
 	}
 	return b.String()
+}
+
+// judges says which scripts the rule judges (README, Deployments).
+func (r Rule) judges() string {
+	if r.Fragment {
+		return "every script, dot-sourced fragments included (their own syntax, secrets and values)"
+	}
+	return "deployments (a dot-sourced fragment is judged as part of each script that includes it)"
 }
 
 func (r Rule) optionLines() string {
@@ -68,6 +77,7 @@ func (r Rule) Markdown() string {
 	if len(r.Needs) > 0 {
 		fmt.Fprintf(&b, "- Reads: `$%s`\n", strings.Join(r.Needs, "`, `$"))
 	}
+	fmt.Fprintf(&b, "- Judges: %s\n", r.judges())
 	para := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)

@@ -87,9 +87,12 @@ func init() {
 		Rule{
 			ID: "PX306", Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
 			Severity: E, Engine: EngineRego,
-			Description: "No chain from the leaf to a trusted root can be built from the file's certificates: an " +
-				"intermediate CA certificate is missing. The Teams Connector PFX must carry the whole chain. " +
-				"Trusted roots are the system's, a built-in fallback bundle, and `--ca-file`.",
+			Description: "No chain from the leaf to a trusted root can be built from the file's certificates, and an " +
+				"intermediate CA certificate is what is missing: the file stops at the leaf, or at a certificate " +
+				"whose issuer is itself an intermediate (the file carries a root the chain does not reach). When " +
+				"the file carries the chain up to a CA whose issuer is unknown, the cause is a private root: " +
+				"PX307. The Teams Connector PFX must carry the whole chain. Trusted roots are the system's, a " +
+				"built-in fallback bundle, and `--ca-file`.",
 			Prevents: "the connector presenting an incomplete chain: \"the PFX must contain the intermediate chain\" (reference), " +
 				"and Error=\"401\" from nodes that cannot build it",
 			Remediation: "Export the PFX with the chain: `openssl pkcs12 -export -CSP \"Microsoft Enhanced RSA and AES Cryptographic Provider\" -inkey teams.key -in teams.crt -certfile intermediates.pem -out teams.pfx`, " +
@@ -100,8 +103,9 @@ func init() {
 		Rule{
 			ID: "PX307", Name: "cert-untrusted", Title: "Certificate is self-signed or chains to an untrusted root",
 			Severity: E, Engine: EngineRego,
-			Description: "The certificate is self-signed, or its chain ends at a root that is not trusted (not in the " +
-				"system roots, the fallback bundle or `--ca-file`). The Teams Connector and the Conferencing Nodes " +
+			Description: "The certificate is self-signed, its chain ends at a root that is not trusted (not in the " +
+				"system roots, the fallback bundle or `--ca-file`), or the file carries the chain up to a CA whose " +
+				"issuer is not a trusted root (a private CA). The Teams Connector and the Conferencing Nodes " +
 				"need certificates from an external, publicly trusted CA.",
 			Prevents:    "\"Ensure that the Teams Connector and the Conferencing Nodes have a valid certificate that is signed by an external trusted CA\" (Error=\"401\")",
 			Remediation: "Use a certificate issued by a public CA. For a lab with a private CA, pass the CA's root with `--ca-file root.pem`.",
