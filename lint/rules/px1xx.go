@@ -142,6 +142,7 @@ func init() {
 			Needs:       prefixVariables,
 			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
 				"each must be inside the node prefixes (`--consent-address` replaces them)"},
+			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionAddresses, MaxItems: 100}},
 		},
 	)
 }
