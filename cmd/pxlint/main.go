@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/netip"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -195,7 +194,7 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
 	for _, a := range c.consentAddresses {
-		if !validAddress(a) {
+		if !rules.ValidIPv4(a) {
 			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
 		}
 	}
@@ -213,14 +212,6 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 }
 
 // validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
-func validAddress(s string) bool {
-	if p, err := netip.ParsePrefix(s); err == nil {
-		return p.Addr().Is4() && p.Masked() == p
-	}
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
-
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
 func clock(flagValue, epoch string) (time.Time, error) {
 	if flagValue != "" {

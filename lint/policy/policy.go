@@ -130,6 +130,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 			if err := checkCalls(f, m, sb.Online); err != nil {
 				return nil, err
 			}
+			useBounded(m)
 			userModules[f] = m
 			if err := e.addUser(f, m); err != nil {
 				return nil, err
@@ -205,7 +206,7 @@ func (e *Engine) prepareUser(ctx context.Context, modules map[string]*ast.Module
 	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(userCapabilities(e.sandbox.Online))
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		return oneLine(compiler.Errors)
+		return errors.New(unbounded(oneLine(compiler.Errors).Error()))
 	}
 	defined := definedRules(modules)
 	for i := range e.userPkgs {
@@ -420,7 +421,7 @@ func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, erro
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("%s (package %s): %w", u.file, u.path, err)
+			return nil, fmt.Errorf("%s (package %s): %s", u.file, u.path, unbounded(err.Error()))
 		}
 		if len(rs) != 1 {
 			continue
