@@ -17,12 +17,16 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/schema"
 )
 
 // Exit codes (DESIGN, Exit codes).
@@ -34,7 +38,11 @@ const (
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	// A cancelled CI job (SIGINT, SIGTERM) leaves no half-written report.
+	stop := atomicfile.RemoveOnSignal(os.Exit)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }
 
 // tuneGC trades memory for time: a lint run is short-lived and allocates
@@ -58,6 +66,8 @@ Usage:
   pxlint rules [--json]           list every rule
   pxlint explain PXnnn            explain one rule: what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
+  pxlint infinity [flags] EXPORT  check a Pexip Infinity configuration export (PX7xx)
+  pxlint infinity export-script   print the read-only PowerShell script that writes that export
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
   pxlint version                  print the version, commit, and Go, OPA and CUE versions
@@ -103,6 +113,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		}
 		fmt.Fprint(stdout, facts.PreflightScript())
 		return exitOK
+	case "infinity":
+		return runInfinity(rest, stdout, stderr, getenv)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "config":
@@ -126,9 +138,12 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// fail prints one line and returns exit code 2.
+// fail prints one line and returns exit code 2. Errors quote input (file
+// names, .pxlint.hcl values, policy IDs), so the line goes through
+// escape.Text: a multi-line error is joined with "; " first, and whatever
+// the input held can then neither break the line nor start a CI command.
 func fail(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "pxlint: %s\n", strings.ReplaceAll(msg, "\n", "; "))
+	fmt.Fprintf(stderr, "pxlint: %s\n", escape.Text(strings.ReplaceAll(msg, "\n", "; ")))
 	return exitUsage
 }
 
@@ -145,6 +160,7 @@ type commonFlags struct {
 	certPasswordFile, nodePassFile string
 	nodeCerts, caFiles             listFlag
 	policyDirs, schemaDirs         listFlag
+	consentAddresses               listFlag
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -163,7 +179,9 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.DurationVar(&c.opts.PolicyTimeout, "policy-timeout", policy.DefaultTimeout, "time bound of each user policy package on each script")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
+	fs.Var(&c.consentAddresses, "consent-address", "public IPv4 address or prefix of the admin-consent workstation (PX108; replaces the config's consent_addresses); repeatable")
 }
 
 // finish resolves the clock, passwords and lists into options.
@@ -175,6 +193,12 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.Now = now
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
+	for _, a := range c.consentAddresses {
+		if !rules.ValidIPv4(a) {
+			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
+		}
+	}
+	c.opts.ConsentAddresses = c.consentAddresses
 	if c.opts.ConfigPath == "" {
 		c.opts.ConfigPath = getenv("PXLINT_CONFIG")
 	}
@@ -187,6 +211,7 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	return nil
 }
 
+// validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
 func clock(flagValue, epoch string) (time.Time, error) {
 	if flagValue != "" {
@@ -302,6 +327,11 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		stderr = asciiText{stderr}
 	}
 	c.opts.Log = stderr
+	for _, o := range outs {
+		if o.Path != "" {
+			c.opts.ReportPaths = append(c.opts.ReportPaths, o.Path)
+		}
+	}
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
@@ -314,7 +344,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if !prettyOnStdout(outs) {
 		// Machine formats keep stdout parseable: notices go to stderr.
 		for _, n := range rep.Notices {
-			fmt.Fprintf(stderr, "pxlint: note: %s\n", n)
+			fmt.Fprintf(stderr, "pxlint: note: %s\n", escape.Text(n))
 		}
 	}
 	if len(rep.Files) == 0 {
@@ -370,10 +400,7 @@ func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) str
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(in); err != nil {
+	if err := report.EncodeJSON(stdout, in); err != nil {
 		return fail(stderr, err.Error())
 	}
 	return exitOK
@@ -414,6 +441,20 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
+	if r.ID == "PX005" {
+		// The catalog is data (schemas/profiles.cue): say which of its names
+		// are assumptions, so a PX005 about them is weighed accordingly.
+		sc, err := schema.Load(nil)
+		if err != nil {
+			return fail(stderr, err.Error())
+		}
+		fmt.Fprintf(stdout, "\nCatalog names no public source confirms (assumed from the parameters they feed)\n")
+		for _, p := range sc.Profiles() {
+			if pd, ok := sc.Profile(p); ok && len(pd.Unconfirmed) > 0 {
+				fmt.Fprintf(stdout, "  %s: $%s\n", p, strings.Join(pd.Unconfirmed, ", $"))
+			}
+		}
+	}
 	return exitOK
 }
 
@@ -431,7 +472,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if err := os.WriteFile(path, config.Starter(), 0o644); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	fmt.Fprintf(stdout, "wrote %s\n", escape.Text(path))
 	return exitOK
 }
 
@@ -446,6 +487,6 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	if err := config.Verify(path); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "%s: ok\n", path)
+	fmt.Fprintf(stdout, "%s: ok\n", escape.Text(path))
 	return exitOK
 }

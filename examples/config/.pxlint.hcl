@@ -108,6 +108,24 @@ rule "PX506" {
 #   severity = "error"
 # }
 
+# VARIABLE BLOCKS: variables the built-in catalog does not know (see
+# `pxlint explain PX005`): your site's own, or those of a newer Teams
+# Connector release. Each is then known (no PX005) and checked like the
+# built-in ones.
+#   type      a CUE type the value must satisfy: "string" (the default),
+#             "bool", "int & >=1", "[...string]", "\"a\" | \"b\"" (PX509).
+#   pattern   a regular expression (RE2) every string of the value must
+#             match (PX509).
+#   required  true: missing or "" is PX501.
+#   parameter the create_vmss_deployment.ps1 parameter it feeds: the call
+#             must pass it from this variable (PX601).
+variable "PxVmSize" {
+  type      = "string"
+  pattern   = "^Standard_[A-Za-z0-9_]+$"
+  required  = false
+  parameter = "VmSize"
+}
+
 # WAIVERS: accepted exceptions, reviewed like code.
 #   reason    (required) why the exception is acceptable.
 #   expires   "YYYY-MM-DD": the waiver covers that whole day (UTC) and stops
@@ -132,6 +150,21 @@ waiver "PX105" {
   reason  = "partner ranges not yet confirmed; open while onboarding (CHG-4711)"
   expires = "2026-12-31"
 }
+
+# THE PEXIP INFINITY SIDE (PX701-PX718): `pxlint lint` also judges this
+# export of Infinity's configuration (a folder of <resource>.json or one
+# bundle written by `pxlint infinity export-script`, relative to this file)
+# together with the scripts this file governs: connector address against
+# $PxTeamsConnFqdn, nodes against $PxNodeFqdns and their addresses against
+# $PxNodesSourceAddressPrefixes. The other settings are the checks'
+# assumptions, as data. A working example: examples/infinity/.pxlint.hcl.
+# infinity {
+#   export                  = "infinity-export.json"
+#   teams_domains           = ["vc.example.com"]  # callers dial <id>@<domain>
+#   expected_tenant_ids     = ["0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"]
+#   teams_id_lengths        = [9, 12]             # digits of a conference ID
+#   allow_backtracking_eval = false               # true: lookarounds evaluated approximately
+# }
 
 # INLINE SUPPRESSIONS (in the scripts, not here):
 #   # pxlint-ignore PX104,PX105 until=2026-06-30 -- reason

@@ -11,11 +11,16 @@
 //   - nothing in it can be taken for a CI workflow command: Azure DevOps acts
 //     on "##vso[" anywhere in a line and on "##[" at its start, GitHub Actions
 //     on "::" at the start of a line. Since the text can no longer contain a
-//     line break, only its own start can be a line start; a leading "::" or
-//     "##[" and every "##vso[" are broken with a backslash.
+//     line break, only its own start can be a line start; a leading ':' (so
+//     that a ':' pxlint writes after the text cannot make "::") or "##[" and
+//     every "##vso[" are broken with a backslash.
 //
 // Tabs are kept (source snippets align with them); a backslash is kept as is,
 // so Windows paths read naturally.
+//
+// IsControl is the one definition of the characters Text escapes; the
+// structured report formats, which must keep values exact, use it to encode
+// the same characters with their own escapes (lint/report).
 package escape
 
 import (
@@ -47,7 +52,7 @@ func Text(s string) string {
 			b.WriteByte('\t')
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case isInvisibleControl(r):
+		case IsControl(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		case r == '#' && hasPrefixFold(s[i:], "##vso["):
 			b.WriteString(`#\#vso[`)
@@ -72,12 +77,14 @@ func Lines(s string) string {
 }
 
 // neutraliseStart breaks a workflow command at the start of the text, after
-// optional blanks: "::" (GitHub Actions) and "##[" (Azure DevOps).
+// optional blanks: "::" (GitHub Actions) and "##[" (Azure DevOps). A single
+// leading ':' is broken too: pxlint often writes ':' right after a text (a
+// file named ":" then "file: error ..."), which would make "::".
 func neutraliseStart(s string) string {
 	trimmed := strings.TrimLeft(s, " \t")
 	lead := s[:len(s)-len(trimmed)]
 	switch {
-	case strings.HasPrefix(trimmed, "::"):
+	case strings.HasPrefix(trimmed, ":"):
 		return lead + `\` + trimmed
 	case strings.HasPrefix(trimmed, "##["):
 		return lead + `#\` + trimmed[1:]
@@ -98,14 +105,19 @@ func isPlain(s string) bool {
 		return false
 	}
 	t := strings.TrimLeft(s, " \t")
-	return !strings.HasPrefix(t, "::")
+	return !strings.HasPrefix(t, ":")
 }
 
-// isInvisibleControl reports the non-ASCII runes that move the cursor, break
-// lines in some viewers or reorder text: C1 controls, NEL, line and paragraph
-// separators, bidi embeddings, overrides and isolates, and the BOM.
-func isInvisibleControl(r rune) bool {
+// IsControl reports the runes Text never writes raw: ASCII controls but the
+// tab, DEL, and the non-ASCII runes that move the cursor, break lines in some
+// viewers or reorder text (C1 controls, NEL, line and paragraph separators,
+// bidi embeddings, overrides and isolates, the BOM). Structured formats
+// (JSON, XML), which must keep values exact, encode these same runes with
+// their own escapes instead of calling Text.
+func IsControl(r rune) bool {
 	switch {
+	case r < 0x20 && r != '\t', r == 0x7f:
+		return true
 	case r >= 0x80 && r <= 0x9f:
 		return true
 	case r == 0x2028 || r == 0x2029:

@@ -86,12 +86,15 @@ func merge(ms ...map[string]string) map[string]string {
 	return out
 }
 
+// deployScript is the canonical name of the vendor's deployment script.
+const deployScript = "create_vmss_deployment.ps1"
+
 // knownCommands are keyed by canonical name (aliases of a command share its
 // table). The create_vmss_deployment.ps1 parameters are those of
 // shared/reference/teams-connector.md, spelled as the vendor script writes them.
 var knownCommands = func() map[string]*commandTable {
 	deploy := &commandTable{
-		Name: "create_vmss_deployment.ps1",
+		Name: deployScript,
 		Params: []string{
 			"SubscriptionId", "ResourceGroupName", "VmssName", "VMAdminCredential", "PfxPath",
 			"TeamsConnectorFqdn", "PexipFqdns", "instanceCount", "StaticResourcesResourceGroupName",
@@ -253,6 +256,12 @@ func lookupCommand(name string) *commandTable {
 		if strings.EqualFold(t.Name, name) {
 			return t
 		}
+	}
+	// The vendor ships the deployment script under other names too
+	// (`newcreate_vmss_deployment.ps1`): any *create_vmss_deployment.ps1 is it.
+	if deploy := knownCommands[deployScript]; len(name) > len(deployScript) &&
+		strings.EqualFold(name[len(name)-len(deployScript):], deployScript) {
+		return deploy
 	}
 	return nil
 }

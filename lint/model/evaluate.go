@@ -2,12 +2,12 @@ package model
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // Options configure one evaluation.
@@ -22,7 +22,8 @@ type Options struct {
 	// Dir is the script's folder on disk, for dot-sourced relative files.
 	// Empty means the folder of Path.
 	Dir string
-	// ReadFile reads dot-sourced files; nil means os.ReadFile.
+	// ReadFile reads dot-sourced files; nil means safeio.ReadFile with
+	// safeio.DotSourceBytes (regular files only, bounded).
 	ReadFile func(string) ([]byte, error)
 	// Limits bound the evaluation; zero fields take DefaultLimits.
 	Limits Limits
@@ -42,6 +43,10 @@ type Result struct {
 	// inspected file, so that reports can mask snippets.
 	SecretSpans []Span
 	Stats       Stats
+	// Included are the absolute paths of the files dot-sourced and read,
+	// directly or through other dot-sourced files: the engine judges them as
+	// part of this script (DESIGN, Deployments, not files).
+	Included []string
 }
 
 // maxTextRunes caps Variable.Text: longer right-hand sides are left out.
@@ -69,9 +74,9 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	}
 
 	in := e.in
-	in.Source = e.describeSource(src)
+	in.Source = e.describeSource(src, file.Tokens)
 	in.Profile, in.ProfileSource = DetectProfile(in)
-	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats}
+	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats, Included: e.included}
 	for _, sp := range e.cur.secrets {
 		res.SecretSpans = append(res.SecretSpans, toSpan(sp))
 	}
@@ -98,6 +103,8 @@ type evaluator struct {
 	lim      Limits
 	readFile func(string) ([]byte, error)
 	catalog  map[string]string // lower-case name → catalog spelling
+	// included are the absolute paths of the dot-sourced files read.
+	included []string
 
 	in    *Input
 	vars  map[string]*varState // by lower-case name
@@ -176,7 +183,7 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 		flowSecrets:   map[literalKey]bool{},
 	}
 	if e.readFile == nil {
-		e.readFile = os.ReadFile
+		e.readFile = func(p string) ([]byte, error) { return safeio.ReadFile(p, safeio.DotSourceBytes) }
 	}
 	for _, n := range opts.KnownNames {
 		e.catalog[strings.ToLower(n)] = n
@@ -205,11 +212,13 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 // (their spans would point into another file).
 func (e *evaluator) recording() bool { return !e.cur.nested }
 
-func (e *evaluator) describeSource(src *ps.Source) Source {
+func (e *evaluator) describeSource(src *ps.Source, tokens []ps.Token) Source {
 	nonASCII := []NonASCII{}
 	for i := 0; i < len(src.Text); i++ {
 		if src.Text[i] >= 0x80 { // only then is the full scan needed
-			if _, _, na := describeText(src.Text); na != nil {
+			if na := nonASCIIInTokens(tokens, src.Encoding == "utf-8" && !src.BOM); na != nil {
+				nonASCII = na
+			} else if _, _, na := describeText(src.Text); na != nil {
 				nonASCII = na
 			}
 			break
@@ -231,7 +240,7 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 			if sp.IsZero() {
 				sp = d.Span
 			}
-			e.in.Requires = append(e.in.Requires, RequiredModule{
+			r := RequiredModule{
 				Name:            m.Name,
 				Version:         m.ModuleVersion,
 				RequiredVersion: m.RequiredVersion,
@@ -239,7 +248,12 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 				Line:            sp.Start.Line,
 				Column:          sp.Start.Col,
 				Span:            toSpan(sp),
-			})
+			}
+			if e.cur.nested {
+				// PowerShell honours #Requires in a dot-sourced script too.
+				r.Line, r.Column, r.Span, r.File = 0, 0, Span{}, e.cur.rel
+			}
+			e.in.Requires = append(e.in.Requires, r)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/url"
 	"strings"
@@ -109,10 +108,7 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 	doc := sarif.NewReport()
 	doc.Schema = "https://json.schemastore.org/sarif-2.1.0.json"
 	doc.AddRun(run)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return encodeJSON(w, doc)
 }
 
 func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }

@@ -22,6 +22,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.0.0.300\", \" 80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -39,6 +40,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"91.90.42.96/26\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"91.90.42.64/26\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -46,14 +48,16 @@ func init() {
 			Name:     "empty-prefix",
 			Title:    "Empty address prefix",
 			Severity: finding.SeverityError,
-			Description: "An empty or blank element (`\"\"`) in an address list. The vendor template ships " +
-				"`@(\"\",\"\")` as a placeholder; deployed as is, Azure rejects the empty prefix. `@()` is the way " +
-				"to say \"none\".",
+			Description: "An empty or blank element (`\"\"`) beside real ones in an address list: Azure rejects the " +
+				"empty prefix. A list of nothing but empty strings is the vendor template's `@(\"\",\"\")` " +
+				"placeholder, which the template documents as \"If not specified (default) – HTTPS access is " +
+				"always enabled\": that is \"not specified\", PX107's (443 open) for the node prefixes, not PX103's.",
 			Prevents:    "\"MCU-signalling-endpoint has invalid Address prefix\" (an empty address prefix)",
-			Remediation: "Remove the empty element, or write `@()` for an empty list.",
-			Bad:         "$PxNodesSourceAddressPrefixes = @(\"\",\"\")",
+			Remediation: "Remove the empty element.",
+			Bad:         "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"\") + $PxMgmtSrcAddrPrefixes",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -70,6 +74,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.20.0.0/24\") + $PxMgmtSrcAddrPrefixes",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -84,8 +89,10 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"0.0.0.0/0\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 			Options:     map[string]string{"min_prefix_length": "shortest prefix length accepted without a warning (default 16)"},
+			OptionSpecs: map[string]OptionSpec{"min_prefix_length": {Kind: OptionInteger, Min: 1, Max: 32}},
 		},
 		Rule{
 			ID:       "PX106",
@@ -100,6 +107,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\", \"31.45.128.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -107,7 +115,8 @@ func init() {
 			Name:     "https-open",
 			Title:    "Port 443 open to the whole Internet",
 			Severity: finding.SeverityWarning,
-			Description: "`$PxNodesSourceAddressPrefixes` is empty or absent, so the Teams Connector's network " +
+			Description: "`$PxNodesSourceAddressPrefixes` is empty, absent, or the vendor template's `@(\"\",\"\")` " +
+				"(\"If not specified (default) – HTTPS access is always enabled\"), so the Teams Connector's network " +
 				"security group admits HTTPS from anywhere instead of only from the Conferencing Nodes.",
 			Prevents:    "exposure of the Teams Connector to the whole Internet",
 			Remediation: "List the Conferencing Nodes' public addresses plus the management prefixes.",
@@ -123,13 +132,19 @@ func init() {
 			Severity: finding.SeverityWarning,
 			Description: "`$PxNodesSourceAddressPrefixes` is set but does not contain every prefix of " +
 				"`$PxMgmtSrcAddrPrefixes`. The workstation that grants admin consent after the deployment must " +
-				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes.",
+				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes. " +
+				"When `consent_addresses` (or `--consent-address`) names the consent workstation's public " +
+				"addresses, those must be in the list instead. With `$PxMgmtSrcAddrPrefixes = @()` and no " +
+				"consent address, nothing shows the workstation can reach 443: a warning at the node prefixes.",
 			Prevents:    "admin consent blocked after deployment",
 			Remediation: "Append the management prefixes: `$PxNodesSourceAddressPrefixes = @(...) + $PxMgmtSrcAddrPrefixes`.",
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
+			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
+				"each must be inside the node prefixes (`--consent-address` replaces them)"},
+			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionAddresses, MaxItems: 100}},
 		},
 	)
 }

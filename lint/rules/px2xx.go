@@ -23,6 +23,7 @@ func init() {
 			Bad:         "$PxBaseConnName = \"Fabrikam-Corp\"",
 			Good:        "$PxBaseConnName = \"fabrikam\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxBaseConnName"},
 		},
 		Rule{
@@ -36,6 +37,7 @@ func init() {
 			Bad:         "$PxVmssRegion = \"West-EU\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxVmssRegion"},
 		},
 		Rule{
@@ -67,6 +69,7 @@ func init() {
 			Bad:         "$PxTeamsConnResourceGroupName = \"fabrikam TeamsConn weu RG.\"",
 			Good:        "$PxTeamsConnResourceGroupName = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"},
 		},
 		Rule{
@@ -121,6 +124,7 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       []string{"PxBaseConnName"},
 			Options:     map[string]string{"generic_names": "list of base names considered generic (replaces the built-in list)"},
+			OptionSpecs: map[string]OptionSpec{"generic_names": {Kind: OptionNames, MaxItems: 1000}},
 		},
 		Rule{
 			ID:       "PX209",
@@ -130,14 +134,37 @@ func init() {
 			Levels:   []finding.Severity{finding.SeverityError, finding.SeverityInfo},
 			Description: "Error: `$PxAzureLocation` is no Azure region (`westeurope2`, `uk-south`, `west-europe`); " +
 				"the nearest region is suggested. Info: a display name (`West Europe`) that Azure accepts but that " +
-				"differs from the short name used elsewhere. The region list is data, extendable in the configuration.",
+				"differs from the short name used elsewhere. The region list is data (`schemas/regions.cue`, with its " +
+				"source), holds the Azure Government regions (`usgovarizona`, `usgovtexas`, ...; PX210 checks the " +
+				"cloud), and is extendable in the configuration.",
 			Prevents:    "deployment rejected: the location is not available",
 			Remediation: "Use the region's short name, as `az account list-locations -o table` prints it.",
 			Bad:         "$PxAzureLocation = \"west-europe\"",
 			Good:        "$PxAzureLocation = \"westeurope\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxAzureLocation"},
 			Options:     map[string]string{"extra_locations": "additional region short names to accept (e.g. new or sovereign-cloud regions)"},
+			OptionSpecs: map[string]OptionSpec{"extra_locations": {Kind: OptionNames, MaxItems: 1000}},
+		},
+		Rule{
+			ID:       "PX210",
+			Name:     "cloud-mismatch",
+			Title:    "Azure Government region with a public-cloud connection, or the reverse",
+			Severity: finding.SeverityError,
+			Description: "`$PxAzureLocation` is an Azure Government region (`usgovarizona`, `usgovtexas`, ...) while the " +
+				"script connects with `Connect-AzAccount` without `-Environment AzureUSGovernment`, or a public-cloud " +
+				"region while it connects to Azure Government. The region does not exist in the cloud the session " +
+				"is connected to. GCC High tenants may host the Teams Connector only in US Gov Arizona or US Gov " +
+				"Texas. The region list and each region's cloud are data (`schemas/regions.cue`). Not verified " +
+				"when the script does not connect itself (the session's cloud is unknown), or when the location " +
+				"or the `-Environment` value is not known statically.",
+			Prevents:    "location not found / deployment rejected",
+			Remediation: "Connect to the cloud of the region: `Connect-AzAccount -Environment AzureUSGovernment` for a US Government region, no `-Environment` for a public one.",
+			Bad:         "Connect-AzAccount\n$PxAzureLocation = \"usgovarizona\"",
+			Good:        "Connect-AzAccount -Environment AzureUSGovernment\n$PxAzureLocation = \"usgovarizona\"",
+			Engine:      EngineRego,
+			Needs:       []string{"PxAzureLocation"},
 		},
 	)
 }
