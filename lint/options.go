@@ -57,6 +57,11 @@ type Options struct {
 	PolicyTimeout time.Duration
 	SchemaDirs    []string // --schema
 
+	// Infinity, when set, judges that Pexip Infinity export with the scripts
+	// of Paths as cross-check inputs (pxlint infinity); scripts are not
+	// reported on.
+	Infinity *InfinityOptions
+
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int
 	// Verbose lists skipped files in the notices.
