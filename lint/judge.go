@@ -109,6 +109,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
+	s.in = in
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
 
@@ -198,8 +199,20 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
 	}
 
+	// PX602: the same script at --against.
+	px602, px602Reason, err := e.against(ctx, s, in)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range px602 {
+		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
+	}
+
 	// PX007 and the rules it leaves unverified.
 	reasons, px007 := notEvaluated(rs, fr.Path, in)
+	if px602Reason != "" {
+		reasons["PX602"] = px602Reason
+	}
 	fr.Findings = append(fr.Findings, px007...)
 	for _, nv := range out.NotVerified {
 		if _, ok := reasons[nv.ID]; !ok {

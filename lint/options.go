@@ -41,6 +41,10 @@ type Options struct {
 	PolicyDirs        []string // --policy
 	SchemaDirs        []string // --schema
 
+	// Against is a git revision (--against): PX602 compares each script
+	// with its version there. "" leaves PX602 not verified.
+	Against string
+
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int
 	// Verbose lists skipped files in the notices.

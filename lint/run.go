@@ -40,6 +40,8 @@ type script struct {
 	file     *ps.File
 	res      *model.Result
 	hasPx    bool
+	// in is the policy input the rules judged (set by judge).
+	in *model.Input
 }
 
 // engine holds what is prepared once per run and shared by all scripts.
@@ -55,6 +57,7 @@ type engine struct {
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
+	refsOK   map[string]error                   // --against verified per work tree
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -65,9 +68,17 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	rep, rs, _, err := e.run(ctx)
+	return rep, rs, err
+}
+
+// run is Run on a prepared engine; it also returns the reported scripts,
+// each with the policy input its rules judged (for plans).
+func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
+	opts := e.opts
 	cands, err := discover(opts.Paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
 
@@ -75,7 +86,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	for _, c := range cands {
 		s, err := e.place(c)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if !c.named && s.cfg != nil && s.cfg.Excluded(s.rel) {
 			continue
@@ -108,15 +119,15 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		rep.Notices = append(rep.Notices, "no variables script found (no .ps1 file assigns a $Px variable)")
-		return rep, newRuleSet().all, nil
+		return rep, newRuleSet().all, nil, nil
 	}
 
 	contextScripts, err := e.repositoryContext(reported)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	all := append(append([]*script{}, reported...), contextScripts...)
 	summaries := map[*script]model.ScriptSummary{}
@@ -140,7 +151,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		results[i] = *fr
 	})
 	if firstErr != nil {
-		return nil, nil, firstErr
+		return nil, nil, nil, firstErr
 	}
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
@@ -148,9 +159,9 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 
 	rs := e.ruleList(reported)
 	if err := e.baselines(rep); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return rep, rs, nil
+	return rep, rs, reported, nil
 }
 
 func newEngine(opts Options) (*engine, error) {

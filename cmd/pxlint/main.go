@@ -57,6 +57,8 @@ const usage = `pxlint: pre-deployment linter for Pexip Teams Connector variables
 Usage:
   pxlint lint [flags] PATH...     lint scripts and folders (default command)
   pxlint inspect [flags] FILE     print the policy input (JSON) of one script
+  pxlint plan [flags] FILE...     preview the deployment: resources, NSG rules, DNS, consent, capacity, verdict
+  pxlint diff [flags] OLD NEW     compare two versions of a regional script (PX602 for identity changes)
   pxlint rules [--json]           list every rule
   pxlint explain PXnnn            explain one rule: what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
@@ -95,6 +97,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return runLint(rest, stdout, stderr, getenv)
 	case "inspect":
 		return runInspect(rest, stdout, stderr, getenv)
+	case "plan":
+		return runPlan(rest, stdout, stderr, getenv)
+	case "diff":
+		return runDiff(rest, stdout, stderr, getenv)
 	case "rules":
 		return runRules(rest, stdout, stderr)
 	case "explain":
@@ -279,8 +285,14 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
+	fs.StringVar(&c.opts.Against, "against", "", "git revision (e.g. origin/main): report PX602 for changes that make a script a new deployment")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
+	}
+	if c.opts.Against != "" {
+		if err := lint.CheckRef(c.opts.Against); err != nil {
+			return fail(stderr, err.Error())
+		}
 	}
 	c.opts.Paths = fs.Args()
 	if len(c.opts.Paths) == 0 {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -61,6 +62,13 @@ type Output struct {
 // Engine holds the prepared query.
 type Engine struct {
 	query rego.PreparedEvalQuery
+	// compiler is kept for queries prepared on demand (Derived).
+	compiler *ast.Compiler
+	derived  struct {
+		once  sync.Once
+		query rego.PreparedEvalQuery
+		err   error
+	}
 	// userPkgs are the user packages, in the order of the query's bindings u0, u1, ...
 	userPkgs  []userPackage
 	userRules []rules.Rule
@@ -139,6 +147,7 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 		return nil, oneLine(err)
 	}
 	e.query = pq
+	e.compiler = compiler
 	return e, nil
 }
 
@@ -384,4 +393,33 @@ func oneLine(err error) error {
 		return errors.New(strings.Join(parts, "; "))
 	}
 	return errors.New(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; "))
+}
+
+// DerivedQuery is the Rego rule that derives resource names
+// (policies/derived.rego): the one place names are computed, for the rules
+// and for `pxlint plan` alike.
+const DerivedQuery = "data.pxlint.lib.derived.plan"
+
+// Derived evaluates DerivedQuery over one input: the derived resource names
+// with their patterns, as policies/derived.rego documents. The query is
+// prepared on first use, so a lint run that never plans pays nothing.
+func (e *Engine) Derived(ctx context.Context, input any) (map[string]any, error) {
+	e.derived.once.Do(func() {
+		e.derived.query, e.derived.err = rego.New(rego.Query("x := "+DerivedQuery), rego.Compiler(e.compiler)).PrepareForEval(ctx)
+		if e.derived.err != nil {
+			e.derived.err = oneLine(e.derived.err)
+		}
+	})
+	if e.derived.err != nil {
+		return nil, e.derived.err
+	}
+	rs, err := e.derived.query.Eval(ctx, rego.EvalInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return map[string]any{}, nil
+	}
+	m, _ := rs[0].Bindings["x"].(map[string]any)
+	return m, nil
 }

@@ -128,7 +128,6 @@ func parseCatalog(t *testing.T, path string) []catalogRule {
 // test, so the set cannot go stale.
 var planned = map[string]bool{
 	"PX210": true, // cloud-mismatch (real-world verdicts)
-	"PX602": true, // redeploy-identity-change (plan and diff)
 	"PX701": true, "PX702": true, "PX703": true, "PX704": true, "PX705": true, "PX706": true,
 	"PX707": true, "PX708": true, "PX709": true, "PX710": true, "PX711": true, "PX712": true,
 	"PX713": true, "PX714": true, "PX715": true, "PX716": true, "PX717": true, "PX718": true, // pxlint infinity
