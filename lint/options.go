@@ -41,6 +41,10 @@ type Options struct {
 	PolicyDirs        []string // --policy
 	SchemaDirs        []string // --schema
 
+	// NotContext are files never loaded as repository context (pxlint diff:
+	// the two versions of one script must not collide with each other).
+	NotContext []string
+
 	// Against is a git revision (--against): PX602 compares each script
 	// with its version there. "" leaves PX602 not verified.
 	Against string

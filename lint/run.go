@@ -335,6 +335,11 @@ func hasErrors(f *ps.File) bool {
 // the other variables scripts of that work tree (DESIGN, Repository context).
 func (e *engine) repositoryContext(reported []*script) ([]*script, error) {
 	have := map[string]bool{}
+	for _, p := range e.opts.NotContext {
+		if abs, err := filepath.Abs(p); err == nil {
+			have[abs] = true
+		}
+	}
 	roots := map[string]bool{}
 	for _, s := range reported {
 		have[s.cand.abs] = true

@@ -84,6 +84,7 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 		// repository context for each other.
 		opts := c.opts
 		opts.Paths = []string{path}
+		opts.NotContext = fs.Args()
 		ps, err := plansOf(opts)
 		if err != nil {
 			return fail(stderr, err.Error())

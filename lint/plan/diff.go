@@ -78,15 +78,23 @@ func groupValue(p *Plan, role string) Value {
 // the order of RULES.md PX602), then plain changes.
 func Compare(old, new *Plan) []Change {
 	out := []Change{}
+	changed := map[string]int{} // variable → index in out of its identity change
 	for _, f := range identity {
 		o, n := f.get(old), f.get(new)
 		if o.Status == StatusKnown && n.Status == StatusKnown {
 			switch {
 			case f.norm(o.Value) != f.norm(n.Value):
+				if root, ok := derivedFrom(new, n.Variable, changed); ok {
+					// A resource group built from a changed base name or
+					// region: one problem, owned by the variable to edit.
+					out[root].Why += fmt.Sprintf("; with it the %s becomes %q (was %q)", f.what, n.Value, o.Value)
+					continue
+				}
+				changed[n.Variable] = len(out)
 				out = append(out, Change{What: f.what, Variable: n.Variable, Old: o.Value, New: n.Value, Identity: true, Why: f.why, Line: n.Line, File: n.File})
 			case o.Value != n.Value:
 				out = append(out, Change{What: f.what, Variable: n.Variable, Old: o.Value, New: n.Value, Line: n.Line, File: n.File,
-					Why: "spelling only: Azure compares these names without regard to case, so the same deployment is upgraded"})
+					Why: "the same value spelt differently (case, or a location's display name): Azure reads it as the same, so the same deployment is upgraded"})
 			}
 			continue
 		}
@@ -120,6 +128,22 @@ func Compare(old, new *Plan) []Change {
 		out = append(out, Change{What: "release profile", Old: old.Profile, New: new.Profile, Why: "a new release's template: check its release notes"})
 	}
 	return out
+}
+
+// derivedFrom finds, for a resource-group variable whose expression uses a
+// variable with an identity change already listed, that change's index.
+func derivedFrom(p *Plan, variable string, changed map[string]int) (int, bool) {
+	for _, g := range p.ResourceGroups {
+		if g.Variable == "" || g.Variable != variable {
+			continue
+		}
+		for _, from := range g.From {
+			if i, ok := changed[from]; ok && from != variable {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // prefixes writes a rule's evaluated sources as one comparable line.

@@ -178,7 +178,13 @@ func writeDiffMarkdown(w io.Writer, d Diff) error {
 			}
 			what := c.What
 			if c.Variable != "" {
-				what += " (`$" + c.Variable + "`)"
+				what += " (`$" + c.Variable + "`"
+				if c.File != "" && c.Line > 0 {
+					what += fmt.Sprintf(" %s:%d", md(c.File), c.Line)
+				} else if c.Line > 0 {
+					what += fmt.Sprintf(" line %d", c.Line)
+				}
+				what += ")"
 			}
 			pr.f("| %s | %s | %s | %s | %s |\n", mark, what, md(c.Old), md(c.New), c.Why)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 
@@ -163,20 +164,30 @@ func writeDiffPretty(w io.Writer, d Diff, opt Options) error {
 		loc := ""
 		if ch.Variable != "" {
 			loc = " ($" + ch.Variable
-			if ch.Line > 0 {
+			switch {
+			case ch.File != "" && ch.Line > 0:
+				loc += fmt.Sprintf(", %s:%d", t(ch.File), ch.Line)
+			case ch.Line > 0:
 				loc += fmt.Sprintf(", line %d", ch.Line)
 			}
 			loc += ")"
 		}
 		pr.f("%s %s%s: %s → %s\n   %s\n", mark, ch.What, c.dim(loc), t(ch.Old), t(ch.New), c.dim(ch.Why))
 	}
-	pr.f("\n%-26s %-34s %s\n", "", c.bold("old"), c.bold("new"))
-	for _, row := range sideBySide(d.Old, d.New) {
+	rows := sideBySide(d.Old, d.New)
+	lw, ow := 0, 3
+	for _, r := range rows {
+		lw = max(lw, utf8.RuneCountInString(r.label))
+		ow = max(ow, utf8.RuneCountInString(r.old))
+	}
+	pad := func(s string, w int) string { return s + strings.Repeat(" ", max(0, w-utf8.RuneCountInString(s))) }
+	pr.f("\n  %s  %s  %s\n", pad("", lw), pad(c.bold("old"), ow+len(c.bold("old"))-3), c.bold("new"))
+	for _, row := range rows {
 		mark := " "
 		if row.old != row.new {
 			mark = "*"
 		}
-		pr.f("%s %-24s %-34s %s\n", mark, row.label, row.old, row.new)
+		pr.f("%s %s  %s  %s\n", mark, pad(row.label, lw), pad(row.old, ow), row.new)
 	}
 	return pr.err
 }
