@@ -98,10 +98,14 @@ func TestAzurePipelinesExample(t *testing.T) {
 		Steps []map[string]any `yaml:"steps"`
 	}
 	yamlDoc(t, "examples/ci/azure-pipelines.yml", &doc)
-	var script string
+	var script, against string
 	var junit map[string]any
 	for _, s := range doc.Steps {
-		if sc, ok := s["script"].(string); ok && strings.Contains(sc, " lint") {
+		sc, _ := s["script"].(string)
+		switch {
+		case strings.Contains(sc, " lint") && strings.Contains(sc, "--against "):
+			against = sc
+		case strings.Contains(sc, " lint"):
 			script = sc
 		}
 		if s["task"] == "PublishTestResults@2" {
@@ -113,6 +117,9 @@ func TestAzurePipelinesExample(t *testing.T) {
 	}
 	if junit == nil || junit["testResultsFormat"] != "JUnit" {
 		t.Errorf("no PublishTestResults@2 step for JUnit: %v", junit)
+	}
+	if !strings.Contains(against, "--format azure") {
+		t.Errorf("no redeploy-safety step (lint --against ... --format azure): %q", against)
 	}
 }
 
