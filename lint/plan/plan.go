@@ -397,7 +397,7 @@ func resources(in *model.Input, d Derived) ([]ResourceGroup, []Resource) {
 	}
 
 	vmss := group("vmss", "PxTeamsConnResourceGroupName", "vmss_resource_group",
-		"replaced by each upgrade: the deployment deletes and recreates what it holds")
+		"Replaced by each upgrade: the deployment deletes and recreates what it holds")
 	set := named("vmss")
 	set.Kind, set.Scope = "virtual machine scale set", "resource group"
 	set.Note = joinNote(set.Note, fmt.Sprintf("%s instance(s); Windows computer names start with this name", value(in, "PxTeamsConnInstanceCount").Shown()))
@@ -410,7 +410,7 @@ func resources(in *model.Input, d Derived) ([]ResourceGroup, []Resource) {
 	}
 
 	static := group("static", "PxTeamsConnStaticResourceGroupName", "static_resource_group",
-		"kept across upgrades: the public IP (hence the DNS record and the consent) and the Key Vault live here")
+		"Kept across upgrades: the public IP (hence the DNS record and the consent) and the Key Vault live here")
 	pip := named("public_ip")
 	pip.Kind, pip.Scope = "public IP address", "resource group"
 	pip.Note = joinNote(pip.Note, "its address and DNS name are what the Teams Connector FQDN's DNS record points at")
@@ -422,7 +422,7 @@ func resources(in *model.Input, d Derived) ([]ResourceGroup, []Resource) {
 
 	botRG := named("bot_resource_group")
 	bot := ResourceGroup{Role: "bot_channel", Name: botRG.Name, Rule: botRG.Rule, From: botRG.From, Status: StatusKnown,
-		Lifetime: "created once for every region of this base name"}
+		Lifetime: "Created once for every region of this base name"}
 	if botRG.Name == "" {
 		bot.Status = StatusBroken
 	}
