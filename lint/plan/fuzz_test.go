@@ -1,4 +1,4 @@
-package planreport_test
+package plan_test
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 // control character from the script. (Rego-derived names are left out:
 // the policies have their own tests; this is about the plan and formats.)
 func FuzzPlan(f *testing.F) {
-	f.Add([]byte(hostile))
+	f.Add([]byte("$PxTeamsConnFqdn = \"teams.example.net`e]0;x`a`n::error::owned\"\n$PxWinAdminPassword = \"Sup3r-S3cret!\"\n$PxTeamsConnInstanceCount = $PxWinAdminPassword\n"))
 	f.Add([]byte("$PxBaseConnName = \"fabrikam\"\n$PxVmssRegion = \"weu\"\n$PxNodesSourceAddressPrefixes = @(1.2.3.4, \"5.6.7.0/24\") + $PxMgmtSrcAddrPrefixes\n"))
 	f.Add([]byte("$PxTeamsConnInstanceCount = @{a=1}\n$PxMgmtSrcAddrPrefixes = \"0.0.0.0/0\"\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
