@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/plan"
@@ -54,5 +55,6 @@ func Plans(ctx context.Context, opts Options) ([]PlanResult, *finding.Report, er
 		p.File = s.cand.path
 		out = append(out, PlanResult{Plan: p, Result: *fr})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Plan.File < out[j].Plan.File })
 	return out, rep, nil
 }

@@ -17,7 +17,8 @@ import (
 )
 
 // runPlan implements `pxlint plan [flags] FILE...`: the read-only preview of
-// each regional deployment, from the same run `pxlint lint` makes.
+// each regional deployment, from the same run `pxlint lint` makes. It exits
+// 0 whatever the verdict: the plan shows it, and `pxlint lint` is the gate.
 func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	const synopsis = "pxlint plan [flags] FILE..."
 	fs := newFlagSet("plan")
@@ -44,6 +45,9 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	plans, err := plansOf(c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
+	}
+	if len(plans) == 0 {
+		return fail(stderr, "plan: nothing to plan: no variables script that pxlint could read to the end (see 'pxlint lint')")
 	}
 	opt := planreport.Options{Color: output == "" && format == "pretty" && report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
 	if err := writeTo(output, stdout, func(w io.Writer) error { return planreport.WritePlans(w, format, plans, opt) }); err != nil {
