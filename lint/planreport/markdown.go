@@ -186,7 +186,7 @@ func writeDiffMarkdown(w io.Writer, d Diff) error {
 				}
 				what += ")"
 			}
-			pr.f("| %s | %s | %s | %s | %s |\n", mark, what, md(c.Old), md(c.New), c.Why)
+			pr.f("| %s | %s | %s | %s | %s |\n", mark, what, md(c.Old), md(c.New), md(c.Why))
 		}
 	}
 	pr.f("\n### Side by side\n\n| | old | new |\n|---|---|---|\n")

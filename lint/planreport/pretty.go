@@ -172,7 +172,7 @@ func writeDiffPretty(w io.Writer, d Diff, opt Options) error {
 			}
 			loc += ")"
 		}
-		pr.f("%s %s%s: %s → %s\n   %s\n", mark, ch.What, c.dim(loc), t(ch.Old), t(ch.New), c.dim(ch.Why))
+		pr.f("%s %s%s: %s → %s\n   %s\n", mark, ch.What, c.dim(loc), t(ch.Old), t(ch.New), c.dim(t(ch.Why)))
 	}
 	rows := sideBySide(d.Old, d.New)
 	lw, ow := 0, 3
