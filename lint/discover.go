@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // candidate is a .ps1 file found on the command line or by walking a folder.
@@ -42,11 +44,9 @@ func discover(paths []string) ([]candidate, error) {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
 		}
 		if !st.IsDir() {
-			f, err := os.Open(p)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			if err := openable(p); err != nil {
+				return nil, err
 			}
-			_ = f.Close()
 			if err := add(p, true); err != nil {
 				return nil, err
 			}
@@ -73,12 +73,28 @@ func discover(paths []string) ([]candidate, error) {
 		}
 		sort.Strings(found)
 		for _, q := range found {
+			// A .ps1 that cannot be read (no permission, a FIFO, a dangling
+			// or special symlink) is exit code 2 naming it, never a silent
+			// "assigns no $Px variable".
+			if err := openable(q); err != nil {
+				return nil, err
+			}
 			if err := add(q, false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	return out, nil
+}
+
+// openable checks that p opens as a regular file, through the one bounded
+// opener: no FIFO, socket or device is ever opened for a blocking read.
+func openable(p string) error {
+	f, err := safeio.Open(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+	}
+	return f.Close()
 }
 
 func skipDir(name string) bool {
@@ -111,9 +127,31 @@ func displayPath(p string) string {
 
 // mentionsPx is a cheap pre-filter for folder walks: a script that never
 // writes `$Px` cannot be a variables script, so it is not worth parsing.
+// It looks for `$px` in any case, written in UTF-8 (or a single-byte
+// code page), UTF-16 or UTF-32 of either byte order.
 func mentionsPx(b []byte) bool {
-	return bytes.Contains(bytes.ToLower(b), []byte("$px")) || bytes.Contains(b, []byte{'$', 0, 'P', 0, 'x', 0}) ||
-		bytes.Contains(b, []byte{'$', 0, 'p', 0, 'x', 0})
+	lower := bytes.ToLower(b) // NUL bytes of the wider encodings are left alone
+	for _, pattern := range pxPatterns {
+		if bytes.Contains(lower, pattern) {
+			return true
+		}
+	}
+	return false
+}
+
+// pxPatterns are `$px` in UTF-8, UTF-16 LE/BE and UTF-32 LE/BE.
+var pxPatterns = [][]byte{
+	[]byte("$px"),
+	{'$', 0, 'p', 0, 'x', 0},
+	{0, '$', 0, 'p', 0, 'x'},
+	{'$', 0, 0, 0, 'p', 0, 0, 0, 'x', 0, 0, 0},
+	{0, 0, 0, '$', 0, 0, 0, 'p', 0, 0, 0, 'x'},
+}
+
+// hasUTF32BOM reports a UTF-32 byte order mark (LE FF FE 00 00, BE 00 00
+// FE FF). Windows tools can write such a script; the walk must not drop it.
+func hasUTF32BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(b, []byte{0, 0, 0xFE, 0xFF})
 }
 
 // repoScripts lists the .ps1 files of a git work tree that may be variables

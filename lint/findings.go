@@ -80,6 +80,10 @@ func locate(in *model.Input, lines []string, variable string, element, line int)
 			}
 			if element >= 0 && element < len(v.Elements) {
 				e := v.Elements[element]
+				if e.File != "" && e.File != in.File {
+					// Written in a dot-sourced file: its span is not this file's.
+					return nil, v.Name, e.Text
+				}
 				return region(e.Span), v.Name, e.Text
 			}
 			if r := region(v.Span); r != nil {
@@ -146,8 +150,11 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 			}
 			if _, done := reasons[r.ID]; !done {
 				reasons[r.ID] = fmt.Sprintf("$%s cannot be evaluated statically (%s)", v.Name, why)
+				if unparsed(v) {
+					reasons[r.ID] = fmt.Sprintf("$%s is not verified: %s", v.Name, why)
+				}
 			}
-			if reported[v.Name] {
+			if reported[v.Name] || unparsed(v) { // the PX001 finding says why
 				continue
 			}
 			reported[v.Name] = true

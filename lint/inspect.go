@@ -29,6 +29,9 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 		return nil, err
 	}
 	e.read(s)
+	if s.readErr != nil {
+		return nil, s.readErr
+	}
 	if s.tooLarge {
 		return nil, errors.New(path + ": larger than pxlint reads")
 	}
@@ -36,12 +39,18 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if err != nil {
 		return nil, err
 	}
-	// The same repository context lint gives the script's policies.
-	sums := map[*script]model.ScriptSummary{s: summarize(s)}
-	for _, o := range ctxScripts {
-		sums[o] = summarize(o)
+	// The same repository context lint gives the script's policies: only
+	// deployments are peers (a dot-sourced fragment is part of its includers).
+	all := append([]*script{s}, ctxScripts...)
+	includers := findIncluders(all)
+	sums := map[*script]model.ScriptSummary{}
+	ids := map[*script]string{}
+	for _, o := range all {
+		if o.res != nil && len(includers[o]) == 0 {
+			sums[o], ids[o] = summarize(o), identity(o)
+		}
 	}
-	peers := indexPeers(append([]*script{s}, ctxScripts...), sums)
+	peers := indexPeers(all, sums, ids)
 	return e.prepare(s, peers.of(s, sums[s]))
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/cert"
@@ -61,8 +62,34 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 		if opts := s.cfg.RuleOptions(s.rel); opts != nil {
 			in.Config.Rules = opts
 		}
+		for _, v := range s.cfg.Variables {
+			in.Config.Variables = append(in.Config.Variables, model.DeclaredVariable{
+				Name: v.Name, Type: v.Type, Pattern: v.Pattern, Required: v.Required, Parameter: v.Parameter})
+		}
+	}
+	if len(e.opts.ConsentAddresses) > 0 {
+		// The flag wins over the config; copy, as the config's maps are shared.
+		rules := make(map[string]map[string]any, len(in.Config.Rules)+1)
+		for id, o := range in.Config.Rules {
+			rules[id] = o
+		}
+		px108 := map[string]any{}
+		for k, v := range rules["PX108"] {
+			px108[k] = v
+		}
+		list := make([]any, len(e.opts.ConsentAddresses))
+		for i, a := range e.opts.ConsentAddresses {
+			list[i] = a
+		}
+		px108["consent_addresses"] = list
+		rules["PX108"] = px108
+		in.Config.Rules = rules
 	}
 	in.Context = model.Context{InGitWorkTree: s.inGit, Now: e.opts.Now.UTC().Format(time.RFC3339)}
+	if v := lookupVariable(in, "PxAzureLocation"); v != nil && v.Kind == model.KindString {
+		loc, _ := v.Value.(string)
+		in.Context.AzureLocationCloud = e.schema.LocationCloud(loc)
+	}
 	if repo == nil {
 		repo = []model.ScriptSummary{}
 	}
@@ -71,7 +98,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	req := cert.Request{
 		ScriptDir: filepath.Dir(s.cand.abs), CertPath: e.opts.CertPath, NodeCerts: e.opts.NodeCerts,
 		Password: e.opts.CertPassword, NodePassword: e.opts.NodeCertPassword,
-		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online,
+		CAFiles: e.opts.CAFiles, Now: e.opts.Now, Online: e.opts.Online, Cache: e.certCache,
 	}
 	if s.cfg != nil {
 		req.CAFiles = append(append([]string{}, req.CAFiles...), s.cfg.CAFiles...)
@@ -94,7 +121,9 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 }
 
 // judge runs every rule over one script and computes its statuses.
-func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummary) (*finding.FileResult, error) {
+// includers are the linted scripts that dot-source it: then it is a
+// fragment, judged alone only for its own syntax, secrets and values.
+func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummary, includers []*script) (*finding.FileResult, error) {
 	fr := &finding.FileResult{Path: s.cand.path}
 	e.setFailOn(fr, s)
 	if s.tooLarge {
@@ -110,6 +139,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		return nil, err
 	}
 	s.in = in
+	markUnparsed(in, s.file)
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
 
@@ -142,8 +172,18 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		}
 		meta := rs.get(d.Rule)
 		sl, sc, el, ec := d.Span.LineCols()
+		fix := meta.Remediation
+		if d.Fix != "" {
+			fix = d.Fix
+		}
+		var related []finding.Location
+		for _, r := range d.Related {
+			rsl, rsc, rel, rec := r.Span.LineCols()
+			related = append(related, finding.Location{File: fr.Path, Message: r.Message,
+				Region: &finding.Region{StartLine: rsl, StartColumn: rsc, EndLine: rel, EndColumn: rec}})
+		}
 		fr.Findings = append(fr.Findings, finding.Finding{RuleID: d.Rule, Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
-			Message: d.Message, Fix: meta.Remediation,
+			Message: d.Message, Fix: fix, Related: related,
 			Region: &finding.Region{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}})
 	}
 
@@ -179,8 +219,18 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			}
 		}
 	}
-	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others}) {
+	var declared []schema.Declared
+	if s.cfg != nil {
+		for _, v := range s.cfg.Variables {
+			declared = append(declared, schema.Declared{Name: v.Name, Type: v.Type, Pattern: v.Pattern, Source: v.Source})
+		}
+	}
+	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others,
+		Deployed: deployedVariables(in), Declared: declared}) {
 		meta := rs.get(v.RuleID)
+		if e.ownedByFragment(s, in, meta, v.Variable, v.Element) {
+			continue
+		}
 		reg, variable, elem := locate(in, fr.Lines, v.Variable, v.Element, 0)
 		sev := v.Severity
 		if sev == finding.SeverityNone {
@@ -195,14 +245,22 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, fmt.Errorf("%s: evaluating policies: %w", fr.Path, err)
 	}
+	newScrubber(s.src, s.res.SecretSpans).output(out)
 	for _, r := range out.Deny {
+		if e.ownedByFragment(s, in, rs.get(r.ID), r.Variable, r.Element) {
+			continue
+		}
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
 	}
 
 	// PX602: the same script at --against.
-	px602, px602Reason, err := e.against(ctx, s, in)
-	if err != nil {
-		return nil, err
+	var px602 []policy.Result
+	var px602Reason string
+	if len(includers) == 0 { // a fragment is compared as part of its includer
+		px602, px602Reason, err = e.against(ctx, s, in)
+		if err != nil {
+			return nil, err
+		}
 	}
 	for _, r := range px602 {
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
@@ -213,11 +271,19 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if px602Reason != "" {
 		reasons["PX602"] = px602Reason
 	}
-	fr.Findings = append(fr.Findings, px007...)
+	for _, f := range px007 {
+		if !e.ownedByFragment(s, in, rs.get(f.RuleID), f.Variable, -1) {
+			fr.Findings = append(fr.Findings, f)
+		}
+	}
 	for _, nv := range out.NotVerified {
 		if _, ok := reasons[nv.ID]; !ok {
 			reasons[nv.ID] = nv.Reason
 		}
+	}
+	if len(declared) == 0 {
+		// PX509 judges only what a config declares: nothing declared, nothing verified.
+		reasons[schema.RuleDeclaredVariable] = "no variable block in .pxlint.hcl declares a variable for this script"
 	}
 	sources := map[string]string{}
 	for _, v := range out.Verified {
@@ -251,11 +317,63 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	for id := range failed { // results naming IDs outside the rule set
 		fr.Statuses = append(fr.Statuses, finding.RuleStatus{RuleID: id, Status: finding.StatusFail})
 	}
+	if len(includers) > 0 {
+		asFragment(fr, rs, includers)
+	}
 	if err := e.stages(s, fr, rs); err != nil {
 		return nil, err
 	}
 	fr.Sort()
 	return fr, nil
+}
+
+// asFragment keeps, for a dot-sourced fragment, the findings of the rules
+// that judge a file on its own (syntax, secrets, values: rules.Rule.Fragment)
+// and makes every deployment rule not_verified: the fragment is judged as
+// part of each includer (DESIGN, Deployments, not files).
+func asFragment(fr *finding.FileResult, rs *ruleSet, includers []*script) {
+	names := make([]string, len(includers))
+	for i, inc := range includers {
+		names[i] = inc.cand.path
+	}
+	reason := fmt.Sprintf("dot-sourced by %s: judged as part of it, not as a deployment of its own", strings.Join(names, ", "))
+	if len(names) > 1 {
+		reason = fmt.Sprintf("dot-sourced by %s: judged as part of each of them, not as a deployment of its own", strings.Join(names, ", "))
+	}
+	kept := fr.Findings[:0]
+	for _, f := range fr.Findings {
+		if rs.get(f.RuleID).Fragment {
+			kept = append(kept, f)
+		}
+	}
+	fr.Findings = kept
+	for i, st := range fr.Statuses {
+		if !rs.get(st.RuleID).Fragment {
+			fr.Statuses[i] = finding.RuleStatus{RuleID: st.RuleID, Status: finding.StatusNotVerified, Reason: reason}
+		}
+	}
+}
+
+// ownedByFragment reports whether a finding of a rule that judges files on
+// their own (rules.Rule.Fragment) is about a value written in a dot-sourced
+// fragment that this run reports itself: it is reported there, at its line,
+// and not again on the includer.
+func (e *engine) ownedByFragment(s *script, in *model.Input, meta rules.Rule, variable string, element int) bool {
+	if !meta.Fragment || variable == "" || len(e.fragments) == 0 {
+		return false
+	}
+	v := lookupVariable(in, variable)
+	if v == nil {
+		return false
+	}
+	file := v.File
+	if element >= 0 && element < len(v.Elements) {
+		file = v.Elements[element].File
+	}
+	if file == "" || file == in.File {
+		return false
+	}
+	return e.fragments[s.abs(file)]
 }
 
 // valuesDocument is the plain document CUE validates: known values only;
@@ -287,6 +405,23 @@ func valuesDocument(in *model.Input) (map[string]any, []string) {
 		}
 	}
 	return values, others
+}
+
+// deployedVariables maps the lower-case names of the variables passed to
+// create_vmss_deployment.ps1 (`-VmSize $PxVmSize`) to their parameter.
+func deployedVariables(in *model.Input) map[string]string {
+	out := map[string]string{}
+	for _, c := range in.Commands {
+		if c.Name != "create_vmss_deployment.ps1" {
+			continue
+		}
+		for _, p := range c.Parameters {
+			if p.Value != nil && p.Value.Variable != "" {
+				out[strings.ToLower(strings.TrimPrefix(p.Value.Variable, "$"))] = p.Name
+			}
+		}
+	}
+	return out
 }
 
 // bareAddress matches an unquoted IPv4 address or prefix as written.
@@ -323,8 +458,18 @@ func maskedLines(src *ps.Source, secrets []model.Span) []string {
 // Different sets prepare concurrently; callers of the same set wait for it.
 func (e *engine) policyFor(ctx context.Context, dirs []string) (*policy.Engine, error) {
 	f := futureFor(&e.mu, e.policies, dirs)
-	f.once.Do(func() { f.val, f.err = policy.Prepare(ctx, dirs) })
+	f.once.Do(func() { f.val, f.err = policy.PrepareWith(ctx, dirs, e.sandbox()) })
 	return f.val, f.err
+}
+
+// sandbox is the user policies' sandbox for this run.
+func (e *engine) sandbox() policy.Sandbox {
+	sb := policy.DefaultSandbox()
+	sb.Online = e.opts.Online
+	if e.opts.PolicyTimeout > 0 {
+		sb.Timeout = e.opts.PolicyTimeout
+	}
+	return sb
 }
 
 // schemaFor loads (once) the schema with a set of user overlays.

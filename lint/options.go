@@ -5,8 +5,14 @@
 package lint
 
 import (
+	"fmt"
 	"io"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/pxlint/pxlint/lint/config"
 )
 
 // Options are the settings of one run, from flags (the CLI) with config
@@ -35,11 +41,21 @@ type Options struct {
 	Probe         bool   // --probe
 	InventoryPath string // --inventory
 	AzVersion     string // --az-version ("" = config, then profile)
+	// ConsentAddresses are the admin-consent workstation's public addresses
+	// (--consent-address); they replace the config's PX108 consent_addresses.
+	ConsentAddresses []string
 
-	BaselinePath      string   // --baseline
-	WriteBaselinePath string   // --write-baseline
-	PolicyDirs        []string // --policy
-	SchemaDirs        []string // --schema
+	BaselinePath      string // --baseline
+	WriteBaselinePath string // --write-baseline
+	// ReportPaths are the report files the caller writes after the run
+	// (--format FORMAT=PATH). Run only checks that none of them, nor
+	// WriteBaselinePath, is one of the run's inputs or another output.
+	ReportPaths []string
+	PolicyDirs  []string // --policy
+	// PolicyTimeout bounds each user policy package's evaluation of one
+	// script (--policy-timeout; 0 = policy.DefaultTimeout).
+	PolicyTimeout time.Duration
+	SchemaDirs    []string // --schema
 
 	// NotContext are files never loaded as repository context (pxlint diff:
 	// the two versions of one script must not collide with each other).
@@ -55,4 +71,36 @@ type Options struct {
 	Verbose bool
 	// Log receives progress notes in verbose mode; nil discards them.
 	Log io.Writer
+}
+
+// check validates the flag values that config files also set, against the
+// same rules (config.CheckAzVersion, config.CheckExpiryDays) and the
+// schema's profiles, so `--profile foo` is an error rather than a silent
+// fallback. Zero values mean "not given".
+func (o Options) check(profiles []string) error {
+	if o.Profile != "" && !slices.Contains(profiles, o.Profile) {
+		return fmt.Errorf("--profile %q: unknown profile; want one of %s", o.Profile, quoted(profiles))
+	}
+	if o.AzVersion != "" {
+		if err := config.CheckAzVersion(o.AzVersion); err != nil {
+			return fmt.Errorf("--az-version %w", err)
+		}
+	}
+	if o.PolicyTimeout < 0 || o.PolicyTimeout > time.Hour {
+		return fmt.Errorf("--policy-timeout %v: want a duration from 1ms to 1h, e.g. 10s", o.PolicyTimeout)
+	}
+	if o.ExpiryDays != 0 {
+		if err := config.CheckExpiryDays(int64(o.ExpiryDays)); err != nil {
+			return fmt.Errorf("--expiry-days %w", err)
+		}
+	}
+	return nil
+}
+
+func quoted(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ", ")
 }

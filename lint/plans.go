@@ -35,7 +35,8 @@ func Plans(ctx context.Context, opts Options) ([]PlanResult, *finding.Report, er
 	var out []PlanResult
 	for _, s := range scripts {
 		fr := byPath[s.cand.path]
-		if s.in == nil || fr == nil {
+		if s.in == nil || fr == nil || e.fragments[s.cand.abs] {
+			// A dot-sourced fragment is part of its includer's plan.
 			continue
 		}
 		var dirs []string

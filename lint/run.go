@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -18,24 +20,27 @@ import (
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/lint/schema"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
 // maxFileBytes bounds what pxlint reads of one script (PX011 beyond it).
-const maxFileBytes = 2 << 20
+const maxFileBytes = safeio.ScriptBytes
 
 // script is one file on its way through the pipeline.
 type script struct {
 	cand    candidate
 	rel     string // repository-relative, slash-separated
-	root    string // repository root (git top level, else the script's folder)
+	root    string // what rel is relative to: git top level, else the config's folder, else the script's folder
 	inGit   bool
 	cfg     *config.Config
 	context bool // loaded as repository context only, never reported on
 
 	size     int
 	tooLarge bool
+	readErr  error // the file could not be read (exit code 2 for a script of the run)
+	utf32    bool  // starts with a UTF-32 byte order mark
 	src      *ps.Source
 	file     *ps.File
 	res      *model.Result
@@ -52,12 +57,20 @@ type engine struct {
 	facts     *facts.Facts
 	inventory *facts.Inventory
 
+	// fragments are the reported scripts another linted script dot-sources,
+	// by absolute path: findings of their own (syntax, secrets, values) are
+	// reported at their lines, not again on the includer. Set before judging.
+	fragments map[string]bool
+
 	mu       sync.Mutex
 	policies map[string]*future[*policy.Engine] // by user policy folders
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
-	refsOK   map[string]error                   // --against verified per work tree
+	// certCache decrypts each certificate file once per run, however many
+	// scripts name it.
+	certCache *cert.Cache
+	refsOK    map[string]error // --against verified per work tree
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -93,13 +106,26 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		}
 		scripts = append(scripts, s)
 	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, nil, nil, err
+	}
 	e.readAll(scripts)
+	for _, s := range scripts {
+		if s.readErr != nil {
+			return nil, nil, nil, s.readErr
+		}
+	}
 
 	var reported []*script
 	var skipped []string
 	for _, s := range scripts {
 		switch {
 		case s.hasPx || s.tooLarge:
+			reported = append(reported, s)
+		case s.utf32:
+			// Never skipped as "assigns no $Px variable" (the pre-filter
+			// cannot see "$Px" in UTF-32): reported, so the reader's
+			// diagnostics say why it cannot be judged.
 			reported = append(reported, s)
 		case hasErrors(s.file) && (s.cand.named || s.mentionsPx()):
 			reported = append(reported, s)
@@ -116,6 +142,11 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
 		}
 	}
+	if opts.Verbose {
+		for _, s := range reported {
+			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
+		}
+	}
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
@@ -130,20 +161,31 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	all := append(append([]*script{}, reported...), contextScripts...)
+	includers := findIncluders(all)
+	e.fragments = map[string]bool{}
+	for _, s := range reported {
+		if len(includers[s]) > 0 {
+			e.fragments[s.cand.abs] = true
+		}
+	}
+	// Only deployments collide: a dot-sourced fragment is part of each
+	// script that includes it, never a deployment of its own.
 	summaries := map[*script]model.ScriptSummary{}
+	identities := map[*script]string{}
 	for _, s := range all {
-		if s.res != nil {
+		if s.res != nil && len(includers[s]) == 0 {
 			summaries[s] = summarize(s)
+			identities[s] = identity(s)
 		}
 	}
 
-	peers := indexPeers(all, summaries)
+	peers := indexPeers(all, summaries, identities)
 	results := make([]finding.FileResult, len(reported))
 	var firstErr error
 	var errOnce sync.Once
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
-		fr, err := e.judge(ctx, s, peers.of(s, summaries[s]))
+		fr, err := e.judge(ctx, s, peers.of(s, summaries[s]), includers[s])
 		if err != nil {
 			errOnce.Do(func() { firstErr = err })
 			return
@@ -166,7 +208,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 
 func newEngine(opts Options) (*engine, error) {
 	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
-		configs: map[string]*config.Config{}}
+		configs: map[string]*config.Config{}, certCache: cert.NewCache()}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}
@@ -178,6 +220,9 @@ func newEngine(opts Options) (*engine, error) {
 		return nil, err
 	}
 	e.schema = sc
+	if err := opts.check(sc.Profiles()); err != nil {
+		return nil, err
+	}
 	seen := map[string]bool{}
 	for _, p := range sc.Profiles() {
 		for _, n := range sc.Catalog(p) {
@@ -210,24 +255,51 @@ func newEngine(opts Options) (*engine, error) {
 	return e, nil
 }
 
-// place finds the script's repository root and governing config.
+// place finds the script's repository root and governing config, and
+// computes its one script path: relative to the git top level, else to the
+// config's folder, else to its own folder. Rule blocks' paths and exclude,
+// waivers, severity, baselines and the policy input all use that path.
 func (e *engine) place(c candidate) (*script, error) {
-	root, inGit := config.RepoRoot(filepath.Dir(c.abs))
-	s := &script{cand: c, root: root, inGit: inGit, rel: config.RelTo(root, c.abs)}
 	cfgPath := e.opts.ConfigPath
 	if cfgPath == "" {
 		if p, ok := config.Discover(c.abs); ok {
 			cfgPath = p
 		}
 	}
+	var cfg *config.Config
 	if cfgPath != "" {
-		cfg, err := e.config(cfgPath)
+		loaded, err := e.config(cfgPath)
 		if err != nil {
 			return nil, err
 		}
-		s.cfg = cfg
+		cfg = loaded
 	}
-	return s, nil
+	root, inGit := config.ScriptRoot(cfg, c.abs)
+	return &script{cand: c, cfg: cfg, root: root, inGit: inGit, rel: config.RelTo(root, c.abs)}, nil
+}
+
+// abs resolves a path of the policy input (relative to the script's root,
+// like Variable.File) to an absolute one.
+func (s *script) abs(rel string) string {
+	p := filepath.FromSlash(rel)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(s.root, p)
+}
+
+// configNote says which config governs a script, for --verbose: with
+// discovery bounded (config.Discover), "no config" is worth saying too.
+func (s *script) configNote(given bool) string {
+	switch {
+	case s.cfg != nil && given:
+		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.cand.path, s.cfg.Path)
+	case s.cfg != nil:
+		return fmt.Sprintf("%s: config %s", s.cand.path, s.cfg.Path)
+	case s.inGit:
+		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.cand.path, config.FileName)
+	}
+	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.cand.path, config.FileName)
 }
 
 func (e *engine) config(path string) (*config.Config, error) {
@@ -242,6 +314,13 @@ func (e *engine) config(path string) (*config.Config, error) {
 	c, err := config.Load(path)
 	if err != nil {
 		return nil, err
+	}
+	// The config package does not speak CUE: the declared types are
+	// checked here, and a broken one is bad input like any config error.
+	for _, v := range c.Variables {
+		if err := schema.CheckType(v.Type); err != nil {
+			return nil, fmt.Errorf("%s: variable %q: %w", v.Source, v.Name, err)
+		}
 	}
 	e.configs[path] = c
 	return c, nil
@@ -280,18 +359,20 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := readBounded(s.cand.abs, maxFileBytes)
+	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
 	s.size = len(b)
-	if err != nil {
-		// Unreadable after discovery succeeded (a race, or a folder entry that
-		// cannot be opened): treat as empty; the file is skipped.
-		return
-	}
-	if len(b) > maxFileBytes {
+	switch {
+	case errors.Is(err, safeio.ErrTooLarge):
 		s.tooLarge = true
 		return
+	case err != nil:
+		// Unreadable after discovery succeeded (a race: the file was swapped
+		// for a FIFO, or its permissions changed). Never a silent pass.
+		s.readErr = fmt.Errorf("%s: %w", s.cand.path, unwrapPathError(err))
+		return
 	}
-	if !s.cand.named && !mentionsPx(b) {
+	s.utf32 = hasUTF32BOM(b)
+	if !s.cand.named && !mentionsPx(b) && !s.utf32 {
 		return
 	}
 	s.src = ps.Decode(b)
@@ -307,24 +388,6 @@ func (e *engine) read(s *script) {
 
 func (s *script) mentionsPx() bool {
 	return s.src != nil && strings.Contains(strings.ToLower(s.src.Text), "$px")
-}
-
-func readBounded(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, 0, 16<<10)
-	tmp := make([]byte, 32<<10)
-	for len(buf) <= limit {
-		n, err := f.Read(tmp)
-		buf = append(buf, tmp[:n]...)
-		if err != nil {
-			break
-		}
-	}
-	return buf, nil
 }
 
 func hasErrors(f *ps.File) bool {
@@ -412,6 +475,65 @@ func summarize(s *script) model.ScriptSummary {
 	return sum
 }
 
+// findIncluders maps each script to the linted scripts that dot-source it,
+// directly or through other files (DESIGN, Deployments, not files), in path
+// order. A script nobody includes is a deployment.
+func findIncluders(all []*script) map[*script][]*script {
+	byAbs := map[string]*script{}
+	for _, s := range all {
+		byAbs[s.cand.abs] = s
+	}
+	out := map[*script][]*script{}
+	for _, s := range all {
+		if s.res == nil {
+			continue
+		}
+		seen := map[*script]bool{s: true}
+		for _, abs := range s.res.Included {
+			if inc, ok := byAbs[abs]; ok && !seen[inc] {
+				seen[inc] = true
+				out[inc] = append(out[inc], s)
+			}
+		}
+	}
+	for _, list := range out {
+		sort.Slice(list, func(i, j int) bool { return list[i].cand.path < list[j].cand.path })
+	}
+	return out
+}
+
+// identityVariables decide which deployment a script is: where their values
+// were assigned (file and line) identifies it.
+var identityVariables = []string{"PxSubscriptionId", "PxTeamsConnFqdn", "PxBaseConnName", "PxVmssRegion",
+	"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"}
+
+// identity names a deployment by the assignments its identity values come
+// from, so that two scripts reaching the same assignments (two wrappers
+// dot-sourcing one variables file) are one deployment, while a copy with
+// the same values written elsewhere is another (a PX206 collision). It is
+// "" when no identity value is assigned.
+func identity(s *script) string {
+	var b strings.Builder
+	any := false
+	for _, name := range identityVariables {
+		v := lookupVariable(s.res.Input, name)
+		if v == nil {
+			b.WriteString("-\x00")
+			continue
+		}
+		any = true
+		file := s.cand.abs
+		if v.File != "" && v.File != s.res.Input.File {
+			file = s.abs(v.File)
+		}
+		fmt.Fprintf(&b, "%s:%d\x00", file, v.Line)
+	}
+	if !any {
+		return ""
+	}
+	return b.String()
+}
+
 // peerIndex finds, for each script, the other scripts it could collide with.
 // Resource names collide only within one subscription and the Teams
 // Connector FQDN across all (DESIGN, Repository context), so a script's
@@ -421,10 +543,11 @@ func summarize(s *script) model.ScriptSummary {
 type peerIndex struct {
 	bySub, byFqdn map[string][]*script
 	sums          map[*script]model.ScriptSummary
+	ids           map[*script]string
 }
 
-func indexPeers(all []*script, sums map[*script]model.ScriptSummary) *peerIndex {
-	p := &peerIndex{bySub: map[string][]*script{}, byFqdn: map[string][]*script{}, sums: sums}
+func indexPeers(all []*script, sums map[*script]model.ScriptSummary, ids map[*script]string) *peerIndex {
+	p := &peerIndex{bySub: map[string][]*script{}, byFqdn: map[string][]*script{}, sums: sums, ids: ids}
 	for _, s := range all {
 		sum, ok := sums[s]
 		if !ok {
@@ -448,6 +571,12 @@ func (p *peerIndex) of(s *script, sum model.ScriptSummary) []model.ScriptSummary
 	add := func(list []*script) {
 		for _, o := range list {
 			if seen[o] || (o.context && o.root != s.root) {
+				continue
+			}
+			if id := p.ids[s]; id != "" && p.ids[o] == id {
+				// The same assignments reached through two paths (two
+				// wrappers of one variables file): one deployment.
+				seen[o] = true
 				continue
 			}
 			seen[o] = true

@@ -36,7 +36,7 @@ deny contains r if {
 	e.facts.chain.problem in {"self_signed", "untrusted_root", "other"}
 	r := object.union(cert.at(e), {
 		"id": "PX307",
-		"msg": sprintf("the %s is not trusted: %s; it must be signed by an external trusted CA", [cert.label(e), e.facts.chain.reason]),
+		"msg": sprintf("the %s is not trusted: %s; the Teams Connector needs a certificate from a public CA (\"signed by an external trusted CA\")", [cert.label(e), e.facts.chain.reason]),
 		"fix": "use a certificate issued by a public certificate authority (for a private CA in tests, pass its root with --ca-file)",
 	})
 }

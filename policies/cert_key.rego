@@ -78,9 +78,11 @@ _thumbprint(e) := "<thumbprint>" if not e.facts.leaf.thumbprint
 
 _csp_fix := "re-export with a CryptoAPI provider: openssl pkcs12 -export -CSP \"Microsoft Enhanced RSA and AES Cryptographic Provider\" -inkey key.pem -in cert.pem -certfile chain.pem -out teams.pfx"
 
-not_verified contains {"id": "PX302", "reason": cert.teams_reason} if {
-	not cert.teams.status in {"read", "locked"}
-}
+# (A helper rule: `not cert.teams.status in {...}` is undefined, not true,
+# when there is no certificate at all, which made the rule pass without it.)
+not_verified contains {"id": "PX302", "reason": cert.teams_reason} if not _inspectable
+
+_inspectable if cert.teams.status in {"read", "locked"}
 
 not_verified contains {"id": "PX302", "reason": sprintf("the %s holds no private key bag to inspect", [cert.label({"role": "teams", "facts": cert.teams})])} if {
 	cert.teams.status == "read"

@@ -142,3 +142,10 @@ test_px301_unknown_file_name_not_verified if {
 	some reason in _nv("PX301", inp)
 	contains(reason, "cannot be evaluated statically")
 }
+
+# Without any Teams Connector certificate the provider cannot be judged.
+test_px302_unknown_file_name_not_verified if {
+	inp := object.union(fx.input_with(null, []), {"variables": {"PxPfxCertFileName": {"kind": "unknown", "reason": "Read-Host needs user input"}}})
+	some reason in _nv("PX302", inp)
+	contains(reason, "cannot be evaluated statically")
+}

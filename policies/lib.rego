@@ -265,7 +265,11 @@ required_names := {
 	"PxTeamsConnStaticResourceGroupName",
 }
 
-required := required_names | _admin_user_required
+required := (required_names | _admin_user_required) | declared_required
+
+# declared_required are the variables a .pxlint.hcl `variable` block
+# declares required (a site's own, or a newer release's).
+declared_required := {v.name | some v in input.config.variables; v.required}
 
 _admin_user_required := set() if {
 	admin_credential_otherwise

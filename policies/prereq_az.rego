@@ -203,9 +203,16 @@ deny contains r if {
 	}
 }
 
-_installed_text(m) := sprintf("%s %s installed", [_label[m], concat(", ", sort(prereq.installed(m)))]) if count(prereq.installed(m)) > 0
+# At most _max_listed versions are named (a build agent may have thousands).
+_max_listed := 5
+
+_installed_text(m) := sprintf("%s %s installed", [_label[m], _listed(sort(prereq.installed(m)))]) if count(prereq.installed(m)) > 0
 
 else := sprintf("no %s installed", [_label[m]])
+
+_listed(vs) := concat(", ", vs) if count(vs) <= _max_listed
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(vs, 0, _max_listed)), count(vs) - _max_listed])
 
 # --- not pinned: what will load is the newest installed version ------------
 

@@ -221,3 +221,11 @@ test_script_error_wins_over_facts if {
 	r := one_deny(inp)
 	r.source == "script"
 }
+
+# Thousands of installed versions: the message names five and counts the rest.
+test_pinned_but_not_installed_many_versions if {
+	mods := [["Az", sprintf("5.%d.0", [i])] | some i in numbers.range(10, 2009)]
+	inp := object.union(with_script([requires_exact("4.5.0")], []), {"facts": facts(mods)})
+	r := one_deny(inp)
+	contains(r.msg, "the workstation has Az 5.10.0, 5.100.0, 5.1000.0, 5.1001.0, 5.1002.0 and 1995 more installed")
+}

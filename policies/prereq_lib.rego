@@ -48,9 +48,15 @@ older(a, b) if compare(a, b) == -1
 same(a, b) if compare(a, b) == 0
 
 # newest is the newest of a set of versions (the first spelling on ties).
-newest(vs) := sort([v | some v in vs; version_ok(v); every w in vs {
-	not older(v, w)
-}])[0]
+# Linear in the number of versions (a build agent may list thousands):
+# versions compare as their four normalised parts, arrays compare element
+# by element.
+newest(vs) := v if {
+	normalised := [[parts(w), w] | some w in vs; version_ok(w)]
+	count(normalised) > 0
+	top := max({p | some n in normalised; p := n[0]})
+	v := min({w | some n in normalised; n[0] == top; w := n[1]})
+}
 
 # required_az is the Az version the target release needs: the config's
 # az_version, else the vendor's pin for the Az releases.

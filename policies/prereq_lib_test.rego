@@ -19,6 +19,8 @@ test_compare_rejects_garbage if {
 test_newest if {
 	prereq.newest({"4.5.0", "4.10.0", "4.6.1"}) == "4.10.0"
 	not prereq.newest(set())
+	prereq.newest({"4.5", "4.5.0.0", "4.5.0", "bad"}) == "4.5"
+	prereq.newest({"2.5.0-preview", "2.4.9"}) == "2.5.0-preview"
 }
 
 test_required_az_default_and_config if {
@@ -31,4 +33,11 @@ test_required_az_default_and_config if {
 test_scope if {
 	prereq.scope("/subscriptions/ABC/") == "/subscriptions/abc"
 	prereq.scope("/") == ""
+}
+
+# Thousands of installed versions (a build agent): newest stays linear
+# (it compared every pair).
+test_newest_many if {
+	vs := {sprintf("4.%d.%d", [i % 97, i]) | some i in numbers.range(1, 5000)}
+	prereq.newest(vs) == "4.96.4946"
 }

@@ -155,11 +155,13 @@ _near(a, b) if {
 # ---------------------------------------------------------------------------
 # PX006 duplicate-assignment: two unconditional `=` assignments; the last wins.
 # `+=` appends, and `$x = $x + ...` builds on the earlier value: neither is a duplicate.
+# An assignment in a dot-sourced file is a shared default the includer may
+# override (common.ps1 then weu.ps1): only this file's own assignments count.
 
 deny contains r if {
 	some name, var in input.variables
 	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1 # cheap test first
-	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _self_reference(name, a)]
+	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _elsewhere(a); not _self_reference(name, a)]
 	count(plain) > 1
 	last := plain[count(plain) - 1]
 	some i, a in plain
@@ -170,6 +172,11 @@ deny contains r if {
 		"msg": sprintf("$%s is assigned here and again on line %d; the last assignment (line %d) wins%s", [name, plain[i + 1].line, last.line, _winner(name, var)]),
 		"fix": sprintf("delete the assignment on line %d, or merge it into the one on line %d", [a.line, last.line]),
 	}
+}
+
+_elsewhere(a) if {
+	a.file
+	a.file != input.file
 }
 
 _self_reference(name, a) if {
@@ -193,21 +200,35 @@ _winner(name, var) := sprintf(", so the value deployed is \"%s\"", [var.value]) 
 # ---------------------------------------------------------------------------
 # PX009 encoding-risk: Windows PowerShell 5.1 reads a file without a BOM as
 # Windows-1252, so UTF-8 typographic quotes and dashes become other characters.
+# Only where that changes what runs: characters in comments are misread
+# harmlessly, so only strings, names and bare words count. When the misread
+# bytes include a character PowerShell treats as a quote (UTF-8 "–" is
+# E2 80 93, and 0x93 is "“"), a string ends early: an error.
+
+_risky := [c | some c in input.source.non_ascii; object.get(c, "context", "code") != "comment"]
 
 deny contains r if {
 	not input.source.bom
-	chars := input.source.non_ascii
-	is_array(chars)
-	n := count(chars)
+	n := count(_risky)
 	n > 0
-	first := _first(chars)
-	r := {
+	first := _first(_risky)
+	quoting := [c | some c in _risky; c.misread_quote]
+	r := object.union(_px009_severity(quoting), {
 		"id": "PX009",
 		"line": first.line,
-		"msg": sprintf("%s in a file without a byte-order mark: the first is %s on line %d; %s", [_count(n), _describe(first), first.line, _misreader]),
+		"msg": _px009_msg(n, first, quoting),
 		"fix": _encoding_fix(first),
-	}
+	})
 }
+
+_px009_severity(quoting) := {"severity": "error"} if count(quoting) > 0
+
+else := {"severity": "warning"}
+
+_px009_msg(n, first, quoting) := sprintf("%s outside comments in a file without a byte-order mark, the first on line %d; Windows PowerShell 5.1 reads the file as Windows-1252, where %s becomes text holding %s, which PowerShell treats as a quote: the string ends there and the script breaks", [_count(n), first.line, q.char, q.misread_quote]) if {
+	count(quoting) > 0
+	q := _first(quoting)
+} else := sprintf("%s outside comments in a file without a byte-order mark: the first is %s on line %d; %s", [_count(n), _describe(first), first.line, _misreader])
 
 _first(chars) := c if {
 	firstline := min({x.line | some x in chars})

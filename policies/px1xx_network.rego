@@ -28,26 +28,34 @@ _located(e) := {"variable": e.variable, "element": e.element} if {
 _quote(s) := sprintf("\"%s\"", [s])
 
 # ---------------------------------------------------------------------------
-# PX103 empty-prefix
+# PX103 empty-prefix. The vendor template ships @("","") with the comment
+# "If not specified (default) – HTTPS access is always enabled": a list of
+# nothing but empty strings is "not specified" (PX107's for the node
+# prefixes), so PX103 is only for an empty entry beside real ones.
 
 deny contains r if {
 	some e in _entries
 	trim_space(e.value) == ""
+	not all_empty(e.variable)
 	r := object.union(_located(e), {
 		"id": "PX103",
-		"msg": sprintf("%s in $%s is an empty address prefix, which Azure rejects; @() is the way to say \"none\"", [_quote(e.value), e.variable]),
-		"fix": _empty_fix(e.variable),
+		"msg": sprintf("%s in $%s is an empty address prefix, which Azure rejects beside real ones", [_quote(e.value), e.variable]),
+		"fix": "remove this element",
 	})
 }
 
-_empty_fix(name) := sprintf("$%s = @()", [name]) if {
-	every e in lib.all_entries(name) {
-		trim_space(e.value) == ""
+# all_empty is true for the template's placeholder: an array whose every
+# element is a written string of nothing but spaces.
+all_empty(name) if {
+	var := input.variables[name]
+	var.kind == "array"
+	count(var.elements) > 0
+	every el in var.elements {
+		el.kind == "quoted"
+		is_string(el.value)
+		trim_space(el.value) == ""
 	}
-	every el in object.get(input.variables[name], "elements", []) {
-		el.kind in {"quoted", "expression"}
-	}
-} else := "remove this element"
+}
 
 # ---------------------------------------------------------------------------
 # PX101 invalid-address
@@ -287,12 +295,18 @@ deny contains r if {
 	r := {
 		"id": "PX107",
 		"variable": nodes,
-		"msg": sprintf("$%s is empty, so port 443 of the Teams Connector is open to the whole Internet", [nodes]),
+		"msg": sprintf("$%s is %s, so port 443 of the Teams Connector is open to the whole Internet", [nodes, _empty_what]),
 		"fix": _https_fix,
 	}
 }
 
+_empty_what := "only empty strings (the template's \"not specified\")" if all_empty(nodes)
+
+else := "empty"
+
 _empty_list(null)
+
+_empty_list(_) if all_empty(nodes)
 
 _empty_list(v) if {
 	is_array(v)
@@ -300,13 +314,35 @@ _empty_list(v) if {
 }
 
 # ---------------------------------------------------------------------------
-# PX108 consent-source-missing: the admin-consent workstation (a management
-# prefix) must reach 443 too.
+# PX108 consent-source-missing: the admin-consent workstation must reach 443
+# too. Its address is the configured consent_addresses (option or
+# --consent-address), else the management prefixes; with neither, it is
+# unknown, and node prefixes that are set very likely shut it out.
+
+_consent_configured := lib.strings_option("PX108", "consent_addresses", [])
 
 deny contains r if {
-	node_prefixes := _good(nodes)
+	node_prefixes := _node_prefixes
 	count(node_prefixes) > 0
-	not _unknown_element(nodes)
+	count(_consent_configured) > 0
+	missing := [a |
+		some a in _consent_configured
+		lib.good_prefix(a)
+		not _covered(a, node_prefixes)
+	]
+	count(missing) > 0
+	r := {
+		"id": "PX108",
+		"variable": nodes,
+		"msg": sprintf("$%s does not include the admin-consent address%s %s (consent_addresses), so the admin-consent workstation cannot reach the Teams Connector on 443", [nodes, _plural(missing), concat(", ", sort(missing))]),
+		"fix": sprintf("append %s: $%s = @(...) + $%s", [concat(", ", [_quote(m) | some m in sort(missing)]), nodes, mgmt]),
+	}
+}
+
+deny contains r if {
+	node_prefixes := _node_prefixes
+	count(node_prefixes) > 0
+	count(_consent_configured) == 0
 	missing := [m.value |
 		some m in lib.entries(mgmt)
 		lib.good_prefix(m.value)
@@ -319,6 +355,40 @@ deny contains r if {
 		"msg": sprintf("$%s does not include the management prefix%s %s, so the admin-consent workstation cannot reach the Teams Connector on 443", [nodes, _plural(missing), concat(", ", sort(missing))]),
 		"fix": sprintf("append the management prefixes: $%s = @(...) + $%s", [nodes, mgmt]),
 	}
+}
+
+# No management prefixes and no consent address: nothing says the consent
+# workstation is among the node prefixes.
+deny contains r if {
+	count(_node_prefixes) > 0
+	count(_consent_configured) == 0
+	_no_mgmt
+	r := {
+		"id": "PX108",
+		"variable": nodes,
+		"severity": "warning",
+		"msg": sprintf("$%s is set while $%s is empty, so unless the admin-consent workstation's address is in this list it cannot reach the Teams Connector on 443", [nodes, mgmt]),
+		"fix": "name the consent workstation's public address with consent_addresses in .pxlint.hcl (or --consent-address) if it is in this list, else add it to the list",
+	}
+}
+
+_node_prefixes := node_prefixes if {
+	node_prefixes := _good(nodes)
+	not _unknown_element(nodes)
+} else := []
+
+_no_mgmt if not lib.assigned(mgmt)
+
+_no_mgmt if {
+	lib.known(mgmt)
+	count([m | some m in lib.entries(mgmt); trim_space(m.value) != ""]) == 0
+	not _unknown_element(mgmt)
+	not _bare_element(mgmt)
+}
+
+_bare_element(name) if {
+	some el in input.variables[name].elements
+	el.kind == "bare"
 }
 
 _unknown_element(name) if {

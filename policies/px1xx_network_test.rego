@@ -58,13 +58,24 @@ test_px102_network_passes if {
 
 # --- PX103 ---
 
-test_px103_template_placeholder if {
+# The vendor template's @("","") means "not specified": PX107, not PX103.
+test_px103_template_placeholder_is_px107s if {
 	doc := with_nodes([q("", 5), q(" ", 5)])
-	fs := only("PX103", network.deny) with input as doc
-	count(fs) == 2
-	every f in fs {
-		f.fix == "$PxNodesSourceAddressPrefixes = @()"
-	}
+	count(only("PX103", network.deny)) == 0 with input as doc
+	only("PX107", network.deny) == {{
+		"id": "PX107", "variable": "PxNodesSourceAddressPrefixes",
+		"msg": "$PxNodesSourceAddressPrefixes is only empty strings (the template's \"not specified\"), so port 443 of the Teams Connector is open to the whole Internet",
+		"fix": "$PxNodesSourceAddressPrefixes = @(\"<node public address>\") + $PxMgmtSrcAddrPrefixes",
+	}} with input as doc
+	count(only("PX101", network.deny)) == 0 with input as doc
+}
+
+test_px103_template_placeholder_in_mgmt if {
+	doc := {"variables": {
+		"PxNodesSourceAddressPrefixes": arr([q("80.213.4.17", 5)]),
+		"PxMgmtSrcAddrPrefixes": arr([q("", 3), q("", 3)]),
+	}}
+	count(only("PX103", network.deny)) == 0 with input as doc
 }
 
 test_px103_one_of_several if {
@@ -154,6 +165,35 @@ test_px107_unknown_is_not_judged if {
 }
 
 # --- PX108 ---
+
+for_list(mgmt) := {"variables": {
+	"PxNodesSourceAddressPrefixes": arr([q("80.213.4.17", 5)]),
+	"PxMgmtSrcAddrPrefixes": arr(mgmt),
+}}
+
+test_px108_no_mgmt_prefixes_warns if {
+	some f in only("PX108", network.deny) with input as for_list([])
+	f.severity == "warning"
+	f.variable == "PxNodesSourceAddressPrefixes"
+	startswith(f.msg, "$PxNodesSourceAddressPrefixes is set while $PxMgmtSrcAddrPrefixes is empty")
+	count(only("PX108", network.deny)) == 1 with input as for_list([q("", 3), q("", 3)])
+	count(only("PX108", network.deny)) == 1 with input as {"variables": {"PxNodesSourceAddressPrefixes": arr([q("80.213.4.17", 5)])}}
+
+	# the consent address is known to be in the list
+	doc := object.union(for_list([]), {"config": {"rules": {"PX108": {"consent_addresses": ["80.213.4.17"]}}}})
+	count(only("PX108", network.deny)) == 0 with input as doc
+
+	# a configured consent address outside the list
+	out := object.union(for_list([]), {"config": {"rules": {"PX108": {"consent_addresses": ["62.1.2.3"]}}}})
+	only("PX108", network.deny) == {{
+		"id": "PX108", "variable": "PxNodesSourceAddressPrefixes",
+		"msg": "$PxNodesSourceAddressPrefixes does not include the admin-consent address 62.1.2.3 (consent_addresses), so the admin-consent workstation cannot reach the Teams Connector on 443",
+		"fix": "append \"62.1.2.3\": $PxNodesSourceAddressPrefixes = @(...) + $PxMgmtSrcAddrPrefixes",
+	}} with input as out
+
+	# no node prefixes: 443 is open to all (PX107), consent is not blocked
+	count(only("PX108", network.deny)) == 0 with input as {"variables": {"PxMgmtSrcAddrPrefixes": arr([])}}
+}
 
 test_px108_consent_source_missing if {
 	doc := with_nodes([q("80.213.4.17", 5), q("31.45.128.0/27", 6)])

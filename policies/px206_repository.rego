@@ -51,19 +51,43 @@ _collisions contains c if {
 	c := {"other": o, "variable": "PxBaseConnName", "what": sprintf("%s \"%s\"", [d.what, d.value]), "line": object.get(o, "base_conn_name_line", 0)}
 }
 
+# One finding per colliding variable of this script, whatever the number
+# of other scripts it collides with: they are named in the message (the
+# first _max_named) and listed as related locations (the first
+# _max_related), so that output grows linearly with the number of scripts.
+_max_named := 3
+
+_max_related := 10
+
 deny contains r if {
-	some pair in {[c.other.file, c.variable] | some c in _collisions}
-	[file, name] := pair
-	cs := [c | some c in _collisions; c.other.file == file; c.variable == name]
+	some name in {c.variable | some c in _collisions}
+	cs := [c | some c in _collisions; c.variable == name]
+	files := sort({c.other.file | some c in cs})
 	whats := sort({c.what | some c in cs})
+	places := sort({[c.other.file, c.line, c.what] | some c in cs})
 	r := {
 		"id": "PX206",
 		"variable": name,
-		"msg": sprintf("%s deploys to the same subscription and also uses %s: one regional deployment would overwrite the other", [file, concat(" and ", whats)]),
+		"msg": sprintf("%s: one regional deployment would overwrite the other%s", [_who_also_uses(files, concat(" and ", whats)), _more_related(places)]),
 		"fix": _fix(name),
-		"related": sort({_related(file, c.line, c.what) | some c in cs}),
+		"related": _related_list(places),
 	}
 }
+
+_who_also_uses(files, what) := sprintf("%s deploys to the same subscription and also uses %s", [files[0], what]) if count(files) == 1
+
+_who_also_uses(files, what) := sprintf("%d other scripts (%s) deploy to the same subscription and also use %s", [count(files), _named(files), what]) if count(files) > 1
+
+# _named lists the first _max_named files and says how many more there are.
+_named(files) := concat(", ", files) if count(files) <= _max_named
+
+_named(files) := sprintf("%s and %d more", [concat(", ", array.slice(files, 0, _max_named)), count(files) - _max_named]) if count(files) > _max_named
+
+_more_related(places) := "" if count(places) <= _max_related
+
+_more_related(places) := sprintf(" (the first %d of %d places are listed as related locations)", [_max_related, count(places)]) if count(places) > _max_related
+
+_related_list(places) := [_related(p[0], p[1], p[2]) | some p in array.slice(places, 0, _max_related)]
 
 _fix("PxBaseConnName") := "give each regional deployment its own $PxVmssRegion (or $PxBaseConnName)"
 
@@ -76,13 +100,21 @@ _related(file, line, what) := {"file": file, "message": sprintf("also %s", [what
 # The Teams Connector FQDN collides in any subscription.
 deny contains r if {
 	fqdn := lib.str("PxTeamsConnFqdn")
-	some o in _others
-	_same(fqdn, object.get(o, "teams_conn_fqdn", ""))
+	places := sort({[o.file, object.get(o, "teams_conn_fqdn_line", 0), sprintf("the Teams Connector FQDN \"%s\"", [fqdn])] |
+		some o in _others
+		_same(fqdn, object.get(o, "teams_conn_fqdn", ""))
+	})
+	count(places) > 0
+	files := sort({p[0] | some p in places})
 	r := {
 		"id": "PX206",
 		"variable": "PxTeamsConnFqdn",
-		"msg": sprintf("%s also uses the Teams Connector FQDN \"%s\": each regional deployment needs its own hostname (and a certificate naming it)", [o.file, fqdn]),
+		"msg": sprintf("%s the Teams Connector FQDN \"%s\": each regional deployment needs its own hostname (and a certificate naming it)%s", [_who_also(files), fqdn, _more_related(places)]),
 		"fix": "give this region its own $PxTeamsConnFqdn, e.g. with the region in the first label",
-		"related": [_related(o.file, object.get(o, "teams_conn_fqdn_line", 0), sprintf("the Teams Connector FQDN \"%s\"", [fqdn]))],
+		"related": _related_list(places),
 	}
 }
+
+_who_also(files) := sprintf("%s also uses", [files[0]]) if count(files) == 1
+
+_who_also(files) := sprintf("%d other scripts (%s) also use", [count(files), _named(files)]) if count(files) > 1

@@ -69,3 +69,29 @@ test_cross_role_resource_group if {
 	f.variable == "PxTeamsConnResourceGroupName"
 	contains(f.msg, "(its static resource group)")
 }
+
+# Many colliding scripts: one finding per variable, the others named up to
+# a cap and listed as related locations up to a cap, so that output grows
+# linearly with the number of scripts.
+test_many_copies_one_finding_per_variable if {
+	copies := [object.union(copy, {"file": sprintf("regions/copy%03d.ps1", [i])}) | some i in numbers.range(1, 40)]
+	fs := repository.deny with input as object.union(me, {"repository": copies})
+	count(fs) == 4
+	some f in fs
+	f.variable == "PxTeamsConnResourceGroupName"
+	count(f.related) == 10
+	f.related[0] == {"file": "regions/copy001.ps1", "line": 20, "message": "also the resource group \"fabrikam-TeamsConn-weu-RG\" (its VMSS resource group)"}
+	f.msg == "40 other scripts (regions/copy001.ps1, regions/copy002.ps1, regions/copy003.ps1 and 37 more) deploy to the same subscription and also use the resource group \"fabrikam-TeamsConn-weu-RG\" (its VMSS resource group): one regional deployment would overwrite the other (the first 10 of 40 places are listed as related locations)"
+	some g in fs
+	g.variable == "PxTeamsConnFqdn"
+	count(g.related) == 10
+	startswith(g.msg, "40 other scripts (regions/copy001.ps1, regions/copy002.ps1, regions/copy003.ps1 and 37 more) also use the Teams Connector FQDN")
+}
+
+test_two_copies_named if {
+	copies := [object.union(copy, {"file": sprintf("regions/copy%d.ps1", [i])}) | some i in numbers.range(1, 2)]
+	some f in repository.deny with input as object.union(me, {"repository": copies})
+	f.variable == "PxBaseConnName"
+	f.msg == "2 other scripts (regions/copy1.ps1, regions/copy2.ps1) deploy to the same subscription and also use the VMSS name \"fabrikamweu\" and the public IP name \"fabrikam-TeamsConn-weu-PIP\": one regional deployment would overwrite the other"
+	count(f.related) == 4
+}

@@ -29,7 +29,9 @@ _template := {
 	"PxPfxCertFileName": "\"<certificate>.pfx\"",
 }
 
-_assign_fix(name) := sprintf("$%s = %s", [name, _template[name]])
+_assign_fix(name) := sprintf("$%s = %s", [name, _template[name]]) if _template[name]
+
+_assign_fix(name) := sprintf("$%s = <value>", [name]) if not _template[name]
 
 deny contains r if {
 	some name in lib.required

@@ -174,3 +174,11 @@ test_px502_node_names_match_the_cue_fqdn_shape if {
 	some m2 in msgs
 	contains(m2, "single label")
 }
+
+# A variable declared required in .pxlint.hcl is PX501's when missing.
+test_px501_declared_required if {
+	some r in values.deny with input as {"variables": {}, "commands": [], "config": {"variables": [{"name": "PxVmSize", "type": "string", "required": true}]}}
+	r.id == "PX501"
+	r.msg == "$PxVmSize is not set; create_vmss_deployment.ps1 needs it"
+	r.fix == "$PxVmSize = <value>"
+}

@@ -13,8 +13,14 @@ import data.pxlint.lib.derived
 import data.pxlint.lib
 
 # feeds maps each parameter (canonical name) to the variable that feeds it,
-# or to the expression built from $PxBaseConnName and $PxVmssRegion.
-feeds := {
+# or to the expression built from $PxBaseConnName and $PxVmssRegion, plus
+# the parameters of the variables declared in .pxlint.hcl.
+feeds := object.union(_builtin_feeds, {v.parameter: {"variable": v.name} |
+	some v in input.config.variables
+	v.parameter
+})
+
+_builtin_feeds := {
 	"SubscriptionId": {"variable": "PxSubscriptionId"},
 	"ResourceGroupName": {"variable": "PxTeamsConnResourceGroupName"},
 	"VmssName": {"derived": "vmss", "text": "\"$($PxBaseConnName)$($PxVmssRegion)\"", "what": "$PxBaseConnName and $PxVmssRegion make"},
@@ -175,4 +181,11 @@ deny contains r if {
 		"msg": sprintf("$%s is set, but the create_vmss_deployment.ps1 call does not pass -%s, so its default is deployed instead", [f.variable, name]),
 		"fix": sprintf("add -%s $%s", [name, f.variable]),
 	}
+}
+
+# Without a call there is nothing to compare the variables with: the rule
+# lacks its input, which is not a pass (a wrapper or the vendor's
+# newcreate_vmss_deployment.ps1 usually makes the call).
+not_verified contains {"id": "PX601", "reason": "no call of create_vmss_deployment.ps1 in this script"} if {
+	count(lib.deployment_calls) == 0
 }

@@ -60,8 +60,10 @@ test_good_call_passes if {
 	count(deployment.deny) == 0 with input as doc(good_params)
 }
 
-test_no_call_passes if {
+test_no_call_is_not_verified if {
 	count(deployment.deny) == 0 with input as {"profile": "az", "variables": vars, "commands": []}
+	deployment.not_verified == {{"id": "PX601", "reason": "no call of create_vmss_deployment.ps1 in this script"}} with input as {"profile": "az", "variables": vars, "commands": []}
+	count(deployment.not_verified) == 0 with input as doc(good_params)
 }
 
 test_wrong_variable if {
@@ -122,4 +124,14 @@ test_positional_arguments_skip_missing if {
 test_null_positional_is_none if {
 	d := json.patch(doc(drop(good_params, "PfxPath")), [{"op": "replace", "path": "/commands/1/positional", "value": null}])
 	count(deployment.deny) == 1 with input as d
+}
+
+# A variable declared in .pxlint.hcl with a parameter is checked like the built-in ones.
+test_declared_variable_parameter if {
+	declared := {"config": {"variables": [{"name": "PxVmSize", "type": "string", "required": false, "parameter": "VmSize"}]}}
+	with_var := object.union(doc(good_params), {"variables": object.union(vars, {"PxVmSize": s("Standard_D4s_v5")})})
+	some r in deployment.deny with input as object.union(with_var, declared)
+	r.msg == "$PxVmSize is set, but the create_vmss_deployment.ps1 call does not pass -VmSize, so its default is deployed instead"
+	passed := object.union(with_var, {"commands": [object.union(doc(good_params).commands[0], {"parameters": array.concat(good_params, [p("VmSize", a("PxVmSize", "Standard_D4s_v5"), 55)])})]})
+	count(deployment.deny) == 0 with input as object.union(passed, declared)
 }

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -17,11 +18,16 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/atomicfile"
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/schema"
 )
 
 // Exit codes (DESIGN, Exit codes).
@@ -31,12 +37,13 @@ const (
 	exitUsage    = 2 // pxlint could not do its job
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	// A cancelled CI job (SIGINT, SIGTERM) leaves no half-written report.
+	stop := atomicfile.RemoveOnSignal(os.Exit)
+	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }
 
 // tuneGC trades memory for time: a lint run is short-lived and allocates
@@ -64,7 +71,7 @@ Usage:
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
-  pxlint version                  print the version
+  pxlint version                  print the version, commit, and Go, OPA and CUE versions
 
 Run 'pxlint lint --help' for the lint flags.
 
@@ -116,7 +123,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "config":
 		return runConfig(rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "pxlint %s\n", version)
+		if len(rest) > 0 {
+			return fail(stderr, "version takes no arguments")
+		}
+		fmt.Fprint(stdout, buildinfo.Get().Text())
 		return exitOK
 	}
 	if strings.HasPrefix(cmd, "-") || fileExists(cmd) {
@@ -131,9 +141,12 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// fail prints one line and returns exit code 2.
+// fail prints one line and returns exit code 2. Errors quote input (file
+// names, .pxlint.hcl values, policy IDs), so the line goes through
+// escape.Text: a multi-line error is joined with "; " first, and whatever
+// the input held can then neither break the line nor start a CI command.
 func fail(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "pxlint: %s\n", strings.ReplaceAll(msg, "\n", "; "))
+	fmt.Fprintf(stderr, "pxlint: %s\n", escape.Text(strings.ReplaceAll(msg, "\n", "; ")))
 	return exitUsage
 }
 
@@ -150,6 +163,7 @@ type commonFlags struct {
 	certPasswordFile, nodePassFile string
 	nodeCerts, caFiles             listFlag
 	policyDirs, schemaDirs         listFlag
+	consentAddresses               listFlag
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet) {
@@ -168,7 +182,9 @@ func (c *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.opts.InventoryPath, "inventory", "", "Azure resource groups: 'az group list -o json' or 'Get-AzResourceGroup | ConvertTo-Json' output")
 	fs.StringVar(&c.opts.AzVersion, "az-version", "", "the Az module version the deployment requires (default: config, else the profile's, 4.5.0)")
 	fs.Var(&c.policyDirs, "policy", "folder of user Rego policies; repeatable")
+	fs.DurationVar(&c.opts.PolicyTimeout, "policy-timeout", policy.DefaultTimeout, "time bound of each user policy package on each script")
 	fs.Var(&c.schemaDirs, "schema", "folder of user CUE schemas (package pxlint); repeatable")
+	fs.Var(&c.consentAddresses, "consent-address", "public IPv4 address or prefix of the admin-consent workstation (PX108; replaces the config's consent_addresses); repeatable")
 }
 
 // finish resolves the clock, passwords and lists into options.
@@ -180,6 +196,12 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.Now = now
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
+	for _, a := range c.consentAddresses {
+		if !validAddress(a) {
+			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
+		}
+	}
+	c.opts.ConsentAddresses = c.consentAddresses
 	if c.opts.ConfigPath == "" {
 		c.opts.ConfigPath = getenv("PXLINT_CONFIG")
 	}
@@ -190,6 +212,15 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 		return err
 	}
 	return nil
+}
+
+// validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
+func validAddress(s string) bool {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Addr().Is4() && p.Masked() == p
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }
 
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
@@ -277,12 +308,13 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var c commonFlags
 	c.register(fs)
 	var formats listFlag
-	var noColor bool
+	var noColor, ascii bool
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
 	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
 	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	fs.BoolVar(&ascii, "ascii", false, "write only ASCII (for Windows PowerShell 5.1 pipes): JSON, SARIF and XML escape other characters losslessly, text formats transliterate them")
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
 	fs.StringVar(&c.opts.Against, "against", "", "git revision (e.g. origin/main): report PX602 for changes that make a script a new deployment")
@@ -308,26 +340,46 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
+	if ascii {
+		stderr = asciiText{stderr}
+	}
 	c.opts.Log = stderr
+	for _, o := range outs {
+		if o.Path != "" {
+			c.opts.ReportPaths = append(c.opts.ReportPaths, o.Path)
+		}
+	}
 	rep, rs, err := lint.Run(context.Background(), c.opts)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	rep.Version = version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	rep.Version = buildinfo.Get().Version
+	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}
 	if !prettyOnStdout(outs) {
 		// Machine formats keep stdout parseable: notices go to stderr.
 		for _, n := range rep.Notices {
-			fmt.Fprintf(stderr, "pxlint: note: %s\n", n)
+			fmt.Fprintf(stderr, "pxlint: note: %s\n", escape.Text(n))
 		}
 	}
 	if len(rep.Files) == 0 {
 		return exitOK
 	}
 	return rep.ExitCode()
+}
+
+// asciiText transliterates what pxlint writes to stderr under --ascii
+// (notices, errors). Each write is a whole message, never part of a
+// character.
+type asciiText struct{ w io.Writer }
+
+func (a asciiText) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(a.w, report.Transliterate(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 func prettyOnStdout(outs []report.Output) bool {
@@ -365,10 +417,7 @@ func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) str
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(in); err != nil {
+	if err := report.EncodeJSON(stdout, in); err != nil {
 		return fail(stderr, err.Error())
 	}
 	return exitOK
@@ -409,6 +458,20 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
+	if r.ID == "PX005" {
+		// The catalog is data (schemas/profiles.cue): say which of its names
+		// are assumptions, so a PX005 about them is weighed accordingly.
+		sc, err := schema.Load(nil)
+		if err != nil {
+			return fail(stderr, err.Error())
+		}
+		fmt.Fprintf(stdout, "\nCatalog names no public source confirms (assumed from the parameters they feed)\n")
+		for _, p := range sc.Profiles() {
+			if pd, ok := sc.Profile(p); ok && len(pd.Unconfirmed) > 0 {
+				fmt.Fprintf(stdout, "  %s: $%s\n", p, strings.Join(pd.Unconfirmed, ", $"))
+			}
+		}
+	}
 	return exitOK
 }
 
@@ -426,7 +489,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if err := os.WriteFile(path, config.Starter(), 0o644); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", path)
+	fmt.Fprintf(stdout, "wrote %s\n", escape.Text(path))
 	return exitOK
 }
 
@@ -441,6 +504,6 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	if err := config.Verify(path); err != nil {
 		return fail(stderr, err.Error())
 	}
-	fmt.Fprintf(stdout, "%s: ok\n", path)
+	fmt.Fprintf(stdout, "%s: ok\n", escape.Text(path))
 	return exitOK
 }

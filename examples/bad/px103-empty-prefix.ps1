@@ -1,4 +1,4 @@
-# PX103 empty-prefix: the template's @("","") placeholder was left in; Azure rejects empty prefixes.
+# PX103 empty-prefix: an empty entry was left beside the real node addresses; Azure rejects it.
 #Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }
 # Pexip Teams Connector: variables initialization script (Az releases).
 # Fill in the values below, then run create_vmss_deployment.ps1.
@@ -40,7 +40,7 @@ $PxPfxCertFileName = "teams-weu.px103.fabrikam.net.pfx"
 $PxMgmtSrcAddrPrefixes = @("85.10.200.0/28")
 
 # Conferencing Node public addresses allowed on 443, plus the management networks.
-$PxNodesSourceAddressPrefixes = @("","")
+$PxNodesSourceAddressPrefixes = @("80.213.4.17", "") + $PxMgmtSrcAddrPrefixes
 
 # CVI app credential (Register-PexTeamsCviApplicationBot creates its bot).
 $PxAppCred = Get-Credential -Message "CVI app"

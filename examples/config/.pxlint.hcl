@@ -108,6 +108,24 @@ rule "PX506" {
 #   severity = "error"
 # }
 
+# VARIABLE BLOCKS: variables the built-in catalog does not know (see
+# `pxlint explain PX005`): your site's own, or those of a newer Teams
+# Connector release. Each is then known (no PX005) and checked like the
+# built-in ones.
+#   type      a CUE type the value must satisfy: "string" (the default),
+#             "bool", "int & >=1", "[...string]", "\"a\" | \"b\"" (PX509).
+#   pattern   a regular expression (RE2) every string of the value must
+#             match (PX509).
+#   required  true: missing or "" is PX501.
+#   parameter the create_vmss_deployment.ps1 parameter it feeds: the call
+#             must pass it from this variable (PX601).
+variable "PxVmSize" {
+  type      = "string"
+  pattern   = "^Standard_[A-Za-z0-9_]+$"
+  required  = false
+  parameter = "VmSize"
+}
+
 # WAIVERS: accepted exceptions, reviewed like code.
 #   reason    (required) why the exception is acceptable.
 #   expires   "YYYY-MM-DD": the waiver covers that whole day (UTC) and stops

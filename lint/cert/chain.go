@@ -4,12 +4,13 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/crypto/x509roots/fallback/bundle"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // maxPathLen bounds the in-file path walk.
@@ -44,7 +45,7 @@ func TrustRoots(caFiles []string) (*x509.CertPool, error) {
 	})
 	pool := baseRoots.Clone()
 	for _, f := range caFiles {
-		b, err := os.ReadFile(f)
+		b, err := safeio.ReadFile(f, safeio.CertBytes)
 		if err != nil {
 			return nil, fmt.Errorf("--ca-file: %w", err)
 		}
@@ -105,6 +106,12 @@ func buildChain(p *parsed, roots *x509.CertPool, now time.Time) ChainResult {
 		// in it: PX308 owns that, not PX306/PX307.
 		res.Problem = ChainWeakSignature
 		res.Reason = "a certificate of the chain is signed with an insecure algorithm: " + strings.TrimPrefix(err.Error(), "x509: ")
+	case errors.As(err, &unknown) && last.IsCA && len(path) > 1 && !rootOffPath(p, path):
+		// The file carries the chain up to a CA whose issuer is unknown:
+		// the missing piece is a root nobody trusts (a private CA), not an
+		// intermediate the export left out. Name that cause (PX307).
+		res.Problem = ChainUntrustedRoot
+		res.Reason = fmt.Sprintf("the file carries the chain up to %s, whose issuer %s is not a trusted root: a private CA (add its root with --ca-file only for tests)", last.Subject, last.Issuer)
 	case errors.As(err, &unknown):
 		res.Problem = ChainMissingIntermediate
 		res.Reason = fmt.Sprintf("the issuer of %s (%s) is neither in the file nor a trusted root: the file lacks an intermediate certificate", last.Subject, last.Issuer)
@@ -113,6 +120,22 @@ func buildChain(p *parsed, roots *x509.CertPool, now time.Time) ChainResult {
 		res.Reason = "no chain to a trusted root: " + strings.TrimPrefix(errString(err), "x509: ")
 	}
 	return res
+}
+
+// rootOffPath reports whether the file holds a self-signed certificate the
+// walk from the leaf did not reach: the chain then has a gap below that
+// root, so the certificate the file lacks is an intermediate (PX306).
+func rootOffPath(p *parsed, path []*x509.Certificate) bool {
+	on := map[*x509.Certificate]bool{}
+	for _, c := range path {
+		on[c] = true
+	}
+	for _, c := range p.others {
+		if !on[c] && c.IsCA && isSelfSigned(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func errString(err error) string {

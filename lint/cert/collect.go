@@ -4,18 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // maxFileSize bounds a certificate file: real PFX and PEM files are a few
 // kilobytes.
-const maxFileSize = 1 << 20
+const maxFileSize = safeio.CertBytes
 
 // Environment variables holding passwords.
 const (
@@ -42,6 +43,8 @@ type Request struct {
 	// Online allows PX312's AIA fetches.
 	Online     bool
 	HTTPClient *http.Client
+	// Cache shares PFX decryptions across the scripts of a run (nil: none).
+	Cache *Cache
 }
 
 // Collect inspects the Teams Connector certificate and the node
@@ -62,7 +65,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
 	case req.PfxFileName != "":
 		path := req.PfxFileName
 		if !filepath.IsAbs(path) && !isWindowsAbs(path) {
@@ -82,7 +85,7 @@ func Collect(req Request) (*Certificates, error) {
 			f.Path, f.Source, f.Status, f.Reason = shown, SourceScript, StatusUnreadable, "cannot open "+shown+": "+err.Error()
 			out.TeamsConnector = f
 		default:
-			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now}, req)
+			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
 		}
 	}
 	for _, p := range req.NodeCerts {
@@ -90,7 +93,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now}, req))
+		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now, Cache: req.Cache}, req))
 	}
 	return out, nil
 }
@@ -134,21 +137,16 @@ func isWindowsAbs(p string) bool {
 	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') || strings.HasPrefix(p, `\\`)
 }
 
-// readFile reads at most maxFileSize+1 bytes.
+// readFile reads a regular file through safeio, at most maxFileSize+1
+// bytes: one more than a certificate may have, so inspectFile can tell a
+// file that is too large. A FIFO, a device or /proc/self/fd/N is an error,
+// never a read that blocks.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	b, err := safeio.ReadFile(path, maxFileSize+1)
+	if errors.Is(err, safeio.ErrTooLarge) {
+		return b, nil
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", path)
-	}
-	return io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	return b, err
 }
 
 func readFlagFile(flag, path string) ([]byte, error) {
@@ -167,7 +165,7 @@ func readFlagFile(flag, path string) ([]byte, error) {
 // removed from a file's content. The password is never put in an error.
 func PasswordFrom(envValue, file string) (*string, error) {
 	if file != "" {
-		b, err := readFile(file)
+		b, err := safeio.ReadFile(file, safeio.SmallBytes)
 		if err != nil {
 			return nil, fmt.Errorf("password file: %w", err)
 		}

@@ -22,11 +22,17 @@ func FuzzReadPFX(f *testing.F) {
 	}
 	f.Add([]byte("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"))
 	f.Add([]byte{0x30, 0x80, 0x02, 0x01, 0x03, 0x00, 0x00})
+	// Many-bag files: at, under and over maxBags, and over the work bound.
+	f.Add(hostilePFX(f, 3, 2048))
+	f.Add(hostilePFX(f, maxBags, 1))
+	f.Add(hostilePFX(f, maxBags+1, 1))
+	f.Add(hostilePFX(f, 12, 19_000))
+	f.Add(hiddenKeyPFX(f, 2048))
 	pw := "Test"
 	// Iteration counts up to the real limit are slow by design (a second per
-	// million); the fuzzer mutates them, so it runs with a lower limit.
-	defer func(n int) { maxIterations = n }(maxIterations)
-	maxIterations = 20_000
+	// million); the fuzzer mutates them, so it runs with lower limits.
+	defer func(n, w int, d time.Duration) { maxIterations, maxWork, decryptTimeout = n, w, d }(maxIterations, maxWork, decryptTimeout)
+	maxIterations, maxWork, decryptTimeout = 20_000, 200_000, 2*time.Second
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, opt := range []Options{{RequirePFX: true}, {Password: &pw}} {
 			start := time.Now()

@@ -7,6 +7,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -31,6 +32,9 @@ type Options struct {
 	Roots *x509.CertPool
 	// Now is the time validity is judged at (chain building only).
 	Now time.Time
+	// Cache shares decryption results between inspections of the same
+	// bytes with the same password within a run; nil decrypts every time.
+	Cache *Cache
 }
 
 // parsed holds the parsed certificates behind a CertFacts.
@@ -97,6 +101,10 @@ func describeFailure(data []byte) string {
 func inspectPFX(f *CertFacts, data []byte, opt Options) (*CertFacts, *parsed) {
 	f.Format = "pfx"
 	w, err := walkPFX(data)
+	var bound *boundError
+	if errors.As(err, &bound) {
+		return unreadable(f, "pfx", bound.msg)
+	}
 	if err != nil {
 		return unreadable(f, "pfx", "corrupt PFX: "+err.Error())
 	}
@@ -120,10 +128,13 @@ func inspectPFX(f *CertFacts, data []byte, opt Options) (*CertFacts, *parsed) {
 	if opt.Password != nil {
 		pw = *opt.Password
 	}
-	certs, keys, err := decryptPFX(w, pw)
+	certs, keys, err := opt.Cache.decrypt(data, pw, func() ([][]byte, []crypto.PublicKey, error) { return decryptWithin(w, pw) })
+	if errors.As(err, &bound) {
+		return unreadable(f, "pfx", bound.msg)
+	}
 	switch {
 	case err == nil:
-		keys = append(keys, w.plainKeys...)
+		keys = append(slices.Clip(keys), w.plainKeys...) // keys may be shared through the cache
 		if noKey(keys) {
 			return unreadable(f, "pfx", errNoKey)
 		}

@@ -31,6 +31,12 @@ func TestInspectGenerated(t *testing.T) {
 	wildcard := newPKI(t, certSpec{dns: []string{"*.example.com"}})
 	otherRoot := issue(t, certSpec{cn: "Untrusted Root", ca: true, key: "rsa2048b"}, nil)
 	fromOther := issue(t, certSpec{cn: "x.example.com", dns: []string{"x.example.com"}}, otherRoot)
+	// deep: root → upper CA → lower CA → leaf; the file leaves out the upper CA.
+	var deep struct{ root, lower, leaf *issued }
+	deep.root = issue(t, certSpec{cn: "Deep Root", ca: true, key: "rsa2048b"}, nil)
+	upper := issue(t, certSpec{cn: "Deep Upper CA", ca: true, key: "rsa2048c"}, deep.root)
+	deep.lower = issue(t, certSpec{cn: "Deep Lower CA", ca: true, key: "rsa2048c"}, upper)
+	deep.leaf = issue(t, certSpec{cn: "deep.example.com", dns: []string{"deep.example.com"}}, deep.lower)
 
 	tests := []struct {
 		name  string
@@ -83,6 +89,30 @@ func TestInspectGenerated(t *testing.T) {
 				want(t, f.Chain.Problem, ChainMissingIntermediate)
 				wantContains(t, f.Chain.Reason, "pxlint Test Issuing CA")
 				want(t, len(f.Chain.Path), 1)
+			},
+		},
+		{
+			// The file holds the chain up to the issuing CA, whose root is
+			// unknown: a private root (PX307), not a missing intermediate.
+			name: "chain up to a CA whose root is unknown",
+			data: encodePFX(t, pkcs12.LegacyDES, pki.leaf, chain, testPassword),
+			opt:  Options{Password: ptr(testPassword), RequirePFX: true, Roots: x509.NewCertPool()},
+			check: func(t *testing.T, f *CertFacts) {
+				want(t, f.Chain.Built, false)
+				want(t, f.Chain.Problem, ChainUntrustedRoot)
+				wantContains(t, f.Chain.Reason, "carries the chain up to CN=pxlint Test Issuing CA")
+				want(t, len(f.Chain.Path), 2)
+			},
+		},
+		{
+			// A gap between the CA the walk reached and the root the file
+			// carries: an intermediate is missing (PX306).
+			name: "gap below a root in the file",
+			data: encodePFX(t, pkcs12.LegacyDES, deep.leaf, []*x509.Certificate{deep.lower.cert, deep.root.cert}, testPassword),
+			opt:  Options{Password: ptr(testPassword), RequirePFX: true, Roots: x509.NewCertPool()},
+			check: func(t *testing.T, f *CertFacts) {
+				want(t, f.Chain.Problem, ChainMissingIntermediate)
+				want(t, len(f.Chain.Path), 2)
 			},
 		},
 		{
@@ -239,7 +269,10 @@ func TestInspectGenerated(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opt := tt.opt
-			opt.Roots, opt.Now = pki.roots(), testNow
+			if opt.Roots == nil { // a case may bring its own (empty) trust store
+				opt.Roots = pki.roots()
+			}
+			opt.Now = testNow
 			f := Inspect(tt.data, opt)
 			tt.check(t, f)
 		})

@@ -46,6 +46,30 @@ var maxIterations = 1_000_000
 // maxNestedSafeContents bounds safeContentsBag nesting.
 const maxNestedSafeContents = 4
 
+// maxBags bounds the bags of one file (nested ones included): real exports
+// hold a key, a leaf and a handful of chain certificates; a file of
+// thousands of key bags is built to make the decryption run for minutes.
+const maxBags = 64
+
+// maxWork bounds the key-derivation work one file may ask for: the sum of
+// the iteration counts of every derivation the decryption can run (the MAC,
+// each encrypted SafeContents, each shrouded key), counted once per pass of
+// go-pkcs12 that may run (decryptPasses). About a million iterations take a
+// second, so a file costs at most a few seconds of CPU; a real export asks
+// for a few thousand. A variable so the fuzz target can keep runs short.
+var maxWork = 4_000_000
+
+// decryptPasses is how many times decryptPFX may derive each key: the
+// DecodeChain attempt, then the ToPEM fallback; the MAC is also retried
+// with the other empty-password encoding in each.
+const decryptPasses = 2
+
+// boundError is a walk that stopped at one of pxlint's bounds (maxBags,
+// maxWork): the file is reported as beyond what pxlint reads, not corrupt.
+type boundError struct{ msg string }
+
+func (e *boundError) Error() string { return e.msg }
+
 type pfxPDU struct {
 	Version  int
 	AuthSafe contentInfo
@@ -137,6 +161,24 @@ type pfxWalk struct {
 	// lockedCerts is true when an encryptedData SafeContents exists (its
 	// certificates are unreadable without the password).
 	lockedCerts bool
+	// work sums the iteration counts of the derivations decryption would
+	// run, each counted decryptPasses times (see maxWork).
+	work int
+}
+
+// addWork accounts for one key derivation of n iterations (an unreadable
+// count still costs a derivation attempt).
+func (w *pfxWalk) addWork(n, times int) {
+	w.work += max(n, 1) * times * decryptPasses
+}
+
+// addBag appends a bag, refusing more than maxBags.
+func (w *pfxWalk) addBag(b Bag) error {
+	if len(w.bags) >= maxBags {
+		return &boundError{fmt.Sprintf("the PFX holds more than %d bags (real exports hold a handful); pxlint does not read further, to bound the work", maxBags)}
+	}
+	w.bags = append(w.bags, b)
+	return nil
 }
 
 // looksLikePFX reports whether b starts like a PFX: a SEQUENCE whose first
@@ -221,6 +263,7 @@ func walkPFX(data []byte) (*pfxWalk, error) {
 		if err := checkIterations("MAC", it); err != nil {
 			return nil, err
 		}
+		w.addWork(it, 2) // verified with both encodings of an empty password
 	}
 	var safe []contentInfo
 	if err := unmarshalDER(w.authSafe, &safe); err != nil {
@@ -244,13 +287,19 @@ func walkPFX(data []byte) (*pfxWalk, error) {
 			if err := checkIterations("certificate encryption", pbeIterations(ed.EncryptedContentInfo.ContentEncryptionAlgorithm)); err != nil {
 				return nil, err
 			}
+			w.addWork(pbeIterations(ed.EncryptedContentInfo.ContentEncryptionAlgorithm), 1)
 			w.encrypted, w.lockedCerts = true, true
 			// The bags inside are unknown until decrypted: one placeholder
 			// keeps bag indexes honest about what could not be listed.
-			w.bags = append(w.bags, Bag{Index: len(w.bags), Type: "encrypted_safe_contents", Encrypted: true})
+			if err := w.addBag(Bag{Index: len(w.bags), Type: "encrypted_safe_contents", Encrypted: true}); err != nil {
+				return nil, err
+			}
 		default:
 			return nil, fmt.Errorf("unsupported safe contents type %s (public-key privacy mode)", ci.ContentType)
 		}
+	}
+	if w.work > maxWork {
+		return nil, &boundError{fmt.Sprintf("the PFX asks for %d key-derivation iterations in all, over pxlint's bound of %d (real exports ask for a few thousand); it was not decrypted", w.work, maxWork)}
 	}
 	return w, nil
 }
@@ -264,6 +313,9 @@ func (w *pfxWalk) walkSafeContents(b []byte, depth int) error {
 		return fmt.Errorf("safe contents: %w", err)
 	}
 	for _, sb := range bags {
+		if len(w.bags) >= maxBags {
+			return w.addBag(Bag{}) // the bound's error, before parsing any key
+		}
 		bag := Bag{Index: len(w.bags)}
 		cspName, hasCSP := "", false
 		for _, a := range sb.Attributes {
@@ -292,9 +344,11 @@ func (w *pfxWalk) walkSafeContents(b []byte, depth int) error {
 			if err := unmarshalDER(sb.Value.Bytes, &epki); err != nil {
 				return fmt.Errorf("shrouded key bag %d: %w", bag.Index, err)
 			}
-			if err := checkIterations("key encryption", pbeIterations(epki.Algorithm)); err != nil {
+			it := pbeIterations(epki.Algorithm)
+			if err := checkIterations("key encryption", it); err != nil {
 				return err
 			}
+			w.addWork(it, 1)
 		case sb.ID.Equal(oidCertBag):
 			bag.Type = "cert"
 			var cb certBagValue
@@ -320,7 +374,9 @@ func (w *pfxWalk) walkSafeContents(b []byte, depth int) error {
 			}
 			w.providers = append(w.providers, p)
 		}
-		w.bags = append(w.bags, bag)
+		if err := w.addBag(bag); err != nil {
+			return err
+		}
 		if bag.Type == "safe_contents" {
 			if err := w.walkSafeContents(sb.Value.Bytes, depth+1); err != nil {
 				return err

@@ -6,7 +6,7 @@
 //
 // Glob patterns (exclude, rule paths, waiver paths) are matched against a
 // script's repository-relative path: relative to its git top level, or
-// outside git to the config file's folder (stage.ScriptPath computes it).
+// outside git to the config file's folder (ScriptRoot computes it).
 // Folder and file settings (policy_dirs, schema_dirs, ca_files) are
 // relative to the config file's folder.
 package config
@@ -46,10 +46,31 @@ type Config struct {
 	Rules map[string]RuleConfig
 	// Waivers are in file order.
 	Waivers []Waiver
+	// Variables are the site's or a newer release's variables, in file
+	// order: known to PX005, validated (PX509), required (PX501) and fed to
+	// the deployment call (PX601) like the built-in ones.
+	Variables []Variable
 
 	// userRules are rule blocks and waivers naming IDs that are not built-in
 	// (user policies); CheckUserRules resolves them once those are loaded.
 	userRules []userRef
+}
+
+// Variable is one `variable "PxName" { ... }` block.
+type Variable struct {
+	// Name is the variable without `$`, e.g. "PxVmSize".
+	Name string `json:"name"`
+	// Type is a CUE type expression the value must satisfy ("string",
+	// "bool", "int & >=1", "[...string]", "\"a\" | \"b\""); default "string".
+	Type string `json:"type"`
+	// Pattern is a regular expression (RE2) every string of the value must match; "" for none.
+	Pattern string `json:"pattern,omitempty"`
+	// Required makes a missing or "" value PX501.
+	Required bool `json:"required"`
+	// Parameter is the create_vmss_deployment.ps1 parameter it feeds, without "-"; "" for none.
+	Parameter string `json:"parameter,omitempty"`
+	// Source locates the block, e.g. ".pxlint.hcl:12".
+	Source string `json:"source"`
 }
 
 // RuleConfig is one `rule "PXnnn" { ... }` block.

@@ -23,15 +23,20 @@ var fakeRules = map[string]rules.Rule{
 	"PX010": {ID: "PX010", Name: "suppression-problem", Title: "t", Severity: finding.SeverityWarning},
 	"PX101": {ID: "PX101", Name: "no-options", Title: "t", Severity: finding.SeverityError},
 	"PX105": {ID: "PX105", Name: "broad-prefix", Title: "t", Severity: finding.SeverityWarning,
-		Options: map[string]string{"min_prefix_length": "shortest prefix accepted"}},
+		Options:     map[string]string{"min_prefix_length": "shortest prefix accepted"},
+		OptionSpecs: map[string]rules.OptionSpec{"min_prefix_length": {Kind: rules.OptionInteger, Min: 1, Max: 32}}},
 	"PX208": {ID: "PX208", Name: "bot-name-risk", Title: "t", Severity: finding.SeverityWarning,
-		Options: map[string]string{"generic_names": "extra generic base names"}},
+		Options:     map[string]string{"generic_names": "extra generic base names"},
+		OptionSpecs: map[string]rules.OptionSpec{"generic_names": {Kind: rules.OptionNames, MaxItems: 10}}},
 	"PX209": {ID: "PX209", Name: "azure-location", Title: "t", Severity: finding.SeverityError,
-		Options: map[string]string{"extra_locations": "regions to accept"}},
+		Options:     map[string]string{"extra_locations": "regions to accept"},
+		OptionSpecs: map[string]rules.OptionSpec{"extra_locations": {Kind: rules.OptionNames, MaxItems: 10}}},
 	"PX305": {ID: "PX305", Name: "cert-expiring", Title: "t", Severity: finding.SeverityWarning,
-		Options: map[string]string{"days": "warning window"}},
+		Options:     map[string]string{"days": "warning window"},
+		OptionSpecs: map[string]rules.OptionSpec{"days": {Kind: rules.OptionInteger, Min: 1, Max: 3650}}},
 	"PX505": {ID: "PX505", Name: "instance-count", Title: "t", Severity: finding.SeverityError,
-		Options: map[string]string{"max_instances": "warning threshold"}},
+		Options:     map[string]string{"max_instances": "warning threshold"},
+		OptionSpecs: map[string]rules.OptionSpec{"max_instances": {Kind: rules.OptionInteger, Min: 1, Max: 1000}}},
 	"PX506": {ID: "PX506", Name: "plaintext-secret", Title: "t", Severity: finding.SeverityError, NotSuppressible: true},
 }
 
@@ -74,6 +79,7 @@ type view struct {
 	Rules      map[string]RuleConfig `json:"rules,omitempty"`
 	Waivers    []Waiver              `json:"waivers,omitempty"`
 	UserRules  []string              `json:"user_rules,omitempty"`
+	Variables  []Variable            `json:"variables,omitempty"`
 }
 
 func render(t *testing.T, c *Config) string {
@@ -91,7 +97,7 @@ func render(t *testing.T, c *Config) string {
 	}
 	v := view{Profile: c.Profile, AzVersion: c.AzVersion, ExpiryDays: c.ExpiryDays, Exclude: c.Exclude,
 		PolicyDirs: rel(c.PolicyDirs), SchemaDirs: rel(c.SchemaDirs), CAFiles: rel(c.CAFiles),
-		Rules: c.Rules, Waivers: c.Waivers}
+		Rules: c.Rules, Waivers: c.Waivers, Variables: c.Variables}
 	if c.FailOn != nil {
 		v.FailOn = c.FailOn.String()
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,63 @@ func TestRepoRoot(t *testing.T) {
 	}
 	if root != base {
 		t.Errorf("RepoRoot outside git = %q, want the folder itself %q", root, base)
+	}
+}
+
+// TestDiscoverStopsOutsideGit plays a machine inside a temporary folder:
+// fakeRoot stands for "/", fakeRoot/tmp for a shared temporary folder and
+// fakeRoot/home/user for the home folder.
+func TestDiscoverStopsOutsideGit(t *testing.T) {
+	fakeRoot := t.TempDir()
+	tmp := filepath.Join(fakeRoot, "tmp")
+	home := filepath.Join(fakeRoot, "home", "user")
+	s := stops{home: home, shared: func(dir string) bool {
+		parent := filepath.Dir(dir)
+		return dir == fakeRoot || parent == fakeRoot || dir == tmp ||
+			!strings.HasPrefix(dir, fakeRoot+string(filepath.Separator)) // the real folders above
+	}}
+	// Left by someone else in shared places: never used.
+	touch(t, filepath.Join(fakeRoot, FileName))
+	touch(t, filepath.Join(tmp, FileName))
+	touch(t, filepath.Join(fakeRoot, "home", FileName))
+	homeCfg := filepath.Join(home, FileName)
+	touch(t, homeCfg)
+	projCfg := filepath.Join(tmp, "build", FileName)
+	touch(t, projCfg)
+	// A git repository under the shared folder keeps its own rule.
+	repoDir := filepath.Join(tmp, "repo")
+	if err := os.MkdirAll(filepath.Join(repoDir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name, script, want string
+	}{
+		{"directly in the shared temporary folder", filepath.Join(tmp, "x.ps1"), ""},
+		{"in a job folder under it", filepath.Join(tmp, "job", "x.ps1"), ""},
+		{"in a project folder with its own config", filepath.Join(tmp, "build", "eu", "x.ps1"), projCfg},
+		{"under home: home's config is the last searched", filepath.Join(home, "proj", "x.ps1"), homeCfg},
+		{"in a root child", filepath.Join(fakeRoot, "srv", "x.ps1"), ""},
+		{"in a git work tree under tmp", filepath.Join(repoDir, "x.ps1"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, found := discover(tt.script, s)
+			if got != tt.want || found != (tt.want != "") {
+				t.Errorf("discover(%s) = %q, %v; want %q", tt.script, got, found, tt.want)
+			}
+		})
+	}
+}
+
+func TestSystemStops(t *testing.T) {
+	s := systemStops()
+	for dir, want := range map[string]bool{
+		"/": true, "/tmp": true, "/home": true, filepath.Clean(os.TempDir()): true, "/var/tmp": true, "/dev/shm": true,
+		"/home/someone": false, "/srv/configs/eu": false,
+	} {
+		if got := s.shared(dir); got != want {
+			t.Errorf("shared(%s) = %v, want %v", dir, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +18,11 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add(Starter())
+	// Nesting near and past MaxNesting, in each form the scanner tracks.
+	for _, open := range []string{"[", "{", "(", `"${`, "!", "<<EOF\n${"} {
+		f.Add([]byte("rule \"PX105\" {\n  min_prefix_length = " + strings.Repeat(open, MaxNesting-2) + "1\n}\n"))
+		f.Add([]byte("x = " + strings.Repeat(open, MaxNesting+2)))
+	}
 	dir := f.TempDir()
 	path := filepath.Join(dir, FileName)
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -2,8 +2,8 @@ package config
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -19,10 +19,11 @@ import (
 	"github.com/pxlint/pxlint/lint/config/glob"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // MaxSize bounds a config file; real ones are a few kilobytes.
-const MaxSize = 1 << 20
+const MaxSize = safeio.PolicyBytes
 
 // maxDepth bounds nesting in rule option values.
 const maxDepth = 8
@@ -37,14 +38,37 @@ var (
 
 // The attributes each block accepts, in the order messages list them.
 var (
-	blockNames    = []string{"pxlint", "rule", "waiver"}
+	blockNames    = []string{"pxlint", "rule", "waiver", "variable"}
+	variableAttrs = []string{"type", "pattern", "required", "parameter"}
 	pxlintAttrs   = []string{"fail_on", "profile", "az_version", "expiry_days", "exclude", "policy_dirs", "schema_dirs", "ca_files"}
 	ruleAttrs     = []string{"enabled", "severity", "suppressible", "paths"}
 	waiverAttrs   = []string{"paths", "variables", "reason", "expires"}
 	failOnValues  = []string{"error", "warning", "info", "never"}
 	severityNames = []string{"error", "warning", "info"}
-	profileValues = []string{"az", "azurerm"}
 )
+
+// Profiles are the connector release profiles a config or --profile may
+// name. The profiles themselves are data in schemas/profiles.cue; a test in
+// package lint checks this list against them (config stays free of CUE so
+// `pxlint config verify` is fast).
+var Profiles = []string{"az", "azurerm"}
+
+// CheckAzVersion validates an Az module version (az_version, --az-version).
+func CheckAzVersion(s string) error {
+	if !version.MatchString(s) {
+		return fmt.Errorf("%q: want a version like \"4.5.0\"", s)
+	}
+	return nil
+}
+
+// CheckExpiryDays validates a certificate warning window (expiry_days,
+// --expiry-days).
+func CheckExpiryDays(n int64) error {
+	if n < 1 || n > 3650 {
+		return fmt.Errorf("%d: want a whole number of days from 1 to 3650", n)
+	}
+	return nil
+}
 
 // Load reads and validates a config file against the built-in rule registry.
 func Load(path string) (*Config, error) {
@@ -53,18 +77,13 @@ func Load(path string) (*Config, error) {
 
 // LoadWith is Load with an explicit rule registry (tests use a fake one).
 func LoadWith(path string, known Lookup) (*Config, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("config: %s: %w", path, err)
-	}
-	if len(src) > MaxSize {
+	src, err := safeio.ReadFile(path, MaxSize)
+	if errors.Is(err, safeio.ErrTooLarge) {
 		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
 			Message: fmt.Sprintf("file is larger than %d bytes", MaxSize)}}}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
 	}
 	return Parse(src, path, known)
 }
@@ -94,6 +113,10 @@ func Parse(src []byte, path string, known Lookup) (*Config, error) {
 	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
 		return nil, &Error{Problems: []Problem{{File: path, Line: 1, Column: 1,
 			Message: "file is UTF-16; save it as UTF-8"}}}
+	}
+	if line, col, what, ok := checkNesting(src); !ok {
+		return nil, &Error{Problems: []Problem{{File: path, Line: line, Column: col,
+			Message: fmt.Sprintf("%s nested deeper than %d levels; pxlint stops here rather than overflow the parser", what, MaxNesting)}}}
 	}
 	file, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
@@ -226,8 +249,14 @@ func (d *decoder) file(body *hclsyntax.Body) {
 			if d.labels(b, 1) {
 				d.waiver(b)
 			}
+		case "variable":
+			if len(b.Labels) == 1 {
+				d.variable(b)
+			} else {
+				d.problem(b.TypeRange, `variable block needs the variable name as its one label, e.g. variable "PxVmSize" { ... }`)
+			}
 		default:
-			d.problem(b.TypeRange, fmt.Sprintf("unknown block %q%s; expected pxlint, rule or waiver", b.Type, suggest(b.Type, blockNames)))
+			d.problem(b.TypeRange, fmt.Sprintf("unknown block %q%s; expected pxlint, rule, waiver or variable", b.Type, suggest(b.Type, blockNames)))
 		}
 	}
 	for _, w := range d.waiverRefs {
@@ -271,21 +300,21 @@ func (d *decoder) pxlint(body *hclsyntax.Body) {
 				c.FailOn = &sev
 			}
 		case "profile":
-			if s, ok := d.enum(a, profileValues); ok {
+			if s, ok := d.enum(a, Profiles); ok {
 				c.Profile = s
 			}
 		case "az_version":
 			if s, ok := d.str(a); ok {
-				if !version.MatchString(s) {
-					d.problem(a.Expr.Range(), fmt.Sprintf("az_version = %q: want a version like \"4.5.0\"", s))
+				if err := CheckAzVersion(s); err != nil {
+					d.problem(a.Expr.Range(), "az_version = "+err.Error())
 				} else {
 					c.AzVersion = s
 				}
 			}
 		case "expiry_days":
 			if n, ok := d.integer(a); ok {
-				if n < 1 || n > 3650 {
-					d.problem(a.Expr.Range(), fmt.Sprintf("expiry_days = %d: want a whole number of days from 1 to 3650", n))
+				if err := CheckExpiryDays(n); err != nil {
+					d.problem(a.Expr.Range(), "expiry_days = "+err.Error())
 				} else {
 					c.ExpiryDays = int(n)
 				}
@@ -355,6 +384,12 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 				d.problem(a.Expr.Range(), fmt.Sprintf("%s: %v", a.Name, err))
 				continue
 			}
+			if spec, ok := reg.OptionSpecs[a.Name]; builtin && ok {
+				if err := spec.Check(g); err != nil {
+					d.problem(a.Expr.Range(), fmt.Sprintf("%s: %v", a.Name, err))
+					continue
+				}
+			}
 			if rc.Options == nil {
 				rc.Options = map[string]any{}
 			}
@@ -365,6 +400,65 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 		d.cfg.userRules = append(d.cfg.userRules, userRef{id: id, rng: b.LabelRanges[0], options: userOpts})
 	}
 	d.cfg.Rules[strings.ToUpper(id)] = rc
+}
+
+// variableName is a $Px variable name as the catalog spells them.
+var variableName = regexp.MustCompile(`^[Pp][Xx][A-Za-z0-9_]+$`)
+
+// parameterName is a PowerShell parameter name without "-".
+var parameterName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// variable reads a `variable "PxName" { ... }` block: a variable the
+// catalog does not know (a site's own, or a newer release's). The CUE type
+// is checked by the engine, which owns CUE; the rest is checked here.
+func (d *decoder) variable(b *hclsyntax.Block) {
+	d.noBlocks("variable", b.Body)
+	name := strings.TrimPrefix(b.Labels[0], "$")
+	if !variableName.MatchString(name) {
+		d.problem(b.LabelRanges[0], fmt.Sprintf("variable %q: want a $Px variable name such as \"PxVmSize\"", b.Labels[0]))
+		return
+	}
+	for _, v := range d.cfg.Variables {
+		if strings.EqualFold(v.Name, name) {
+			d.problem(b.LabelRanges[0], fmt.Sprintf("duplicate variable block %q (first at %s)", name, v.Source))
+			return
+		}
+	}
+	v := Variable{Name: name, Type: "string", Source: d.sourceAt(b.TypeRange)}
+	for _, a := range sortedAttrs(b.Body) {
+		switch a.Name {
+		case "type":
+			if s, ok := d.str(a); ok {
+				if strings.TrimSpace(s) == "" {
+					d.problem(a.Expr.Range(), "type: want a CUE type such as \"string\", \"int & >=1\" or \"[...string]\"")
+				} else {
+					v.Type = s
+				}
+			}
+		case "pattern":
+			if s, ok := d.str(a); ok {
+				if _, err := regexp.Compile(s); err != nil {
+					d.problem(a.Expr.Range(), fmt.Sprintf("pattern %q: %v", s, err))
+				} else {
+					v.Pattern = s
+				}
+			}
+		case "required":
+			v.Required, _ = d.boolean(a)
+		case "parameter":
+			if s, ok := d.str(a); ok {
+				s = strings.TrimPrefix(s, "-")
+				if !parameterName.MatchString(s) {
+					d.problem(a.Expr.Range(), fmt.Sprintf("parameter %q: want a parameter name of create_vmss_deployment.ps1, e.g. \"VmSize\"", s))
+				} else {
+					v.Parameter = s
+				}
+			}
+		default:
+			d.problem(a.NameRange, fmt.Sprintf("unknown attribute %q in variable block%s", a.Name, suggest(a.Name, variableAttrs)))
+		}
+	}
+	d.cfg.Variables = append(d.cfg.Variables, v)
 }
 
 func (d *decoder) waiver(b *hclsyntax.Block) {

@@ -16,6 +16,10 @@
 //
 // Tabs are kept (source snippets align with them); a backslash is kept as is,
 // so Windows paths read naturally.
+//
+// IsControl is the one definition of the characters Text escapes; the
+// structured report formats, which must keep values exact, use it to encode
+// the same characters with their own escapes (lint/report).
 package escape
 
 import (
@@ -47,7 +51,7 @@ func Text(s string) string {
 			b.WriteByte('\t')
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case isInvisibleControl(r):
+		case IsControl(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		case r == '#' && hasPrefixFold(s[i:], "##vso["):
 			b.WriteString(`#\#vso[`)
@@ -101,11 +105,16 @@ func isPlain(s string) bool {
 	return !strings.HasPrefix(t, "::")
 }
 
-// isInvisibleControl reports the non-ASCII runes that move the cursor, break
-// lines in some viewers or reorder text: C1 controls, NEL, line and paragraph
-// separators, bidi embeddings, overrides and isolates, and the BOM.
-func isInvisibleControl(r rune) bool {
+// IsControl reports the runes Text never writes raw: ASCII controls but the
+// tab, DEL, and the non-ASCII runes that move the cursor, break lines in some
+// viewers or reorder text (C1 controls, NEL, line and paragraph separators,
+// bidi embeddings, overrides and isolates, the BOM). Structured formats
+// (JSON, XML), which must keep values exact, encode these same runes with
+// their own escapes instead of calling Text.
+func IsControl(r rune) bool {
 	switch {
+	case r < 0x20 && r != '\t', r == 0x7f:
+		return true
 	case r >= 0x80 && r <= 0x9f:
 		return true
 	case r == 0x2028 || r == 0x2029:

@@ -104,7 +104,7 @@ func factsFromDocument(name string, doc any) (*Facts, error) {
 	}
 	dropNulls(obj)
 	normaliseFacts(obj)
-	if err := factsSchema.validate("#Facts", doc, nil); err != nil {
+	if err := validateFacts(obj); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	// The schema has accepted the shape, so this cannot fail on types.
@@ -118,6 +118,42 @@ func factsFromDocument(name string, doc any) (*Facts, error) {
 	}
 	f.Source = SourceFacts
 	return &f, nil
+}
+
+// factsLists are the fields of a facts document that may be long lists, with
+// the schema definition of their elements.
+var factsLists = []struct{ field, elemDef string }{
+	{"modules", "FactsModule"},
+	{"role_assignments", "FactsRoleAssignment"},
+}
+
+// validateFacts checks a facts document against #Facts. The long lists
+// (tens of thousands of modules on a build agent) are checked element by
+// element in chunks (validateList), so that the cost stays linear; the rest
+// of the document is checked without them, then they are put back.
+func validateFacts(obj map[string]any) error {
+	lists := map[string][]any{}
+	for _, l := range factsLists {
+		if list, ok := obj[l.field].([]any); ok {
+			lists[l.field] = list
+			obj[l.field] = []any{}
+		}
+	}
+	err := factsSchema.validate("#Facts", obj, nil)
+	for field, list := range lists {
+		obj[field] = list
+	}
+	if err != nil {
+		return err
+	}
+	for _, l := range factsLists {
+		if list, ok := lists[l.field]; ok {
+			if err := factsSchema.validateList(l.elemDef, list, []string{l.field}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // normaliseFacts undoes ConvertTo-Json quirks in place: lists of one written

@@ -59,6 +59,8 @@ func TestLoadErrors(t *testing.T) {
 		{"wrong type", `{"schema": "pxlint-facts/v1", "culture": 1033}`, `facts.json: culture: must be a culture name such as "en-US"`},
 		{"bad module version", `{"schema": "pxlint-facts/v1", "modules": [{"name": "Az", "version": "4.5.0"}, {"name": "Az", "version": "latest"}]}`, `facts.json: modules[1].version: must be a version such as "4.5.0"`},
 		{"module without version", `{"schema": "pxlint-facts/v1", "modules": [{"name": "Az"}]}`, `facts.json: modules[0].version: missing`},
+		{"module past the first chunk of 256", `{"schema": "pxlint-facts/v1", "modules": [` + strings.Repeat(`{"name": "Az", "version": "4.5.0"}, `, 600) + `{"name": "", "version": "4.5.0"}]}`, `facts.json: modules[600].name: must be a module name`},
+		{"bad field beside a long list", `{"schema": "pxlint-facts/v1", "culture": "!!", "modules": [` + strings.Repeat(`{"name": "Az", "version": "4.5.0"}, `, 300) + `{"name": "Az", "version": "x"}]}`, `facts.json: culture: must be a culture name such as "en-US"`},
 		{"unknown field", `{"schema": "pxlint-facts/v1", "culure": "en-US"}`, `facts.json: culure: unknown field`},
 		{"bad scope", `{"schema": "pxlint-facts/v1", "role_assignments": [{"role": "Owner", "scope": "subscriptions/x"}]}`, `facts.json: role_assignments[0].scope: must be an Azure scope such as "/subscriptions/<id>"`},
 		{"bad subscription", `{"schema": "pxlint-facts/v1", "account": {"subscription_id": "my-sub"}}`, `facts.json: account.subscription_id: must be a GUID`},

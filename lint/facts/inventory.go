@@ -89,7 +89,7 @@ func inventoryFromDocument(name string, doc any) (*Inventory, error) {
 		if len(projected[shape]) == 0 {
 			continue
 		}
-		if err := inventorySchema.validate("[...#"+shape.def+"]", projected[shape], nil); err != nil {
+		if err := inventorySchema.validateList(shape.def, projected[shape], nil); err != nil {
 			var fe *fieldError
 			if errors.As(err, &fe) && len(fe.Path) > 0 {
 				// Report the index in the file, not in the shape's sub-list.

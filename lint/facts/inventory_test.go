@@ -81,6 +81,8 @@ func TestLoadInventoryErrors(t *testing.T) {
 			cliRG(2) + `, {"id": "/subscriptions/` + subA + `/resourceGroups/x", "name": ""}]`, `rgs.json: [3].name: must be a resource group name`},
 		{"first error in document order", "[" + strings.Repeat(cliRG(0)+", ", 11) + `{"id": "bad", "name": "x"}, ` + strings.Repeat(cliRG(0)+", ", 90) + `{"id": "bad", "name": "y"}]`,
 			`rgs.json: [11].id: must be a resource group ID such as "/subscriptions/<id>/resourceGroups/<name>"`},
+		{"index past the first chunk of 256", "[" + strings.Repeat(cliRG(0)+", ", 700) + `{"id": "bad", "name": "x"}, ` + strings.Repeat(cliRG(0)+", ", 300) + `{"id": "bad", "name": "y"}]`,
+			`rgs.json: [700].id: must be a resource group ID such as "/subscriptions/<id>/resourceGroups/<name>"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // maxDepth bounds the nesting of a document: a facts file is 3 levels deep
@@ -22,21 +23,17 @@ const maxDepth = 32
 // maxFileSize bounds a facts or inventory file. A facts file is a few KiB and
 // an inventory of thousands of resource groups a few MiB; anything larger is
 // not what pxlint asked for.
-const maxFileSize = 32 << 20
+const maxFileSize = safeio.DocumentBytes
 
 // readJSONFile reads a JSON document written by PowerShell or the Azure CLI
 // and returns it decoded into generic values. The
 // error messages start with the file's base name, as users see them.
 func readJSONFile(path string) (any, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
+	// One byte over the bound, so decodeJSONDocument sees a file too large.
+	raw, err := safeio.ReadFile(path, maxFileSize+1)
+	if err != nil && !errors.Is(err, safeio.ErrTooLarge) {
 		return nil, err
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return decodeJSONDocument(name, raw)
 }

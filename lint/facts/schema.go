@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -24,6 +25,8 @@ type cueSchema struct {
 	ctx  *cue.Context
 	root cue.Value
 	err  error
+	// compiled caches the schemas of expressions such as "[...#X]" (under mu).
+	compiled map[string]cue.Value
 }
 
 var (
@@ -60,7 +63,14 @@ func (s *cueSchema) validate(def string, v any, prefix []string) error {
 		schema = s.root.LookupPath(cue.ParsePath(def))
 	} else {
 		// An expression over the file's definitions, e.g. "[...#X]".
-		schema = s.ctx.CompileString(def, cue.Scope(s.root), cue.InferBuiltins(true))
+		var ok bool
+		if schema, ok = s.compiled[def]; !ok {
+			schema = s.ctx.CompileString(def, cue.Scope(s.root), cue.InferBuiltins(true))
+			if s.compiled == nil {
+				s.compiled = map[string]cue.Value{}
+			}
+			s.compiled[def] = schema
+		}
 	}
 	if !schema.Exists() || schema.Err() != nil {
 		return fmt.Errorf("internal error: schema %s has no %s", s.file, def)
@@ -80,6 +90,36 @@ func (s *cueSchema) validate(def string, v any, prefix []string) error {
 		path = path[1:]
 	}
 	return &fieldError{Path: append(append([]string(nil), prefix...), path...), Msg: s.explain(schema, path, e)}
+}
+
+// listChunk is how many list elements one CUE evaluation checks. CUE's
+// cost for one list literal grows with the square of its length (each
+// element's arc is found by a linear search), so a long list is checked in
+// chunks of this size: the total cost stays linear in the number of
+// elements, and a chunk is large enough that per-evaluation overhead does
+// not dominate.
+const listChunk = 256
+
+// validateList checks every element of list against definition elemDef
+// (e.g. "#FactsModule") in chunks of listChunk, and reports the first
+// problem with the element's index in the whole list, after prefix
+// ("modules[1234].version").
+func (s *cueSchema) validateList(elemDef string, list []any, prefix []string) error {
+	for start := 0; start < len(list); start += listChunk {
+		end := min(start+listChunk, len(list))
+		err := s.validate("[...#"+elemDef+"]", list[start:end], prefix)
+		if err == nil {
+			continue
+		}
+		var fe *fieldError
+		if errors.As(err, &fe) && len(fe.Path) > len(prefix) {
+			if j, convErr := strconv.Atoi(fe.Path[len(prefix)]); convErr == nil {
+				fe.Path[len(prefix)] = strconv.Itoa(start + j)
+			}
+		}
+		return err
+	}
+	return nil
 }
 
 // pathLess orders paths element by element, list indexes numerically.

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/pxlint/pxlint/lint/ps"
 )
 
 const actionlintInstall = "go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12"
@@ -36,7 +38,7 @@ func TestActionMetadata(t *testing.T) {
 		name, with string
 		ok         bool
 	}{
-		{"every input", "paths: scripts\n          fail-on: warning\n          format: github\n          sarif-file: out/pxlint.sarif\n          args: --profile az", true},
+		{"every input", "paths: scripts\n          fail-on: warning\n          format: github\n          sarif-file: out/pxlint.sarif\n          args: --profile az\n          version: v1.2.0\n          build-from-source: \"false\"", true},
 		{"no input", "", true},
 		{"unknown input", "sarif: pxlint.sarif", false},
 	} {
@@ -95,21 +97,52 @@ func yamlDoc(t *testing.T, rel string, v any) {
 // with the CI's native format).
 func TestAzurePipelinesExample(t *testing.T) {
 	var doc struct {
-		Steps []map[string]any `yaml:"steps"`
+		Jobs []struct {
+			Strategy struct {
+				Matrix map[string]map[string]string `yaml:"matrix"`
+			} `yaml:"strategy"`
+			Steps []map[string]any `yaml:"steps"`
+		} `yaml:"jobs"`
 	}
 	yamlDoc(t, "examples/ci/azure-pipelines.yml", &doc)
+	if len(doc.Jobs) != 1 {
+		t.Fatalf("%d jobs, want 1", len(doc.Jobs))
+	}
+	job := doc.Jobs[0]
+	images := map[string]bool{}
+	for _, m := range job.Strategy.Matrix {
+		images[m["vmImage"]] = true
+	}
+	if !images["ubuntu-latest"] || !images["windows-latest"] {
+		t.Errorf("matrix images %v, want Linux and Windows agents", images)
+	}
 	var script, against string
 	var junit map[string]any
-	for _, s := range doc.Steps {
-		sc, _ := s["script"].(string)
-		switch {
-		case strings.Contains(sc, " lint") && strings.Contains(sc, "--against "):
-			against = sc
-		case strings.Contains(sc, " lint"):
+	installs := map[string]string{} // task -> inline script
+	for _, s := range job.Steps {
+		if sc, ok := s["script"].(string); ok && strings.Contains(sc, " lint") {
+			if strings.Contains(sc, "--against ") {
+				against = sc
+				continue
+			}
 			script = sc
 		}
-		if s["task"] == "PublishTestResults@2" {
-			junit, _ = s["inputs"].(map[string]any)
+		task, _ := s["task"].(string)
+		inputs, _ := s["inputs"].(map[string]any)
+		switch task {
+		case "PublishTestResults@2":
+			junit = inputs
+		case "GoTool@0":
+			t.Error("the example should not need Go (GoTool@0)")
+		case "PowerShell@2", "Bash@3":
+			cond, _ := s["condition"].(string)
+			if !strings.Contains(cond, "Windows_NT") {
+				t.Errorf("%s has no Agent.OS condition: %q", task, cond)
+			}
+			if task == "PowerShell@2" && inputs["pwsh"] != true {
+				t.Errorf("PowerShell@2 should run pwsh (PowerShell 7): %v", inputs)
+			}
+			installs[task], _ = inputs["script"].(string)
 		}
 	}
 	if !strings.Contains(script, "--format azure") || !strings.Contains(script, "--format junit=") {
@@ -120,6 +153,22 @@ func TestAzurePipelinesExample(t *testing.T) {
 	}
 	if !strings.Contains(against, "--format azure") {
 		t.Errorf("no redeploy-safety step (lint --against ... --format azure): %q", against)
+	}
+	// The Windows install script is PowerShell: pxlint's reader parses it.
+	if ps1 := installs["PowerShell@2"]; !strings.Contains(ps1, "Get-FileHash") {
+		t.Errorf("the Windows install does not verify the checksum: %q", ps1)
+	} else if _, f := ps.ParseBytes([]byte(ps1), ps.DefaultLimits()); len(f.Diagnostics) > 0 {
+		d := f.Diagnostics[0]
+		t.Errorf("Windows install script: %s at %d:%d: %s", d.Rule, d.Span.Start.Line, d.Span.Start.Col, d.Message)
+	}
+	// The Linux one is bash: bash -n checks its syntax.
+	sh := installs["Bash@3"]
+	if !strings.Contains(sh, "sha256sum -c") {
+		t.Errorf("the Linux install does not verify the checksum: %q", sh)
+	}
+	bash := tool(t, "bash", "apt-get install bash")
+	if out, err := exec.Command(bash, "-n", "-c", sh).CombinedOutput(); err != nil {
+		t.Errorf("bash -n: %v\n%s", err, out)
 	}
 }
 
@@ -159,12 +208,16 @@ func TestPreCommitHooksFile(t *testing.T) {
 		RequireSerial bool   `yaml:"require_serial"`
 	}
 	yamlDoc(t, ".pre-commit-hooks.yaml", &hooks)
-	want := map[string]string{"pxlint": "golang", "pxlint-system": "system"}
+	want := map[string][2]string{ // language, entry
+		"pxlint":         {"golang", "pxlint lint"},
+		"pxlint-system":  {"system", "pxlint lint"},
+		"pxlint-release": {"script", "examples/pre-commit/pxlint-release.sh"},
+	}
 	if len(hooks) != len(want) {
 		t.Fatalf("%d hooks, want %d", len(hooks), len(want))
 	}
 	for _, h := range hooks {
-		if want[h.ID] != h.Language || h.Entry != "pxlint lint" || h.Files != `\.ps1$` ||
+		if want[h.ID] != [2]string{h.Language, h.Entry} || h.Files != `\.ps1$` ||
 			h.PassFilenames == nil || !*h.PassFilenames || !h.RequireSerial {
 			t.Errorf("hook %+v", h)
 		}

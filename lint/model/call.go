@@ -38,6 +38,13 @@ func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
 	name := ""
 	if text != "" {
 		name = canonicalCommandName(text)
+		if c.Invocation == ps.InvokeDirect && c.Name != nil && !looksLikeCommand(text) {
+			// `$PxAppPassword = $a = Hunter2`: a bare word PowerShell would
+			// run is a literal that can reach a secret sink.
+			if v := e.literal(c.Name.NodeSpan(), known(text)); v.kind == KindSecret {
+				text, name = "", ""
+			}
+		}
 	} else {
 		if c.Name != nil {
 			e.eval(c.Name)
@@ -63,6 +70,8 @@ func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
 		Positional:  []Argument{},
 		Conditional: e.cond > 0,
 	}
+	var args []argFlow
+	var splats []splatFlow
 	for i := 0; i < len(c.Elements); i++ {
 		switch el := c.Elements[i].(type) {
 		case *ps.CommandParameter:
@@ -90,7 +99,9 @@ func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
 				}
 			}
 			if arg != nil {
+				mark := e.traceMark()
 				a := e.argument(arg, secret)
+				args = append(args, argFlow{param: canon, node: arg, from: mark, to: e.traceMark()})
 				p.Value = &a
 				p.Span = toSpan(el.Span.Join(arg.NodeSpan()))
 			} else {
@@ -99,16 +110,123 @@ func (e *evaluator) command(c *ps.Command) (reason string, interactive bool) {
 			cmd.Parameters = append(cmd.Parameters, p)
 		case ps.Expression:
 			if v, ok := el.(*ps.Variable); ok && v.Splat {
-				e.splat(v, tab, &cmd)
+				splats = append(splats, e.splat(v, tab, &cmd)...)
 				continue
 			}
+			mark := e.traceMark()
 			cmd.Positional = append(cmd.Positional, e.argument(el, tab != nil && tab.SecretPositional))
+			args = append(args, argFlow{position: len(cmd.Positional), node: el, from: mark, to: e.traceMark()})
 		}
 	}
+	e.commandSinks(tab, &cmd, args, splats)
 	if idx >= 0 {
 		e.in.Commands[idx] = cmd
 	}
 	return commandReason(name)
+}
+
+// argFlow is where in the trace one argument's flow is: a parameter's
+// value (param is its canonical name) or the position-th positional
+// argument (1-based).
+type argFlow struct {
+	param    string
+	position int
+	node     ps.Expression
+	from, to int
+}
+
+// splatFlow is one entry of a splatted hashtable, bound to a parameter.
+type splatFlow struct {
+	param string
+	flow  *flowNode
+}
+
+// commandSinks marks what flows into a command's secret inputs as secret:
+// secret parameters (-*Password*, ConvertTo-SecureString -String and its
+// positional argument), every argument of a command called with
+// -AsPlainText, Set-Variable/New-Variable of a secret-named variable, and
+// the password of a credential built with New-Object.
+func (e *evaluator) commandSinks(tab *commandTable, cmd *Command, args []argFlow, splats []splatFlow) {
+	plainText := false
+	for _, p := range cmd.Parameters {
+		if strings.EqualFold(p.Name, "AsPlainText") {
+			plainText = true
+		}
+	}
+	secretVariable := false // Set-Variable -Name PxWinAdminPassword
+	credential := false     // New-Object PSCredential
+	switch strings.ToLower(cmd.Name) {
+	case "set-variable", "new-variable":
+		if n, ok := argumentString(cmd, "Name", 1); ok && IsSecretName(n) {
+			secretVariable = true
+		}
+	case "new-object":
+		if n, ok := argumentString(cmd, "TypeName", 1); ok && isCredentialType(n) {
+			credential = true
+		}
+	}
+	for _, a := range args {
+		var skip *ps.Span
+		switch {
+		case plainText, tab.isSecretParameter(a.param), a.position > 0 && tab != nil && tab.SecretPositional:
+		case secretVariable && (a.param == "Value" || a.position == 2):
+		case credential && (a.param == "ArgumentList" || a.position == 2):
+			// PSCredential(user, password): the user name is not a secret.
+			if first := firstListElement(a.node); first != nil {
+				sp := first.NodeSpan()
+				skip = &sp
+			}
+		default:
+			continue
+		}
+		e.sinkRange(a.from, a.to, skip)
+	}
+	for _, sf := range splats {
+		if plainText || tab.isSecretParameter(sf.param) || (secretVariable && sf.param == "Value") {
+			e.sink(sf.flow)
+		}
+	}
+}
+
+// argumentString is the known string value of a parameter, else of the
+// position-th positional argument.
+func argumentString(cmd *Command, param string, position int) (string, bool) {
+	for _, p := range cmd.Parameters {
+		if strings.EqualFold(p.Name, param) && p.Value != nil {
+			s, ok := p.Value.Value.(string)
+			return s, ok
+		}
+	}
+	if position-1 < len(cmd.Positional) {
+		s, ok := cmd.Positional[position-1].Value.(string)
+		return s, ok
+	}
+	return "", false
+}
+
+// isCredentialType reports the .NET credential types whose constructor
+// takes a user name and a password.
+func isCredentialType(name string) bool {
+	n := strings.ToLower(strings.Trim(strings.TrimSpace(name), "[]"))
+	for _, t := range []string{"pscredential", "management.automation.pscredential", "system.management.automation.pscredential",
+		"networkcredential", "net.networkcredential", "system.net.networkcredential"} {
+		if n == t {
+			return true
+		}
+	}
+	return false
+}
+
+// firstListElement is the first element of an argument list written as
+// `(a, b)` or `a, b`, else nil.
+func firstListElement(x ps.Expression) ps.Expression {
+	if p, ok := x.(*ps.ParenExpr); ok {
+		x = ps.StatementExpr(p.Inner)
+	}
+	if l, ok := x.(*ps.ArrayLiteral); ok && len(l.Elements) > 1 {
+		return l.Elements[0]
+	}
+	return nil
 }
 
 func isSplat(x ps.Expression) bool {
@@ -162,7 +280,7 @@ func (e *evaluator) taint(name string) {
 		s, _ := psString(st.val)
 		desc = describeSecret(s)
 		if st.file != nil {
-			st.file.secrets = append(st.file.secrets, st.rhs)
+			st.file.addSecret(st.rhs)
 		}
 	}
 	st.val = value{kind: KindSecret, secret: desc, reason: st.val.reason}
@@ -187,7 +305,7 @@ func isLiteral(x ps.Expression) bool {
 
 // splat expands `@params` into parameters when the hashtable is known
 // (`$p = @{ PfxPath = $PxPfxCertFileName }; .\create_vmss_deployment.ps1 @p`).
-func (e *evaluator) splat(v *ps.Variable, tab *commandTable, cmd *Command) {
+func (e *evaluator) splat(v *ps.Variable, tab *commandTable, cmd *Command) []splatFlow {
 	plain := *v
 	plain.Splat = false
 	val := e.lookup(&plain)
@@ -195,6 +313,7 @@ func (e *evaluator) splat(v *ps.Variable, tab *commandTable, cmd *Command) {
 	switch val.kind {
 	case KindHashtable:
 		if val.entries != nil {
+			flows := make([]splatFlow, 0, len(val.entries))
 			for _, en := range val.entries {
 				canon, ok := tab.bindParameter(en.key)
 				if !ok {
@@ -218,21 +337,23 @@ func (e *evaluator) splat(v *ps.Variable, tab *commandTable, cmd *Command) {
 					p.Switch = true
 				}
 				cmd.Parameters = append(cmd.Parameters, p)
+				flows = append(flows, splatFlow{param: canon, flow: en.flow})
 			}
-			return
+			return flows
 		}
 	case KindArray:
 		for _, el := range val.elems {
 			a := Argument{Value: el.Value, Kind: elementValueKind(el), Text: el.Text, Line: el.Line, Column: el.Column, Span: el.Span}
 			cmd.Positional = append(cmd.Positional, a)
 		}
-		return
+		return nil
 	}
 	a := Argument{Kind: KindUnknown, Text: e.text(v.Span), Line: v.Span.Start.Line, Column: v.Span.Start.Col, Span: sp, Variable: e.displayName(v.Name)}
 	if val.kind == KindSecret {
 		a.Kind, a.Text = KindSecret, ""
 	}
 	cmd.Positional = append(cmd.Positional, a)
+	return nil
 }
 
 // elementValueKind is the value kind (Variable.Kind) of an element.

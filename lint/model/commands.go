@@ -86,12 +86,15 @@ func merge(ms ...map[string]string) map[string]string {
 	return out
 }
 
+// deployScript is the canonical name of the vendor's deployment script.
+const deployScript = "create_vmss_deployment.ps1"
+
 // knownCommands are keyed by canonical name (aliases of a command share its
 // table). The create_vmss_deployment.ps1 parameters are those of
 // shared/reference/teams-connector.md, spelled as the vendor script writes them.
 var knownCommands = func() map[string]*commandTable {
 	deploy := &commandTable{
-		Name: "create_vmss_deployment.ps1",
+		Name: deployScript,
 		Params: []string{
 			"SubscriptionId", "ResourceGroupName", "VmssName", "VMAdminCredential", "PfxPath",
 			"TeamsConnectorFqdn", "PexipFqdns", "instanceCount", "StaticResourcesResourceGroupName",
@@ -208,10 +211,35 @@ var knownCommands = func() map[string]*commandTable {
 		SecretParams:     []string{"String"},
 		SecretPositional: true,
 	}
+	// Set-Variable and New-Variable: -Value of a secret-named -Name is a
+	// secret sink (commandSinks).
+	setVariable := &commandTable{
+		Name: "Set-Variable",
+		Params: append([]string{
+			"Name", "Value", "Include", "Exclude", "Description", "Option", "Force", "Visibility", "PassThru", "Scope",
+		}, shouldProcess...),
+		Switches: []string{"Force", "PassThru", "WhatIf", "Confirm"},
+		Common:   true,
+	}
+	newVariable := &commandTable{
+		Name:     "New-Variable",
+		Params:   append([]string{"Name", "Value", "Description", "Option", "Visibility", "Force", "PassThru", "Scope"}, shouldProcess...),
+		Switches: []string{"Force", "PassThru", "WhatIf", "Confirm"},
+		Common:   true,
+	}
+	// New-Object: the password of a credential is a secret sink.
+	newObject := &commandTable{
+		Name:     "New-Object",
+		Params:   []string{"TypeName", "ComObject", "ArgumentList", "Property", "Strict"},
+		Aliases:  map[string]string{"args": "ArgumentList"},
+		Switches: []string{"Strict"},
+		Common:   true,
+	}
 	m := map[string]*commandTable{}
 	for _, t := range []*commandTable{
 		deploy, installModule, importModule, getModule, setCulture, newRG, &newRMRG, setContext, &selectSub,
 		&setRMContext, &selectRMSub, connect, &loginAz, &connectRM, registerBot, writeHost, secure,
+		setVariable, newVariable, newObject,
 	} {
 		t.index()
 		m[t.Name] = t
@@ -228,6 +256,12 @@ func lookupCommand(name string) *commandTable {
 		if strings.EqualFold(t.Name, name) {
 			return t
 		}
+	}
+	// The vendor ships the deployment script under other names too
+	// (`newcreate_vmss_deployment.ps1`): any *create_vmss_deployment.ps1 is it.
+	if deploy := knownCommands[deployScript]; len(name) > len(deployScript) &&
+		strings.EqualFold(name[len(name)-len(deployScript):], deployScript) {
+		return deploy
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ func TestCanonicalCommandName(t *testing.T) {
 		{`.\create_vmss_deployment.ps1`, "create_vmss_deployment.ps1"},
 		{`./Create_VMSS_Deployment.ps1`, "create_vmss_deployment.ps1"},
 		{`C:\pexip\create_vmss_deployment.ps1`, "create_vmss_deployment.ps1"},
+		{`.\newcreate_vmss_deployment.ps1`, "create_vmss_deployment.ps1"}, // the vendor's newer scripts
+		{`.\my_create_vmss_deployment.ps1.bak`, "my_create_vmss_deployment.ps1.bak"},
 		{`install-module`, "Install-Module"},
 		{`Az.Resources\New-AzResourceGroup`, "New-AzResourceGroup"},
 		{`select-azsubscription`, "Select-AzSubscription"},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // dotSource handles `. .\common.ps1`: a relative script is read and
@@ -111,13 +112,15 @@ func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason str
 		return false, v.reason
 	}
 	b, err := e.readFile(osPath)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return false, "file not found"
-		}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, "file not found"
+	case errors.Is(err, safeio.ErrNotRegular):
+		return false, "not a regular file"
+	case err != nil && !errors.Is(err, safeio.ErrTooLarge):
 		return false, "file cannot be read"
 	}
-	if len(b) > e.lim.MaxFileBytes {
+	if len(b) > e.lim.MaxFileBytes || errors.Is(err, safeio.ErrTooLarge) {
 		v := e.limit("file size", at, fmt.Sprintf("dot-sourced file is larger than %d bytes", e.lim.MaxFileBytes))
 		return false, v.reason
 	}
@@ -138,8 +141,10 @@ func (e *evaluator) readDotSource(rel string, at ps.Span) (read bool, reason str
 	}
 	saved := e.cur
 	e.cur = child
+	e.requires(f.Requires)
 	e.walkList(f.Statements)
 	e.cur = saved
+	e.included = append(e.included, abs)
 	e.stats.FilesRead++
 	syntax := 0
 	for _, d := range f.Diagnostics {

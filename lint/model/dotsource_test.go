@@ -1,6 +1,7 @@
 package model
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -106,5 +107,29 @@ func TestDotSourceCycleAndDepth(t *testing.T) {
 	}
 	if _, ok := r.Input.Variables["PxL5"]; ok {
 		t.Errorf("a file beyond the depth limit was evaluated")
+	}
+}
+
+// TestDotSourceRequiresAndGuards: #Requires and culture guards of a
+// dot-sourced file count for the includer (DESIGN, Deployments, not files),
+// marked with their file and without positions that would point into it.
+func TestDotSourceRequiresAndGuards(t *testing.T) {
+	r := evaluate(t, lines(`. "$PSScriptRoot\common.ps1"`, `$PxVmssRegion = "weu"`), files(map[string]string{
+		"vars/common.ps1": lines(
+			`#Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }`,
+			`if ((Get-Culture).Name -ne 'en-US') { throw "en-US only" }`,
+			`$PxBaseConnName = "fab"`,
+		),
+	}))
+	req := r.Input.Requires
+	if len(req) != 1 || req[0].Name != "Az" || req[0].RequiredVersion != "4.5.0" || req[0].File != "vars/common.ps1" || req[0].Line != 0 {
+		t.Errorf("requires = %+v", req)
+	}
+	g := r.Input.Guards
+	if len(g) != 1 || g[0].Kind != GuardCulture || g[0].Value != "en-US" || g[0].File != "vars/common.ps1" || g[0].Line != 0 {
+		t.Errorf("guards = %+v", g)
+	}
+	if len(r.Included) != 1 || !strings.HasSuffix(filepath.ToSlash(r.Included[0]), "vars/common.ps1") {
+		t.Errorf("included = %v", r.Included)
 	}
 }

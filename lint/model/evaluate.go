@@ -2,12 +2,12 @@ package model
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // Options configure one evaluation.
@@ -22,7 +22,8 @@ type Options struct {
 	// Dir is the script's folder on disk, for dot-sourced relative files.
 	// Empty means the folder of Path.
 	Dir string
-	// ReadFile reads dot-sourced files; nil means os.ReadFile.
+	// ReadFile reads dot-sourced files; nil means safeio.ReadFile with
+	// safeio.DotSourceBytes (regular files only, bounded).
 	ReadFile func(string) ([]byte, error)
 	// Limits bound the evaluation; zero fields take DefaultLimits.
 	Limits Limits
@@ -42,6 +43,10 @@ type Result struct {
 	// inspected file, so that reports can mask snippets.
 	SecretSpans []Span
 	Stats       Stats
+	// Included are the absolute paths of the files dot-sourced and read,
+	// directly or through other dot-sourced files: the engine judges them as
+	// part of this script (DESIGN, Deployments, not files).
+	Included []string
 }
 
 // maxTextRunes caps Variable.Text: longer right-hand sides are left out.
@@ -61,15 +66,17 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	if file == nil {
 		file = &ps.File{}
 	}
-	e := newEvaluator(src, opts)
-	e.requires(file.Requires)
-	e.scriptParams(file.Params)
-	e.walkList(file.Statements)
+	e := evaluatePass(src, file, opts, nil)
+	if len(e.flowSecrets) > 0 {
+		// Some literals reach a secret sink: evaluate again with them
+		// secret at their source (see flow.go).
+		e = evaluatePass(src, file, opts, e.flowSecrets)
+	}
 
 	in := e.in
-	in.Source = e.describeSource(src)
+	in.Source = e.describeSource(src, file.Tokens)
 	in.Profile, in.ProfileSource = DetectProfile(in)
-	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats}
+	res := &Result{Input: in, Diagnostics: e.diags, Stats: e.stats, Included: e.included}
 	for _, sp := range e.cur.secrets {
 		res.SecretSpans = append(res.SecretSpans, toSpan(sp))
 	}
@@ -79,12 +86,25 @@ func Evaluate(src *ps.Source, file *ps.File, opts Options) *Result {
 	return res
 }
 
+// evaluatePass is one evaluation of the whole script; knownSecrets are the
+// literals an earlier pass found to reach a secret sink.
+func evaluatePass(src *ps.Source, file *ps.File, opts Options, knownSecrets map[literalKey]bool) *evaluator {
+	e := newEvaluator(src, opts)
+	e.knownSecrets = knownSecrets
+	e.requires(file.Requires)
+	e.scriptParams(file.Params)
+	e.walkList(file.Statements)
+	return e
+}
+
 // evaluator holds the state of one evaluation.
 type evaluator struct {
 	opts     Options
 	lim      Limits
 	readFile func(string) ([]byte, error)
 	catalog  map[string]string // lower-case name → catalog spelling
+	// included are the absolute paths of the dot-sourced files read.
+	included []string
 
 	in    *Input
 	vars  map[string]*varState // by lower-case name
@@ -105,6 +125,14 @@ type evaluator struct {
 	// unreadable lists dot-sourced files that could not be read: variables
 	// they may define are "defined elsewhere", not undefined.
 	unreadable []string
+
+	// trace, flowSecrets and knownSecrets follow secrets by data flow
+	// (flow.go): the literals and variable flows evaluated so far in the
+	// current statement, the literals found to reach a secret sink, and
+	// those an earlier pass found (nil in the first pass).
+	trace        []flowItem
+	flowSecrets  map[literalKey]bool
+	knownSecrets map[literalKey]bool
 }
 
 // fileCtx is the file being evaluated: the inspected one, or a dot-sourced
@@ -125,8 +153,10 @@ type fileCtx struct {
 	// dot-source: most scripts have none).
 	self  string
 	stack []string
-	// secrets are the spans of literal secrets in this file.
-	secrets []ps.Span
+	// secrets are the spans of literal secrets in this file; secretSet
+	// holds their offsets, so that each is recorded once.
+	secrets   []ps.Span
+	secretSet map[[2]int]bool
 }
 
 // varState is one variable's current value and its policy-input record.
@@ -136,6 +166,8 @@ type varState struct {
 	// rhs is the right-hand side of the last assignment, in file.
 	rhs  ps.Span
 	file *fileCtx
+	// flow is what the value came from (flow.go).
+	flow *flowNode
 }
 
 func newEvaluator(src *ps.Source, opts Options) *evaluator {
@@ -148,9 +180,10 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 		limitReported: map[string]bool{},
 		lowered:       map[string]string{},
 		refCtx:        "value",
+		flowSecrets:   map[literalKey]bool{},
 	}
 	if e.readFile == nil {
-		e.readFile = os.ReadFile
+		e.readFile = func(p string) ([]byte, error) { return safeio.ReadFile(p, safeio.DotSourceBytes) }
 	}
 	for _, n := range opts.KnownNames {
 		e.catalog[strings.ToLower(n)] = n
@@ -179,11 +212,13 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 // (their spans would point into another file).
 func (e *evaluator) recording() bool { return !e.cur.nested }
 
-func (e *evaluator) describeSource(src *ps.Source) Source {
+func (e *evaluator) describeSource(src *ps.Source, tokens []ps.Token) Source {
 	nonASCII := []NonASCII{}
 	for i := 0; i < len(src.Text); i++ {
 		if src.Text[i] >= 0x80 { // only then is the full scan needed
-			if _, _, na := describeText(src.Text); na != nil {
+			if na := nonASCIIInTokens(tokens, src.Encoding == "utf-8" && !src.BOM); na != nil {
+				nonASCII = na
+			} else if _, _, na := describeText(src.Text); na != nil {
 				nonASCII = na
 			}
 			break
@@ -205,7 +240,7 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 			if sp.IsZero() {
 				sp = d.Span
 			}
-			e.in.Requires = append(e.in.Requires, RequiredModule{
+			r := RequiredModule{
 				Name:            m.Name,
 				Version:         m.ModuleVersion,
 				RequiredVersion: m.RequiredVersion,
@@ -213,7 +248,12 @@ func (e *evaluator) requires(dirs []ps.RequiresDirective) {
 				Line:            sp.Start.Line,
 				Column:          sp.Start.Col,
 				Span:            toSpan(sp),
-			})
+			}
+			if e.cur.nested {
+				// PowerShell honours #Requires in a dot-sourced script too.
+				r.Line, r.Column, r.Span, r.File = 0, 0, Span{}, e.cur.rel
+			}
+			e.in.Requires = append(e.in.Requires, r)
 		}
 	}
 }
@@ -235,11 +275,32 @@ func (e *evaluator) text(sp ps.Span) string {
 	return e.cur.src.Slice(sp)
 }
 
-// addSecret records the span of a literal secret value.
-func (e *evaluator) addSecret(sp ps.Span) {
-	if !sp.IsZero() {
-		e.cur.secrets = append(e.cur.secrets, sp)
+// spanOf is a node's span, or the zero span for a node the parser left out
+// (nil) where a bound stopped it: the evaluator never assumes a child exists.
+func spanOf(n ps.Node) ps.Span {
+	if n == nil {
+		return ps.Span{}
 	}
+	return n.NodeSpan()
+}
+
+// addSecret records the span of a literal secret value.
+func (e *evaluator) addSecret(sp ps.Span) { e.cur.addSecret(sp) }
+
+// addSecret records the span of a literal secret value in this file, once.
+func (f *fileCtx) addSecret(sp ps.Span) {
+	if sp.IsZero() {
+		return
+	}
+	k := [2]int{sp.Start.Offset, sp.End.Offset}
+	if f.secretSet[k] {
+		return // a literal can be both a secret assigned and one that flows
+	}
+	if f.secretSet == nil {
+		f.secretSet = map[[2]int]bool{}
+	}
+	f.secretSet[k] = true
+	f.secrets = append(f.secrets, sp)
 }
 
 // limit records that a bound was hit: a PX011 diagnostic (once per kind of

@@ -45,16 +45,16 @@ func (e *evaluator) eval(x ps.Expression) value {
 		}
 		v := known(x.Value)
 		v.quote = x.Quote.String()
-		return v
+		return e.literal(x.Span, v)
 	case *ps.ExpandableString:
-		return e.expand(x)
+		return e.literal(x.Span, e.expand(x))
 	case *ps.StringText:
 		return known(x.Value)
 	case *ps.Number:
 		if f, isFloat := x.Value().(float64); x.Invalid || (isFloat && (math.IsInf(f, 0) || math.IsNaN(f))) {
-			return unknown(truncate("not a valid number: " + x.Text))
+			return e.literal(x.Span, unknown(truncate("not a valid number: "+x.Text)))
 		}
-		return known(x.Value())
+		return e.literal(x.Span, known(x.Value()))
 	case *ps.Variable:
 		return e.lookup(x)
 	case *ps.ArrayExpr:
@@ -76,7 +76,12 @@ func (e *evaluator) eval(x ps.Expression) value {
 	case *ps.TypeLiteral:
 		return unknown("type literal [" + x.Name + "]")
 	case *ps.ConvertExpr:
-		return e.convert(x.Type, e.eval(x.X), x)
+		mark := e.traceMark()
+		v := e.eval(x.X)
+		if isSecureStringType(x.Type) {
+			e.sinkSince(mark) // [securestring]"..." is meant to be a secret
+		}
+		return e.convert(x.Type, v, x)
 	case *ps.UnaryExpr:
 		return e.unary(x)
 	case *ps.BinaryExpr:
@@ -85,7 +90,7 @@ func (e *evaluator) eval(x ps.Expression) value {
 		e.branch(func() { e.scriptBlock(x.Block) })
 		return unknown("script block needs execution")
 	case *ps.BareWord:
-		return known(x.Value)
+		return e.literal(x.Span, known(x.Value))
 	case *ps.BadExpr:
 		return unknown("does not parse")
 	}
@@ -136,6 +141,7 @@ func (e *evaluator) lookup(x *ps.Variable) value {
 	st := e.vars[lname]
 	e.reference(x, st != nil)
 	if st != nil {
+		e.readFlow(st.flow, x.Span)
 		v := st.val
 		v.from = st.out.Name
 		v.quote = ""
@@ -258,7 +264,7 @@ func (e *evaluator) elementOf(node ps.Node, v value) Element {
 		}
 		return el
 	}
-	sp := node.NodeSpan()
+	sp := spanOf(node)
 	el := Element{
 		Kind:   classify(node, v),
 		Text:   e.text(sp),
@@ -395,20 +401,27 @@ func (e *evaluator) hashtable(x *ps.Hashtable) value {
 			continue
 		}
 		var v value
-		var node ps.Node = en.Value
+		var node ps.Node
+		if en.Value != nil {
+			node = en.Value
+		}
+		mark := e.traceMark()
 		if word, isWord := bareWordCommand(en.Value); isWord && IsSecretName(key) {
-			e.addSecret(en.Value.NodeSpan())
+			e.addSecret(spanOf(en.Value))
 			v = value{kind: KindSecret, secret: describeSecret(word)}
 		} else if xe := en.ValueExpr(); xe != nil {
 			v, node = e.eval(xe), xe
 		} else {
 			v = e.evalStatement(en.Value)
 		}
+		if IsSecretName(key) {
+			e.sinkSince(mark) // @{ Password = ... }
+		}
 		if seen[strings.ToLower(key)] && reason == "" {
 			reason = "duplicate hashtable key " + key
 		}
 		seen[strings.ToLower(key)] = true
-		sp := node.NodeSpan()
+		sp := spanOf(node)
 		if IsSecretName(key) || v.kind == KindSecret {
 			v = e.secretize(v, node)
 		}
@@ -416,7 +429,12 @@ func (e *evaluator) hashtable(x *ps.Hashtable) value {
 		if v.kind != KindSecret {
 			text = e.text(sp)
 		}
-		entries = append(entries, hashEntry{key: key, val: v, span: sp, text: text})
+		flow := e.flowSince(mark)
+		if flow != nil {
+			// One node per entry in the trace (see assign).
+			e.trace = append(e.trace[:mark], flowItem{file: e.cur, span: sp, node: flow})
+		}
+		entries = append(entries, hashEntry{key: key, val: v, span: sp, text: text, flow: flow})
 	}
 	if reason != "" {
 		return unknown(reason)
@@ -514,8 +532,16 @@ func (e *evaluator) member(x *ps.MemberExpr) value {
 func (e *evaluator) invokeMember(x *ps.InvokeMemberExpr) value {
 	t := e.eval(x.Target)
 	args := make([]value, len(x.Args))
+	credential := false
+	if tl, ok := x.Target.(*ps.TypeLiteral); ok && x.Static && strings.EqualFold(x.Name, "new") && isCredentialType(tl.Name) {
+		credential = true // [pscredential]::new($user, $password)
+	}
 	for i, a := range x.Args {
+		mark := e.traceMark()
 		args[i] = e.eval(a)
+		if credential && i > 0 {
+			e.sinkSince(mark)
+		}
 	}
 	if x.Member != nil && x.Name == "" {
 		e.eval(x.Member)
@@ -593,7 +619,10 @@ func (e *evaluator) index(x *ps.IndexExpr) value {
 
 // convert applies a cast such as [string], [int] or [string[]].
 func (e *evaluator) convert(t *ps.TypeLiteral, v value, node ps.Node) value {
-	sp := node.NodeSpan()
+	sp := spanOf(node)
+	if t == nil {
+		return unknown("cast needs execution")
+	}
 	name := strings.ToLower(strings.TrimSpace(t.Name))
 	name = strings.TrimPrefix(name, "system.")
 	if v.kind == KindSecret {

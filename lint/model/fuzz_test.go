@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/ps"
@@ -22,6 +23,12 @@ func FuzzEvaluate(f *testing.F) {
 	}
 	f.Add([]byte(`$PxA = @(1.2.3.4, "x") + $PxA; $PxA += $PxA * 3; $PxB = "{0}{1}" -f $PxA, (1..5)`))
 	f.Add([]byte(`$PxWinAdminPassword = 'a'; $h = @{ Password = $PxWinAdminPassword }; Foo @h -Password:$h.x`))
+	// Chained and nested assignments (the parser leaves the innermost value
+	// out past its depth bound).
+	for _, link := range []string{"$a = ", "$a += ", "($a = "} {
+		f.Add([]byte("$PxBaseConnName = " + strings.Repeat(link, 300) + `"x"` + strings.Repeat(")", strings.Count(link, "(")*300)))
+	}
+	f.Add([]byte(`$PxAppPassword = $b = "S"; $a = $PxAppSecret += "S"; $h = @{x = ($PxWinAdminPassword = "S")}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		src, file := ps.ParseBytes(data, ps.DefaultLimits())
 		r := Evaluate(src, file, Options{

@@ -13,7 +13,7 @@ const GuardCulture = "culture"
 // guard recognises an if statement that stops the script unless the
 // culture is the expected one.
 func (e *evaluator) guard(s *ps.IfStmt) {
-	if !e.recording() || e.cond > 0 || len(s.Clauses) == 0 {
+	if e.cond > 0 || len(s.Clauses) == 0 {
 		return
 	}
 	c := s.Clauses[0]
@@ -61,12 +61,17 @@ func (e *evaluator) guard(s *ps.IfStmt) {
 	if !stops {
 		return
 	}
-	e.in.Guards = append(e.in.Guards, Guard{
+	g := Guard{
 		Kind:  GuardCulture,
 		Value: want,
 		Line:  s.Span.Start.Line,
 		Span:  toSpan(s.Span),
-	})
+	}
+	if e.cur.nested {
+		// A guard in a dot-sourced file stops the includer too.
+		g.Line, g.Span, g.File = 0, Span{}, e.cur.rel
+	}
+	e.in.Guards = append(e.in.Guards, g)
 }
 
 // cultureComparison returns the culture name compared against the current

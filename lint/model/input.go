@@ -77,7 +77,7 @@ type Input struct {
 // Source describes how the file was decoded (PX009 needs the BOM and the
 // non-ASCII characters).
 type Source struct {
-	Encoding string     `json:"encoding"` // utf-8, utf-16le, utf-16be, windows-1252
+	Encoding string     `json:"encoding"` // utf-8, utf-16le, utf-16be, utf-32le, utf-32be, windows-1252
 	BOM      bool       `json:"bom"`
 	Newline  string     `json:"newline"` // crlf, lf, cr, mixed, none
 	Lines    int        `json:"lines"`
@@ -92,6 +92,15 @@ type NonASCII struct {
 	// Lookalike is set for typographic quotes and dashes PowerShell treats as ASCII
 	// (e.g. "“" → `"`).
 	Lookalike string `json:"lookalike,omitempty"`
+	// Context is where the character stands: "comment" (misreading it is
+	// harmless), "string" (inside a string literal) or "code" (a name or a
+	// bare word). Empty when the file could not be tokenized.
+	Context string `json:"context,omitempty"`
+	// MisreadQuote is set for a UTF-8 file without a BOM when Windows
+	// PowerShell 5.1, reading it as Windows-1252, sees a character among the
+	// misread bytes that PowerShell treats as a quote (UTF-8 "–" is E2 80 93,
+	// and 0x93 is "“"): that quote ends or starts a string.
+	MisreadQuote string `json:"misread_quote,omitempty"`
 }
 
 // Variable is the statically evaluated state of one `$Px...` (or other) variable
@@ -226,6 +235,10 @@ type RequiredModule struct {
 	Line            int    `json:"line"`
 	Column          int    `json:"column"`
 	Span            Span   `json:"span"`
+	// File is set for a #Requires of a dot-sourced file (repository-relative);
+	// it counts for this script, and its line, column and span are then 0:
+	// they would point into the other file.
+	File string `json:"file,omitempty"`
 }
 
 // Guard is a check the script makes before continuing, e.g.
@@ -235,6 +248,9 @@ type Guard struct {
 	Value string `json:"value"`
 	Line  int    `json:"line"`
 	Span  Span   `json:"span"`
+	// File is set for a guard in a dot-sourced file (repository-relative);
+	// it protects this script too, and its line and span are then 0.
+	File string `json:"file,omitempty"`
 }
 
 // DotSource is a dot-sourced script.
@@ -266,6 +282,10 @@ type ScriptSummary struct {
 type Context struct {
 	InGitWorkTree bool   `json:"in_git_work_tree"`
 	Now           string `json:"now"` // RFC 3339, from the injectable clock
+	// AzureLocationCloud is the Azure environment of $PxAzureLocation
+	// ("AzureCloud" or "AzureUSGovernment", from schemas/regions.cue), or
+	// empty when the location is unset, unknown statically or not in the list.
+	AzureLocationCloud string `json:"azure_location_cloud,omitempty"`
 }
 
 // Config carries the settings policies read (from flags and .pxlint.hcl).
@@ -274,4 +294,17 @@ type Config struct {
 	ExpiryDays int    `json:"expiry_days"`
 	// Rules holds rule-specific options by rule ID, e.g. {"PX105": {"min_prefix_length": 16}}.
 	Rules map[string]map[string]any `json:"rules"`
+	// Variables are the config's declared variables (`variable` blocks):
+	// PX501 requires the required ones, PX601 checks the parameter they feed.
+	Variables []DeclaredVariable `json:"variables,omitempty"`
+}
+
+// DeclaredVariable is a variable declared in .pxlint.hcl for a site or a
+// newer release.
+type DeclaredVariable struct {
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	Pattern   string `json:"pattern,omitempty"`
+	Required  bool   `json:"required"`
+	Parameter string `json:"parameter,omitempty"`
 }

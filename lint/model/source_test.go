@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/ps"
 )
 
 func TestDescribeText(t *testing.T) {
@@ -38,5 +40,49 @@ func TestDescribeText(t *testing.T) {
 	_, _, na := describeText(strings.Repeat("é", 500))
 	if len(na) != maxNonASCII {
 		t.Errorf("non-ASCII list has %d entries, want the cap %d", len(na), maxNonASCII)
+	}
+}
+
+// TestNonASCIIContext checks where each non-ASCII character stands and
+// which ones Windows PowerShell 5.1 would misread into a quote (PX009).
+func TestNonASCIIContext(t *testing.T) {
+	text := "# Pexip – template\n$PxWinAdminUser = \"pex–admin\"\n$PxA = 'café'\nWrite-Host naïve\n"
+	for _, tc := range []struct {
+		name      string
+		b         []byte
+		misreadOK bool // UTF-8 without BOM: the misread quote is recorded
+	}{
+		{"utf-8 without BOM", []byte(text), true},
+		{"utf-8 with BOM", append([]byte("\xef\xbb\xbf"), text...), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, f := ps.ParseBytes(tc.b, ps.DefaultLimits())
+			got := Evaluate(src, f, Options{Path: "x.ps1", ReadFile: noFiles}).Input.Source.NonASCII
+			quote := ""
+			if tc.misreadOK {
+				quote = "“"
+			}
+			want := []NonASCII{
+				{Line: 1, Column: 9, Char: "–", Lookalike: "-", Context: "comment", MisreadQuote: quote},
+				{Line: 2, Column: 23, Char: "–", Lookalike: "-", Context: "string", MisreadQuote: quote},
+				{Line: 3, Column: 12, Char: "é", Context: "string"},
+				{Line: 4, Column: 14, Char: "ï", Context: "code"},
+			}
+			if len(got) != len(want) {
+				t.Fatalf("non-ASCII = %+v, want %+v", got, want)
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("[%d] = %+v, want %+v", i, got[i], want[i])
+				}
+			}
+		})
+	}
+	// Characters outside comments are kept when comments alone exceed the cap.
+	long := strings.Repeat("# – dash\n", maxNonASCII+5) + "$PxA = \"é\"\n"
+	src, f := ps.ParseBytes([]byte(long), ps.DefaultLimits())
+	na := Evaluate(src, f, Options{Path: "x.ps1", ReadFile: noFiles}).Input.Source.NonASCII
+	if len(na) != maxNonASCII || na[len(na)-1].Context != "string" {
+		t.Errorf("capped list lost the string's character: %d entries, last %+v", len(na), na[len(na)-1])
 	}
 }

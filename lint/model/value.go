@@ -41,6 +41,9 @@ type hashEntry struct {
 	// span and text are those of the entry's value expression.
 	span ps.Span
 	text string
+	// flow is what the value came from: splatting it into a secret
+	// parameter makes its literals secret (flow.go).
+	flow *flowNode
 }
 
 func unknown(reason string) value { return value{kind: KindUnknown, reason: reason} }

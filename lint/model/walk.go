@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +13,11 @@ import (
 func (e *evaluator) walkList(stmts []ps.Statement) {
 	for _, s := range stmts {
 		e.walk(s)
+		if e.nesting == 0 {
+			// Nothing flows between top-level statements except through
+			// variables, which keep their own flow.
+			e.trace = e.trace[:0]
+		}
 	}
 }
 
@@ -75,6 +81,9 @@ func (e *evaluator) condition(s ps.Statement) {
 // walk evaluates one statement for its effects: assignments, commands,
 // references, guards and dot-sourced files.
 func (e *evaluator) walk(s ps.Statement) {
+	if s == nil {
+		return // the parser leaves a part out where a bound stopped it
+	}
 	e.nesting++
 	defer func() { e.nesting-- }()
 	if e.nesting > e.lim.MaxNesting {
@@ -83,7 +92,7 @@ func (e *evaluator) walk(s ps.Statement) {
 	}
 	switch s := s.(type) {
 	case *ps.AssignmentStmt:
-		e.assign(s)
+		_ = e.assign(s) // as a statement, an assignment outputs nothing
 	case *ps.ExpressionStmt, *ps.Pipeline:
 		e.stmtIn("value", s)
 	case *ps.PipelineChain:
@@ -167,14 +176,15 @@ func (e *evaluator) evalStatement(s ps.Statement) value {
 		}
 		return e.pipeline(s)
 	case *ps.AssignmentStmt:
-		// `($x = 1)` outputs the assigned value.
-		e.assign(s)
-		if v := s.TargetVariable(); v != nil && userScope(v.Scope) {
-			if st := e.vars[e.lower(v.Name)]; st != nil {
-				return st.val
-			}
+		// `($x = 1)` and the right-hand side of `$y = $x = 1` output the
+		// assigned value. Chains nest one level per link: bounded like
+		// any other nesting.
+		e.nesting++
+		defer func() { e.nesting-- }()
+		if e.nesting > e.lim.MaxNesting {
+			return e.limit("nesting", s.Span, fmt.Sprintf("assignments chained deeper than %d levels", e.lim.MaxNesting))
 		}
-		return unknown("value of an assignment")
+		return e.assign(s)
 	case *ps.BadStatement:
 		return unknown("does not parse")
 	}
@@ -203,10 +213,21 @@ func statementName(s ps.Statement) string {
 func (e *evaluator) pipeline(p *ps.Pipeline) value {
 	reason := ""
 	interactive := false
+	start := e.traceMark()
 	for _, el := range p.Elements {
 		switch el := el.(type) {
 		case *ps.Command:
+			if pipelineSecretSink(el) {
+				// `"S" | ConvertTo-SecureString -AsPlainText`: what is
+				// piped in is a secret.
+				e.sinkSince(start)
+			}
+			mark := e.traceMark()
 			r, inter := e.command(el)
+			if inter {
+				// What a user types is not derived from the prompt.
+				e.trace = e.trace[:mark]
+			}
 			if !interactive {
 				reason, interactive = r, inter
 			}
@@ -220,33 +241,63 @@ func (e *evaluator) pipeline(p *ps.Pipeline) value {
 	return unknown(reason)
 }
 
-// assign evaluates an assignment statement.
-func (e *evaluator) assign(a *ps.AssignmentStmt) {
+// pipelineSecretSink reports a command whose pipeline input is a secret:
+// ConvertTo-SecureString, or any command called with -AsPlainText.
+func pipelineSecretSink(c *ps.Command) bool {
+	if strings.EqualFold(canonicalCommandName(c.NameText), "ConvertTo-SecureString") {
+		return true
+	}
+	for _, el := range c.Elements {
+		if p, ok := el.(*ps.CommandParameter); ok && len(p.Name) >= 3 && len(p.Name) <= len("asplaintext") &&
+			strings.EqualFold(p.Name, "asplaintext"[:len(p.Name)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// assign evaluates an assignment statement and returns the value it
+// outputs when used as a value (`$y = $x = 1`, `($x = 1)`).
+func (e *evaluator) assign(a *ps.AssignmentStmt) value {
 	target := a.TargetVariable()
 	if target == nil {
-		e.assignOther(a)
-		return
+		return e.assignOther(a)
 	}
-	if IsSecretName(target.Name) && userScope(target.Scope) {
+	mark := e.traceMark()
+	secretTarget := IsSecretName(target.Name) || isSecureStringCast(a.Target)
+	if secretTarget && userScope(target.Scope) {
 		if word, ok := bareWordCommand(a.Value); ok {
 			// `$PxWinAdminPassword = Hunter2!`: PowerShell would run the
 			// password as a command; it must not surface as one.
 			e.addSecret(a.Value.NodeSpan())
 			val := value{kind: KindSecret, secret: describeSecret(word), reason: "not quoted: PowerShell runs it as a command"}
+			out := val
 			if e.cond > 0 {
 				val.reason = "assigned inside a branch"
 			}
 			e.setVariable(target, a, val)
-			return
+			return out
 		}
 	}
-	rhs := e.stmtIn("value", a.Value)
+	rhs := unknown("does not parse") // the parser left the value out
+	if a.Value != nil {
+		rhs = e.stmtIn("value", a.Value)
+	}
+	if secretTarget {
+		// A secret sink: $PxAppPassword, $env:PXLINT_PFX_PASSWORD, a
+		// [securestring] variable.
+		e.sinkSince(mark)
+	}
 	if !userScope(target.Scope) || target.Splat {
-		return // $env:X = ... and the like are not script variables
+		// $env:X = ... and the like are not script variables.
+		if secretTarget {
+			return asAssignedTo(target.Name, value{kind: KindSecret, secret: &Secret{}, reason: "a secret"})
+		}
+		return rhs
 	}
 	switch e.lower(target.Name) {
 	case "true", "false", "null", "_", "$", "?", "^":
-		return
+		return rhs
 	}
 	if c, ok := a.Target.(*ps.ConvertExpr); ok {
 		rhs = e.convert(c.Type, rhs, a.Value)
@@ -256,8 +307,18 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 	old := known(nil)
 	if st != nil {
 		old = st.val // its own elements: no From
+		if a.Operator != "=" {
+			// `$x += ...` reads $x: its flow joins the new value's.
+			e.readFlow(st.flow, target.Span)
+			if secretTarget {
+				e.sink(st.flow)
+			}
+		}
 	}
-	rhsNode := ps.Node(a.Value)
+	var rhsNode ps.Node
+	if a.Value != nil {
+		rhsNode = a.Value
+	}
 	if x := a.ValueExpr(); x != nil {
 		rhsNode = x
 	}
@@ -287,9 +348,10 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 	if a.Operator != "=" {
 		val.quote = ""
 	}
-	if IsSecretName(target.Name) || val.kind == KindSecret {
+	if secretTarget || val.kind == KindSecret {
 		val = e.secretize(val, rhsNode)
 	}
+	out := val
 	if e.cond > 0 {
 		if val.kind == KindSecret {
 			val.reason = "assigned inside a branch"
@@ -297,7 +359,31 @@ func (e *evaluator) assign(a *ps.AssignmentStmt) {
 			val = unknown("assigned inside a branch")
 		}
 	}
+	flow := e.flowSince(mark)
+	if flow != nil {
+		// The statement's part of the trace is now this one node, so that
+		// a chain of assignments copies each item once, not once per link.
+		e.trace = append(e.trace[:mark], flowItem{file: e.cur, span: a.Span, node: flow})
+	}
 	e.setVariable(target, a, val)
+	e.vars[key].flow = flow
+	return out
+}
+
+// isSecureStringCast reports an assignment target cast to [securestring]:
+// whatever is assigned is meant to be a secret.
+func isSecureStringCast(target ps.Expression) bool {
+	c, ok := target.(*ps.ConvertExpr)
+	return ok && isSecureStringType(c.Type)
+}
+
+// isSecureStringType reports [securestring] and [System.Security.SecureString].
+func isSecureStringType(t *ps.TypeLiteral) bool {
+	if t == nil {
+		return false
+	}
+	name := strings.ToLower(strings.TrimSpace(t.Name))
+	return name == "securestring" || name == "security.securestring" || name == "system.security.securestring"
 }
 
 // setVariable stores a value and updates the variable's policy-input record.
@@ -316,7 +402,7 @@ func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val v
 	val.from = ""
 	st.val = val
 	out := st.out
-	vs := a.Value.NodeSpan()
+	vs := spanOf(a.Value)
 	st.rhs, st.file = vs, e.cur
 	out.SourceName = target.Name
 	out.Kind = val.kind
@@ -353,35 +439,53 @@ func (e *evaluator) setVariable(target *ps.Variable, a *ps.AssignmentStmt, val v
 }
 
 // assignOther handles assignments to something other than a plain
-// variable: `$h.Key = 1`, `$a[0] = 1`, `$a, $b = 1, 2`.
-func (e *evaluator) assignOther(a *ps.AssignmentStmt) {
-	e.stmtIn("value", a.Value)
+// variable: `$h.Key = 1`, `$a[0] = 1`, `$a, $b = 1, 2`. It returns the
+// value the assignment outputs when used as a value.
+func (e *evaluator) assignOther(a *ps.AssignmentStmt) value {
+	mark := e.traceMark()
+	rhs := unknown("does not parse")
+	if a.Value != nil {
+		rhs = e.stmtIn("value", a.Value)
+	}
 	switch t := a.Target.(type) {
 	case *ps.ArrayLiteral:
+		for _, x := range t.Elements {
+			if v, ok := x.(*ps.Variable); ok && IsSecretName(v.Name) {
+				e.sinkSince(mark) // which element goes where is not tracked
+			}
+		}
 		for _, x := range t.Elements {
 			if v, ok := x.(*ps.Variable); ok && userScope(v.Scope) && !v.Splat {
 				e.setVariable(v, a, asAssignedTo(v.Name, unknown("assigned by a multiple assignment")))
 			}
 		}
 	case *ps.MemberExpr, *ps.IndexExpr:
+		if m, ok := t.(*ps.MemberExpr); ok && IsSecretName(m.Name) {
+			e.sinkSince(mark) // $cred.Password = "..."
+			rhs = asAssignedTo(m.Name, rhs)
+		}
 		base := baseVariable(t)
 		if base == nil || !userScope(base.Scope) {
 			e.exprIn("value", t)
-			return
+			return rhs
 		}
 		e.withCtx("value", func() { e.lookup(base) })
 		if st := e.vars[e.lower(base.Name)]; st != nil {
 			// The variable keeps its assignments; only its value changes.
 			st.val = unknown("changed by a member or index assignment on line " + strconv.Itoa(a.Span.Start.Line))
 			if IsSecretName(base.Name) {
+				e.sinkSince(mark)
 				st.val = value{kind: KindSecret, secret: &Secret{}, reason: st.val.reason}
 			}
 			st.out.Kind, st.out.Value, st.out.Elements = st.val.kind, nil, nil
 			st.out.Reason, st.out.Secret = st.val.reason, st.val.secret
 		}
 	default:
-		e.exprIn("value", a.Target)
+		if a.Target != nil {
+			e.exprIn("value", a.Target)
+		}
 	}
+	return rhs
 }
 
 // asAssignedTo returns v, or its secret form when the name holds a secret.

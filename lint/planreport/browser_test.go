@@ -119,6 +119,9 @@ var probeRe = regexp.MustCompile(`(?s)<pre id="probe">(.*?)</pre>`)
 // a caption and column headers, verdict colours with a WCAG AA contrast
 // (4.5:1), a screenshot and a printed PDF.
 func TestHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow (a lint run per example, or a browser): the full suite runs it")
+	}
 	bin := chromium(t)
 	inRoot(t)
 	res, _, err := lint.Plans(context.Background(), lint.Options{

@@ -129,6 +129,9 @@ func validate(t *testing.T, s *jsonschema.Schema, name string, b []byte) {
 // (and html for a few), validates the JSON against schemas/plan.schema.json
 // and compares with testdata/plan/. Every example must have a plan.
 func TestPlanGoldens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow (a lint run per example, or a browser): the full suite runs it")
+	}
 	test := inRoot(t)
 	schema := planSchema(t, ".")
 	res, _, err := lint.Plans(context.Background(), lint.Options{Paths: []string{"examples"}, Now: clock})
@@ -198,6 +201,9 @@ func checkSelfContained(t *testing.T, name, page string) {
 // TestDiffGoldens compares before/after pairs: an identity change (PX602),
 // an upgrade-only change, and a change in a dot-sourced fragment.
 func TestDiffGoldens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow (a lint run per example, or a browser): the full suite runs it")
+	}
 	test := inRoot(t)
 	schema := planSchema(t, ".")
 	dir := filepath.ToSlash(filepath.Join("lint", "planreport", "testdata", "diff"))

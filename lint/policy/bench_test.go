@@ -23,3 +23,25 @@ func BenchmarkPrepareWithUserPolicies(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvalWithUserPolicies is the per-script cost with the example
+// user policies: the built-in query plus each user package in its sandbox.
+func BenchmarkEvalWithUserPolicies(b *testing.B) {
+	e, err := Prepare(context.Background(), []string{"../../examples/policies"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	input := map[string]any{"variables": map[string]any{
+		"PxBaseConnName":   map[string]any{"kind": "string", "value": "fabrikam"},
+		"PxVmssRegion":     map[string]any{"kind": "string", "value": "weu"},
+		"PxAzureLocation":  map[string]any{"kind": "string", "value": "uksouth"},
+		"PxTeamsConnFqdn":  map[string]any{"kind": "string", "value": "teams.example.com"},
+		"PxSubscriptionId": map[string]any{"kind": "string", "value": "00000000-0000-0000-0000-000000000000"},
+	}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Eval(context.Background(), input); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

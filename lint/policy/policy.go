@@ -1,5 +1,7 @@
 // Package policy evaluates Rego policies (OPA) over the policy input: the
-// built-in policies embedded from policies/ and the user's own (--policy DIR).
+// built-in policies embedded from policies/ and the user's own (--policy DIR),
+// which run in a sandbox (sandbox.go: no network, clock or randomness, a
+// time and a memory bound).
 // Everything is parsed, compiled and prepared once per run (Prepare) and the
 // prepared query is shared by every file and goroutine (Eval is safe for
 // concurrent use).
@@ -21,6 +23,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/policies"
 )
 
@@ -59,8 +62,9 @@ type Output struct {
 	Verified    []Verified
 }
 
-// Engine holds the prepared query.
+// Engine holds the prepared queries.
 type Engine struct {
+	// query evaluates the built-in policies.
 	query rego.PreparedEvalQuery
 	// compiler is kept for queries prepared on demand (Derived).
 	compiler *ast.Compiler
@@ -69,24 +73,35 @@ type Engine struct {
 		query rego.PreparedEvalQuery
 		err   error
 	}
-	// userPkgs are the user packages, in the order of the query's bindings u0, u1, ...
+	// userPkgs are the user packages, each with its own query, evaluated
+	// in the sandbox.
 	userPkgs  []userPackage
 	userRules []rules.Rule
+	sandbox   Sandbox
 }
 
 type userPackage struct {
-	path string // e.g. "acme.naming"
-	id   string // rule ID for string results
-	file string
+	path  string // e.g. "acme.naming"
+	id    string // rule ID for string results
+	file  string
+	query *rego.PreparedEvalQuery // nil when the package has no deny, warn or info
 }
 
 // UserIDPrefix starts the generated rule ID of user policy results that do not name one.
 const UserIDPrefix = "USER-"
 
-// Prepare parses and compiles the built-in policies plus every .rego file
-// (tests excluded) under userDirs. A user policy that does not parse or
-// compile is an error naming file:line (exit code 2 for the CLI).
+// Prepare is PrepareWith in the default sandbox (offline).
 func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
+	return PrepareWith(ctx, userDirs, DefaultSandbox())
+}
+
+// PrepareWith parses and compiles the built-in policies plus every .rego
+// file (tests excluded) under userDirs. A user policy that does not parse
+// or compile, calls a built-in the sandbox leaves out, or declares a
+// reserved rule ID is an error naming file:line (exit code 2 for the CLI).
+// Built-in and user policies compile separately: the user compiler has the
+// sandbox's capabilities, the built-in one OPA's full set.
+func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, error) {
 	modules := map[string]*ast.Module{}
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
 	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
@@ -107,16 +122,17 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{}
+	e := &Engine{sandbox: sb}
+	userModules := map[string]*ast.Module{}
 	for _, dir := range userDirs {
 		files, err := userFiles(dir)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range files {
-			src, err := os.ReadFile(f)
+			src, err := safeio.ReadFile(f, safeio.PolicyBytes)
 			if err != nil {
-				return nil, fmt.Errorf("policy %s: %w", f, err)
+				return nil, fmt.Errorf("policy: %w", err)
 			}
 			m, err := ast.ParseModuleWithOpts(f, string(src), opts)
 			if err != nil {
@@ -126,37 +142,70 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 				return nil, fmt.Errorf("%s:%d: package %s: the pxlint namespace is reserved for built-in policies",
 					f, m.Package.Location.Row, strings.TrimPrefix(m.Package.Path.String(), "data."))
 			}
-			modules[f] = m
-			e.addUser(f, m)
+			if err := checkCalls(f, m, sb.Online); err != nil {
+				return nil, err
+			}
+			userModules[f] = m
+			if err := e.addUser(f, m); err != nil {
+				return nil, err
+			}
 		}
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
-	if len(userDirs) == 0 {
-		// The built-in policies are type-checked by go test (policies/,
-		// OPA's tester compiles them fully); skipping the type checker at
-		// run time is a fifth of every run's start-up. User policies always
-		// get the full compiler, so their mistakes are reported.
-		compiler = compiler.WithSkipStages(ast.StageCheckTypes)
-	}
+	// The built-in policies are type-checked by go test (policies/, OPA's
+	// tester compiles them fully); skipping the type checker at run time is
+	// a fifth of every run's start-up.
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithSkipStages(ast.StageCheckTypes)
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, oneLine(compiler.Errors)
 	}
-	pq, err := rego.New(rego.Query(e.queryText(modules)), rego.Compiler(compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(builtinQuery(modules)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, oneLine(err)
 	}
 	e.query = pq
 	e.compiler = compiler
+	if len(userModules) > 0 {
+		if err := e.prepareUser(ctx, userModules); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
 }
 
-// queryText builds the one query evaluated per input. It names every result
-// rule explicitly (data.pxlint.rules.network.deny, ...) rather than iterating
-// data.pxlint.rules, because evaluating a whole package would also evaluate
-// every helper rule in it, for every file: naming the rules keeps the work to
-// what the results need.
-func (e *Engine) queryText(modules map[string]*ast.Module) string {
+// prepareUser compiles the user modules with the sandbox's capabilities
+// (user policies get the full type checker, so their mistakes are
+// reported) and prepares one query per package, so time and memory bounds
+// and errors name the package and its file.
+func (e *Engine) prepareUser(ctx context.Context, modules map[string]*ast.Module) error {
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(userCapabilities(e.sandbox.Online))
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return oneLine(compiler.Errors)
+	}
+	defined := definedRules(modules)
+	for i := range e.userPkgs {
+		u := &e.userPkgs[i]
+		var parts []string
+		for _, k := range []string{"deny", "warn", "info"} {
+			if defined[u.path][k] {
+				parts = append(parts, fmt.Sprintf("%q: data.%s.%s", k, u.path, k))
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		pq, err := rego.New(rego.Query("r := {"+strings.Join(parts, ", ")+"}"), rego.Compiler(compiler)).PrepareForEval(ctx)
+		if err != nil {
+			return oneLine(err)
+		}
+		u.query = &pq
+	}
+	return nil
+}
+
+// definedRules maps each package path to the names of its rules.
+func definedRules(modules map[string]*ast.Module) map[string]map[string]bool {
 	defined := map[string]map[string]bool{} // package path → rule names
 	for _, m := range modules {
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
@@ -170,6 +219,17 @@ func (e *Engine) queryText(modules map[string]*ast.Module) string {
 			}
 		}
 	}
+	return defined
+}
+
+// builtinQuery builds the one query evaluated per input over the built-in
+// policies. It names every result rule explicitly
+// (data.pxlint.rules.network.deny, ...) rather than iterating
+// data.pxlint.rules, because evaluating a whole package would also evaluate
+// every helper rule in it, for every file: naming the rules keeps the work
+// to what the results need.
+func builtinQuery(modules map[string]*ast.Module) string {
+	defined := definedRules(modules)
 	refs := func(pkgs []string, rule string) string {
 		var list []string
 		for _, p := range pkgs {
@@ -190,15 +250,6 @@ func (e *Engine) queryText(modules map[string]*ast.Module) string {
 	fmt.Fprintf(&q, "deny := [r | some s in %s; some r in s]; ", refs(builtin, "deny"))
 	fmt.Fprintf(&q, "nv := [r | some s in %s; some r in s]; ", refs(builtin, "not_verified"))
 	fmt.Fprintf(&q, "ver := [r | some s in %s; some r in s]", refs(builtin, "verified"))
-	for i, u := range e.userPkgs {
-		var parts []string
-		for _, k := range []string{"deny", "warn", "info"} {
-			if defined[u.path][k] {
-				parts = append(parts, fmt.Sprintf("%q: data.%s.%s", k, u.path, k))
-			}
-		}
-		fmt.Fprintf(&q, "; u%d := {%s}", i, strings.Join(parts, ", "))
-	}
 	return q.String()
 }
 
@@ -231,11 +282,11 @@ func userFiles(dir string) ([]string, error) {
 
 // addUser records a user package and turns its METADATA into registry
 // entries, so `pxlint rules` and SARIF describe user rules like built-in ones.
-func (e *Engine) addUser(file string, m *ast.Module) {
+func (e *Engine) addUser(file string, m *ast.Module) error {
 	path := strings.TrimPrefix(m.Package.Path.String(), "data.")
 	for _, u := range e.userPkgs {
 		if u.path == path {
-			return // several files of one package: one query
+			return nil // several files of one package: one query
 		}
 	}
 	id := UserIDPrefix + path
@@ -247,6 +298,13 @@ func (e *Engine) addUser(file string, m *ast.Module) {
 		if v, ok := a.Custom["id"].(string); ok && v != "" {
 			id = v
 			rule.ID = v
+		}
+		if err := checkUserID(id); err != nil {
+			row := 0
+			if a.Location != nil {
+				row = a.Location.Row
+			}
+			return fmt.Errorf("%s:%d: METADATA custom.id: %w", file, row, err)
 		}
 		if a.Title != "" {
 			rule.Title = a.Title
@@ -264,9 +322,13 @@ func (e *Engine) addUser(file string, m *ast.Module) {
 			rule.Prevents = v
 		}
 	}
+	if err := checkUserID(id); err != nil {
+		return fmt.Errorf("%s:%d: package %s: %w", file, m.Package.Location.Row, path, err)
+	}
 	rule.Levels = []finding.Severity{rule.Severity}
 	e.userPkgs = append(e.userPkgs, userPackage{path: path, id: id, file: file})
 	e.userRules = append(e.userRules, rule)
+	return nil
 }
 
 // UserRules are the registry entries of the user policies.
@@ -274,7 +336,17 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
-	rs, err := e.query.Eval(ctx, rego.EvalInput(input))
+	inputOpt := rego.EvalInput(input)
+	var parsed ast.Value
+	if len(e.userPkgs) > 0 {
+		// Converted once for the built-in query and every user package.
+		var err error
+		if parsed, err = ast.InterfaceToValue(input); err != nil {
+			return nil, err
+		}
+		inputOpt = rego.EvalParsedInput(parsed)
+	}
+	rs, err := e.query.Eval(ctx, inputOpt)
 	if err != nil {
 		return nil, err
 	}
@@ -296,16 +368,51 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 		m, _ := v.(map[string]any)
 		out.Verified = append(out.Verified, Verified{ID: str(m["id"]), Source: str(m["source"])})
 	}
-	for i, u := range e.userPkgs {
-		m, _ := b[fmt.Sprintf("u%d", i)].(map[string]any)
+	if len(e.userPkgs) > 0 {
+		users, err := e.evalUser(ctx, parsed)
+		if err != nil {
+			return nil, err
+		}
+		out.Deny = append(out.Deny, users...)
+	}
+	return out, nil
+}
+
+// evalUser evaluates each user package in the sandbox. An evaluation that
+// hits a bound, or a result with a reserved or unprintable rule ID, is an
+// error naming the package's file.
+func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, error) {
+	var out []Result
+	for _, u := range e.userPkgs {
+		if u.query == nil {
+			continue
+		}
+		var rs rego.ResultSet
+		err := e.sandbox.bounded(ctx, func(ctx context.Context) error {
+			var err error
+			rs, err = u.query.Eval(ctx, rego.EvalParsedInput(parsed))
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s (package %s): %w", u.file, u.path, err)
+		}
+		if len(rs) != 1 {
+			continue
+		}
+		m, _ := rs[0].Bindings["r"].(map[string]any)
 		for _, level := range []struct {
 			key string
 			sev finding.Severity
 		}{{"deny", finding.SeverityError}, {"warn", finding.SeverityWarning}, {"info", finding.SeverityInfo}} {
 			for _, v := range asList(m[level.key]) {
-				if r, ok := toResult(v, u.id, level.sev); ok {
-					out.Deny = append(out.Deny, r)
+				r, ok := toResult(v, u.id, level.sev)
+				if !ok {
+					continue
 				}
+				if err := checkUserID(r.ID); err != nil {
+					return nil, fmt.Errorf("%s (package %s): a %s result: %w", u.file, u.path, level.key, err)
+				}
+				out = append(out, r)
 			}
 		}
 	}

@@ -553,11 +553,12 @@ type InvokeMemberExpr struct {
 	Args     []Expression
 }
 
-// IndexExpr is `x[index]`.
+// IndexExpr is `x[index]` (Nullable: `x?[index]`).
 type IndexExpr struct {
 	Base
-	Target Expression
-	Index  Expression
+	Target   Expression
+	Index    Expression
+	Nullable bool
 }
 
 // TypeLiteral is `[TypeName]` (also `[string[]]`, `[System.Collections.Generic.List[string]]`).
@@ -599,6 +600,12 @@ type BinaryExpr struct {
 	OpSpan Span
 	Left   Expression
 	Right  Expression
+}
+
+// TernaryExpr is `condition ? ifTrue : ifFalse` (PowerShell 7).
+type TernaryExpr struct {
+	Base
+	Condition, IfTrue, IfFalse Expression // IfFalse is nil when the ':' is missing
 }
 
 // ScriptBlockExpr is `{ ... }` used as a value (argument, RHS, & { }).
@@ -656,6 +663,7 @@ type BadExpr struct {
 }
 
 func (*StringLiteral) exprNode()    {}
+func (*TernaryExpr) exprNode()      {}
 func (*ExpandableString) exprNode() {}
 func (*StringText) exprNode()       {}
 func (*Number) exprNode()           {}
@@ -682,14 +690,30 @@ func (*BadExpr) exprNode()          {}
 const (
 	RuleParseError    = "PX001"
 	RuleAnalysisLimit = "PX011"
+	// RuleEncodingRisk: a file PowerShell would decode differently from
+	// what its bytes mean (UTF-16 without a byte-order mark).
+	RuleEncodingRisk = "PX009"
 )
 
 // Diagnostic is a problem found while reading the script.
 type Diagnostic struct {
-	// Rule is "PX001" (syntax error) or "PX011" (an analysis limit was hit).
+	// Rule is "PX001" (syntax error), "PX011" (an analysis limit was hit)
+	// or "PX009" (the file's encoding needed a guess).
 	Rule    string
 	Message string
 	Span    Span
+	// Fix is the specific fix for this diagnostic, when there is one
+	// better than the rule's general remediation.
+	Fix string
+	// Related are other places that explain it (for a string that runs
+	// on, where PowerShell's own parse error is).
+	Related []Related
+}
+
+// Related is a secondary location of a diagnostic.
+type Related struct {
+	Span    Span
+	Message string
 }
 
 // RequiresDirective is one `#Requires` line.
@@ -745,3 +769,53 @@ type File struct {
 	Diagnostics []Diagnostic
 	Stats       Stats
 }
+
+// TypeDef is a `class` or `enum` definition. pxlint does not evaluate
+// classes; it parses them so that their syntax is checked and the
+// statements after them are read.
+type TypeDef struct {
+	Base
+	Keyword  string // "class" or "enum"
+	Name     string
+	NameSpan Span
+	// BaseTypes are the names after `:` (base class, interfaces, or an
+	// enum's underlying type), as written.
+	BaseTypes []string
+	Members   []*TypeMember
+}
+
+// TypeMember is a property, method or constructor of a class, or a
+// member of an enum.
+type TypeMember struct {
+	Base
+	Name string
+	// Modifiers are static and hidden, lower case.
+	Modifiers  []string
+	Attributes []Expression // *TypeLiteral: attributes and the declared type
+	// Method is set for methods and constructors; Params and Body then
+	// hold their parameters and body.
+	Method bool
+	Params []*ParamDecl
+	Body   *ScriptBlock
+	// Value is a property's initial value or an enum member's value.
+	Value Expression
+}
+
+func (*TypeDef) stmtNode() {}
+
+// TrapStmt is `trap [Type] { body }`.
+type TrapStmt struct {
+	Base
+	Type *TypeLiteral // nil when absent
+	Body *BlockStmt
+}
+
+// DataStmt is a data section: `data [Name] [-SupportedCommand a, b] { body }`.
+type DataStmt struct {
+	Base
+	Name string // "" when absent
+	Body *BlockStmt
+}
+
+func (*TrapStmt) stmtNode() {}
+func (*DataStmt) stmtNode() {}

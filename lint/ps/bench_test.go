@@ -43,7 +43,7 @@ func BenchmarkLex(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				lx := &lexer{text: src.Text}
+				lx := &lexer{text: src.Text, cut: -1}
 				n := 0
 				for i := 0; i < len(src.Text); n++ {
 					i = lx.scan(i, len(src.Text), modeExpr).end

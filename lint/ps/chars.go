@@ -34,14 +34,23 @@ func isDoubleQuote(r rune) bool {
 
 func isQuote(r rune) bool { return isSingleQuote(r) || isDoubleQuote(r) }
 
-// isSpace is horizontal white space (not line terminators).
+// isSpace is white space as PowerShell's tokenizer defines it
+// (CharTraits.IsWhitespace): space, tab, form feed, vertical tab, NBSP,
+// NEL (U+0085) and every Unicode separator (char.IsSeparator: Zs, and
+// also U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, which editors
+// draw as a line break but PowerShell reads as a space). Only CR and LF
+// end a line.
 func isSpace(r rune) bool {
 	switch r {
 	case ' ', '\t', '\f', '\v', 0xA0, 0x85:
 		return true
 	}
-	return r > 0xFF && unicode.Is(unicode.Zs, r)
+	return r > 0xFF && unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp)
 }
+
+// isEditorBreak reports the characters PowerShell reads as white space
+// that editors may draw as a line break (NEL, LS, PS).
+func isEditorBreak(r rune) bool { return r == 0x85 || r == 0x2028 || r == 0x2029 }
 
 func isNewlineByte(c byte) bool { return c == '\n' || c == '\r' }
 

@@ -48,6 +48,9 @@ func TestExamplesParse(t *testing.T) {
 			}
 			if want == "" {
 				for _, d := range f.Diagnostics {
+					if src.Guessed && d.Rule == RuleEncodingRisk {
+						continue // a UTF-16 file without a BOM: reported once, then read
+					}
 					t.Errorf("%s %v: %s", d.Rule, d.Span, d.Message)
 				}
 				if len(f.Statements) == 0 {

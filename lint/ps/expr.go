@@ -42,11 +42,40 @@ func isUnaryOp(op string) bool {
 }
 
 // expression parses a full expression (comma lists included).
-func (p *parser) expression() Expression { return p.binary(1, false) }
+func (p *parser) expression() Expression { return p.ternary(false) }
 
 // expressionNoComma parses an expression where a comma separates
 // arguments (method calls, parameter defaults).
-func (p *parser) expressionNoComma() Expression { return p.binary(1, true) }
+func (p *parser) expressionNoComma() Expression { return p.ternary(true) }
+
+// ternary parses `cond ? a : b` (PowerShell 7), which binds looser than
+// every binary operator; the `?` must be on the condition's line.
+func (p *parser) ternary(noComma bool) Expression {
+	start := p.here()
+	cond := p.binary(1, noComma)
+	t := p.peek(modeExpr)
+	if p.stopped || t.kind != TokOperator || t.op != "?" {
+		return cond
+	}
+	p.commit(t)
+	if !p.enter() {
+		return cond
+	}
+	defer p.leave()
+	p.skipNL()
+	x := &TernaryExpr{Condition: cond}
+	x.IfTrue = p.ternary(noComma)
+	p.skipNL()
+	if c := p.peek(modeExpr); c.end == c.start+1 && p.text[c.start] == ':' {
+		p.commit(rawTok{kind: TokOperator, start: c.start, end: c.end, op: ":"})
+		p.skipNL()
+		x.IfFalse = p.ternary(noComma)
+	} else {
+		p.errorf(p.spanOf(c), "missing ':' in the ternary expression (cond ? a : b)")
+	}
+	x.Span = p.spanFrom(start)
+	return x
+}
 
 func (p *parser) binary(minPrec int, noComma bool) Expression {
 	start := p.here()
@@ -91,8 +120,14 @@ func (p *parser) arrayLiteral() Expression {
 	}
 	list := &ArrayLiteral{Elements: []Expression{x}}
 	for !p.stopped && p.peek(modeExpr).kind == TokComma {
-		p.next(modeExpr)
+		comma := p.next(modeExpr)
 		p.skipNL()
+		if k := p.peek(modeExpr).kind; k == TokRParen || k == TokRBrace || k == TokEOF {
+			p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: comma.Span,
+				Message: "a ',' after the last element: a value must follow it",
+				Fix:     "remove the ',' after the last element"})
+			break
+		}
 		list.Elements = append(list.Elements, p.unary())
 	}
 	list.Span = p.spanFrom(start)
@@ -124,17 +159,55 @@ func (p *parser) unary() Expression {
 		if p.adjacent() && p.off+1 < p.end && p.text[p.off] == ':' && p.text[p.off+1] == ':' {
 			return p.postfixOps(p.postfix(tl))
 		}
+		if isAttribute(tl) { // [SuppressMessage(...)]⏎ $x = 1
+			m := p.mark()
+			if p.skipNL(); !startsOperand(p.peek(modeExpr)) {
+				p.reset(m)
+			}
+		}
 		if n := p.peek(modeExpr); startsOperand(n) {
 			if !p.enter() {
 				return tl
 			}
 			x := p.unary()
 			p.leave()
+			p.checkCast(tl, x)
 			return &ConvertExpr{Base{p.spanFrom(start)}, tl, x}
+		}
+		if isAttribute(tl) {
+			p.errorf(tl.Span, "the attribute [%s] must be followed by a parameter or variable", tl.Name)
+		}
+		if p.adjacent() && p.off+1 < p.end && p.text[p.off] == '?' && (p.text[p.off+1] == '[' || p.text[p.off+1] == '.') {
+			p.errorf(Span{tl.Span.End, tl.Span.End}, "'?%c' cannot follow a type literal", p.text[p.off+1])
 		}
 		return p.postfix(tl)
 	}
 	return p.postfixOps(p.postfix(p.primary(modeExpr)))
+}
+
+// isAttribute reports an attribute ([Parameter(Mandatory)],
+// [ValidateNotNull()]) rather than a type.
+func isAttribute(tl *TypeLiteral) bool { return strings.HasSuffix(tl.Name, ")") }
+
+// checkCast reports what PowerShell rejects in `[type]x`: [ref] anywhere
+// but outermost and alone, and an attribute that does not end up on a
+// variable.
+func (p *parser) checkCast(tl *TypeLiteral, x Expression) {
+	if inner, ok := x.(*ConvertExpr); ok && strings.EqualFold(inner.Type.Name, "ref") {
+		p.errorf(inner.Type.Span, "[ref] must be the only and outermost type of a cast")
+	}
+	if isAttribute(tl) {
+		for {
+			c, ok := x.(*ConvertExpr)
+			if !ok {
+				break
+			}
+			x = c.X
+		}
+		if _, ok := x.(*Variable); !ok {
+			p.errorf(tl.Span, "the attribute [%s] must be followed by a parameter or variable", tl.Name)
+		}
+	}
 }
 
 // postfixOps handles `$i++` and `$i--`.
@@ -155,6 +228,8 @@ func startsOperand(t rawTok) bool {
 	case TokVariable, TokNumber, TokString, TokExpandableString, TokHereString, TokExpandableHereString,
 		TokLParen, TokAtParen, TokDollarParen, TokAtBrace, TokLBracket, TokSplat:
 		return true
+	case TokLBrace: // [Func[string]] { ... }
+		return true
 	case TokOperator:
 		return t.op == "-" || t.op == "+" || t.op == "!" || t.op == "-not" || t.op == "++" || t.op == "--"
 	}
@@ -168,7 +243,11 @@ func (p *parser) primary(m lexMode) Expression {
 	t := p.peek(m)
 	switch t.kind {
 	case TokVariable, TokSplat:
-		return p.variable(p.commit(t))
+		v := p.variable(p.commit(t))
+		if v.Splat && m == modeExpr {
+			p.errorf(v.Span, "splatting (%s) is only allowed in a command's arguments", v.Raw)
+		}
+		return v
 	case TokNumber:
 		return p.number(p.commit(t))
 	case TokString, TokHereString, TokExpandableString, TokExpandableHereString:
@@ -221,8 +300,10 @@ func (p *parser) parenExpr() Expression {
 	defer p.leave()
 	p.skipNL()
 	pe := &ParenExpr{}
-	if p.peek(modeStatement).kind != TokRParen {
+	if t := p.peek(modeStatement); t.kind != TokRParen {
 		pe.Inner = p.statement()
+	} else {
+		p.errorf(p.spanOf(t), "an expression was expected after '('")
 	}
 	p.expectAfterNL(TokRParen, open)
 	pe.Span = p.spanFrom(start)
@@ -231,7 +312,13 @@ func (p *parser) parenExpr() Expression {
 
 // postfix applies member access, static member access, method calls and
 // indexing written directly after x (no white space in between).
-func (p *parser) postfix(x Expression) Expression {
+func (p *parser) postfix(x Expression) Expression { return p.postfixIn(x, false) }
+
+// postfixIn is postfix; in a command argument (cmdArg) a dot followed by
+// white space ends the argument, in an expression the member name may
+// follow after white space or on the next line (`$list. Count`,
+// method chains broken after the dot).
+func (p *parser) postfixIn(x Expression, cmdArg bool) Expression {
 	start := x.NodeSpan().Start
 	chain := 0 // as for binary operators: each postfix operator nests the tree
 	defer func() { p.depth -= chain }()
@@ -245,17 +332,27 @@ func (p *parser) postfix(x Expression) Expression {
 		var opLen int
 		switch {
 		case c == '.' && c2 != '.':
+			if cmdArg && (c2 == ' ' || c2 == '\t' || isNewlineByte(c2) || p.off+1 >= p.end) {
+				return x
+			}
 			opLen = 1
 		case c == ':' && c2 == ':':
 			opLen, static = 2, true
 		case c == '?' && c2 == '.':
 			opLen, nullable = 2, true
-		case c == '[':
+		case c == '[' || c == '?' && c2 == '[':
 			chain++
 			if !p.enter() {
 				return x
 			}
+			nullable := c == '?'
+			if nullable { // ${x}?[0]: null-conditional index
+				p.commit(rawTok{kind: TokOperator, start: p.off, end: p.off + 1, op: "?"})
+			}
 			x = p.index(x, start)
+			if ix, ok := x.(*IndexExpr); ok {
+				ix.Nullable = nullable
+			}
 			continue
 		default:
 			return x
@@ -269,6 +366,9 @@ func (p *parser) postfix(x Expression) Expression {
 			kind = TokColonColon
 		}
 		p.commit(rawTok{kind: kind, start: p.off, end: p.off + opLen, op: p.text[p.off : p.off+opLen]})
+		if !static && !nullable {
+			p.skip(p.lineEndsHere()) // $list. Count; a method chain broken after the dot: $ps.AddCommand('x').⏎ AddArgument(1)
+		}
 		var member Expression
 		name := ""
 		mt := p.peekRaw(modeMember)
@@ -277,7 +377,7 @@ func (p *parser) postfix(x Expression) Expression {
 			tok := p.commit(mt)
 			member = &BareWord{Base{tok.Span}, tok.Text, tok.Text}
 			name = tok.Text
-		case TokVariable, TokString, TokExpandableString, TokLParen, TokDollarParen:
+		case TokVariable, TokString, TokExpandableString, TokLParen, TokDollarParen, TokLBrace:
 			member = p.primary(modeExpr)
 			if sl, ok := member.(*StringLiteral); ok {
 				name = sl.Value
@@ -287,15 +387,44 @@ func (p *parser) postfix(x Expression) Expression {
 			p.errorf(Span{sp.Start, sp.Start}, "missing a member name after '%s'", p.text[p.off-opLen:p.off])
 			return &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Static: static, Nullable: nullable}
 		}
+		if p.adjacent() && p.text[p.off] == '[' {
+			// a generic method call: [array]::Empty[int]()
+			m := p.mark()
+			p.typeLiteral(p.here())
+			if !p.adjacent() || p.text[p.off] != '(' || len(p.diags) != m.ndiags {
+				p.reset(m)
+			}
+		}
 		if p.adjacent() && p.text[p.off] == '(' {
 			open := p.commit(rawTok{kind: TokLParen, start: p.off, end: p.off + 1})
 			args := p.callArgs(open)
 			x = &InvokeMemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable, Args: args}
 			continue
 		}
+		if p.adjacent() && p.text[p.off] == '{' { // $list.ForEach{ $_ }: a script block is the one argument
+			sb := p.scriptBlock()
+			args := []Expression{&ScriptBlockExpr{Base{sb.Span}, sb}}
+			x = &InvokeMemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable, Args: args}
+			continue
+		}
 		x = &MemberExpr{Base: Base{p.spanFrom(start)}, Target: x, Member: member, Name: name, Static: static, Nullable: nullable}
 	}
 	return x
+}
+
+// lineEndsHere reports that only white space or a comment follows on
+// this line.
+func (p *parser) lineEndsHere() bool {
+	for i := p.off; i < p.end; i++ {
+		switch p.text[i] {
+		case ' ', '\t':
+			continue
+		case '\r', '\n', '#':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 func (p *parser) index(x Expression, start Pos) Expression {
@@ -307,7 +436,7 @@ func (p *parser) index(x Expression, start Pos) Expression {
 	p.skipNL()
 	idx := p.expression()
 	p.expectAfterNL(TokRBracket, open)
-	return &IndexExpr{Base{p.spanFrom(start)}, x, idx}
+	return &IndexExpr{Base: Base{p.spanFrom(start)}, Target: x, Index: idx}
 }
 
 // callArgs parses method arguments after `(` up to and including `)`.
@@ -364,7 +493,13 @@ func (p *parser) typeLiteral(start Pos) *TypeLiteral {
 			if level > 0 {
 				level--
 			}
-		case TokEOF, TokNewline:
+		case TokNewline:
+			if level > 0 { // attribute arguments may span lines: [Parameter(Mandatory,⏎ Position = 0)]
+				break
+			}
+			p.errorf(open.Span, "missing closing ']' for the type at line %d", open.Span.Start.Line)
+			return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
+		case TokEOF:
 			p.errorf(open.Span, "missing closing ']' for the type at line %d", open.Span.Start.Line)
 			return &TypeLiteral{Base{p.spanFrom(start)}, strings.TrimSpace(p.text[nameStart:p.off])}
 		}

@@ -12,7 +12,7 @@ import (
 func fuzzSeeds(f *testing.F) {
 	f.Helper()
 	var files []string
-	for _, pattern := range []string{"../../examples/*/*.ps1", "../../examples/*/*/*.ps1", "testdata/fuzz/*.ps1", "testdata/parse/*.ps1"} {
+	for _, pattern := range []string{"../../examples/*/*.ps1", "../../examples/*/*/*.ps1", "testdata/fuzz/*.ps1", "testdata/parse/*.ps1", "testdata/corpus/*.ps1", "testdata/cause/*.ps1"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
@@ -70,7 +70,7 @@ func FuzzParse(f *testing.F) {
 			if !whole.Contains(d.Span) || d.Span.End.Offset < d.Span.Start.Offset {
 				t.Fatalf("diagnostic %q span %v outside %v", d.Message, d.Span, whole)
 			}
-			if d.Rule != RuleParseError && d.Rule != RuleAnalysisLimit {
+			if d.Rule != RuleParseError && d.Rule != RuleAnalysisLimit && d.Rule != RuleEncodingRisk {
 				t.Fatalf("unknown rule %q", d.Rule)
 			}
 		}

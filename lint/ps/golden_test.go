@@ -60,3 +60,46 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCauseGolden renders the diagnostics of each testdata/cause script
+// (a typo and what pxlint says about it: message, fix, related location)
+// and compares them with testdata/golden/cause-<name>.txt.
+func TestCauseGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cause/*.ps1")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, f := ParseBytes(b, DefaultLimits())
+			var out strings.Builder
+			for _, d := range f.Diagnostics {
+				fmt.Fprintf(&out, "%s %d:%d-%d:%d %s\n", d.Rule, d.Span.Start.Line, d.Span.Start.Col, d.Span.End.Line, d.Span.End.Col, d.Message)
+				if d.Fix != "" {
+					fmt.Fprintf(&out, "  fix: %s\n", d.Fix)
+				}
+				for _, r := range d.Related {
+					fmt.Fprintf(&out, "  related %d:%d: %s\n", r.Span.Start.Line, r.Span.Start.Col, r.Message)
+				}
+			}
+			golden := filepath.Join("testdata", "golden", "cause-"+strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if out.String() != string(want) {
+				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, golden, out.String())
+			}
+		})
+	}
+}

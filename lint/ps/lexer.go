@@ -46,6 +46,9 @@ type lexer struct {
 	work     int // bytes scanned, re-scans included
 	maxWork  int // 0: unbounded
 	workHit  bool
+	// cut is the byte offset of a quoted string that ends at its line end
+	// even though a closing quote follows on a later line (-1: none).
+	cut int
 }
 
 // scan returns the token starting at byte offset i (i < end) in mode m.
@@ -313,6 +316,10 @@ func (l *lexer) generic(s string, i int) rawTok {
 				if j+1 < len(s) && isNewlineByte(s[j+1]) {
 					break
 				}
+				if _, n := unicodeEscape(s, j); n > 2 { // `u{2195}
+					j += n
+					continue
+				}
 				_, w := runeAt(s, j+1)
 				j += 1 + w
 				continue
@@ -448,6 +455,9 @@ func (l *lexer) dashOperator(s string, i, w int, m lexMode) rawTok {
 			t.kind, t.end, t.op = TokOperator, k, op
 			return t
 		}
+		if m == modeStatement { // `-Guid $x` alone on a line runs a command named -Guid
+			return l.generic(s, i)
+		}
 		p := l.parameter(s, i, w)
 		return p
 	case isDash(r):
@@ -482,6 +492,9 @@ func (l *lexer) symbolOperator(s string, i int, r rune, w int, m lexMode) rawTok
 	case '*', '/', '%':
 		if next == '=' {
 			return op(TokAssign, 2)
+		}
+		if r == '*' && next == '>' { // $x++ *>&1: a redirection, never a product
+			return l.redirection(s, i)
 		}
 		if m == modeStatement && r != '*' {
 			return l.generic(s, i)
@@ -518,7 +531,7 @@ var keywords = map[string]bool{
 	"do": true, "until": true, "switch": true, "try": true, "catch": true, "finally": true,
 	"function": true, "filter": true, "workflow": true, "throw": true, "return": true,
 	"exit": true, "break": true, "continue": true, "param": true, "begin": true,
-	"process": true, "end": true, "dynamicparam": true, "trap": true, "data": true,
+	"process": true, "end": true, "dynamicparam": true, "clean": true, "trap": true, "data": true,
 	"class": true, "enum": true, "using": true, "configuration": true,
 }
 
@@ -555,6 +568,8 @@ func (l *lexer) number(s string, i int, m lexMode) rawTok {
 			for j < len(s) && isDigit(s[j]) {
 				j++
 			}
+		} else if j > start && j < len(s) && s[j] == '.' && trailingDot(s, j+1) {
+			j++ // 20. is the double 20
 		}
 		if j > start && j < len(s) && (s[j] == 'e' || s[j] == 'E') {
 			k := j + 1
@@ -571,13 +586,41 @@ func (l *lexer) number(s string, i int, m lexMode) rawTok {
 	}
 	j = numberSuffix(s, j)
 	t := rawTok{kind: TokNumber, start: i, end: j}
-	if m == modeCommand {
+	switch m {
+	case modeCommand:
 		r, _ := runeAt(s, j)
 		if r >= 0 && !isGenericEnd(r) {
 			return l.generic(s, i)
 		}
+	case modeStatement:
+		// PowerShell reads `7z a x.zip` and `2?3:4` as commands: a number
+		// ends only at white space or an operator character.
+		if r, _ := runeAt(s, j); r >= 0 && !endsNumber(r) {
+			return l.generic(s, i)
+		}
 	}
 	return t
+}
+
+// trailingDot reports that the character at i (after `20.`) leaves the
+// dot to the number: not a second dot (a range), a name (a member) or a
+// digit.
+func trailingDot(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := runeAt(s, i)
+	return r != '.' && !isNameChar(r) && r != '$' && r != '(' && r != '\'' && r != '"' && !isQuote(r)
+}
+
+// endsNumber: the characters after which a number token ends
+// (CharTraits.ForceStartNewTokenAfterNumber, white space, separators).
+func endsNumber(r rune) bool {
+	switch r {
+	case '!', '#', '%', '*', '+', '-', '.', '/', '<', '=', '>', ']', ')', '}', '(', '{', '[', ',', ';', '|', '&', '\n', '\r':
+		return true
+	}
+	return isSpace(r) || isDash(r)
 }
 
 // numberSuffix consumes a type suffix (l, d, u, ul, y, uy, s, us, n) and a
@@ -624,6 +667,10 @@ func (l *lexer) variable(s string, i int, m lexMode) rawTok {
 		for j < len(s) {
 			switch s[j] {
 			case '`':
+				if _, n := unicodeEscape(s, j); n > 2 { // ${a`u{2195}}
+					j += n
+					continue
+				}
 				j++
 				if j < len(s) {
 					_, w := runeAt(s, j)
@@ -632,12 +679,12 @@ func (l *lexer) variable(s string, i int, m lexMode) rawTok {
 				continue
 			case '}':
 				return rawTok{kind: TokVariable, start: i, end: j + 1}
-			case '\n', '\r':
-				return rawTok{kind: TokVariable, start: i, end: j, flags: FlagUnterminated}
 			}
 			j++
 		}
-		return rawTok{kind: TokVariable, start: i, end: j, flags: FlagUnterminated}
+		// ${ names may span lines; unclosed, the token ends at its line
+		// end so that parsing resumes on the next line.
+		return rawTok{kind: TokVariable, start: i, end: lineEnd(s, i), flags: FlagUnterminated}
 	case '$', '?', '^':
 		return rawTok{kind: TokVariable, start: i, end: i + 2}
 	}
@@ -654,6 +701,10 @@ func nameEnd(s string, i int, scope bool) int {
 	j := i
 	for j < len(s) {
 		r, w := runeAt(s, j)
+		if r == '?' && j > i { // $x? is a variable name (so ${x}?.y is the null-conditional form)
+			j++
+			continue
+		}
 		if !isNameChar(r) {
 			if scope && r == ':' && j > i && j+1 < len(s) && s[j+1] != ':' {
 				if r2, _ := runeAt(s, j+1); isNameChar(r2) {
@@ -743,6 +794,9 @@ func (l *lexer) hereString(s string, i, qw int, double bool, j int) rawTok {
 // are an escaped quote. Unterminated, the token ends at its line end so the
 // parser can resume on the next line.
 func (l *lexer) singleQuoted(s string, i int) rawTok {
+	if i == l.cut {
+		s = s[:lineEnd(s, i)]
+	}
 	_, w := runeAt(s, i)
 	t := rawTok{kind: TokString, start: i}
 	if w > 1 {
@@ -777,6 +831,9 @@ func (l *lexer) singleQuoted(s string, i int) rawTok {
 // doubleQuoted scans "..." with backtick escapes, doubled quotes and
 // $( ... ) sub-expressions (which may hold strings themselves).
 func (l *lexer) doubleQuoted(s string, i int) rawTok {
+	if i == l.cut {
+		s = s[:lineEnd(s, i)]
+	}
 	_, w := runeAt(s, i)
 	t := rawTok{kind: TokExpandableString, start: i}
 	if w > 1 {

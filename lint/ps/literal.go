@@ -2,6 +2,7 @@ package ps
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -46,7 +47,14 @@ func (p *parser) number(t Token) *Number {
 		n.Hex = true
 		u, err := strconv.ParseUint(s[2:], 16, 64)
 		if err != nil {
-			n.Invalid = true
+			// PowerShell 7 reads a longer hex literal as a BigInteger
+			bi, ok := new(big.Int).SetString(s[2:], 16)
+			if !ok {
+				n.Invalid = true
+				break
+			}
+			n.Float, _ = new(big.Float).SetInt(bi).Float64()
+			break
 		}
 		n.IsInt, n.Int = true, int64(u)
 		if n.Suffix == "" && u <= math.MaxUint32 && u > math.MaxInt32 {
@@ -154,6 +162,39 @@ func unicodeEscape(s string, i int) (rune, int) {
 		return '`', 1
 	}
 	return escape(r), 1 + w
+}
+
+// badUnicodeEscape says what is wrong with the `u escape that s starts
+// with, as PowerShell 7 rejects it (Windows PowerShell 5.1 has no `u
+// escape and reads the letter u), or "".
+func badUnicodeEscape(s string) string {
+	const form = "`u{X} with 1 to 6 hex digits, at most 10FFFF"
+	if len(s) < 3 || s[2] != '{' {
+		return "invalid Unicode escape: `u must be followed by {hex digits} (" + form + ")"
+	}
+	digits := 0
+	for i := 3; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '}':
+			if digits == 0 {
+				return "invalid Unicode escape `u{}: no hex digits (" + form + ")"
+			}
+			if v, _ := strconv.ParseUint(s[3:i], 16, 32); v > 0x10FFFF {
+				return "invalid Unicode escape " + s[:i+1] + ": the value is above 10FFFF"
+			}
+			return ""
+		case isHexDigit(c):
+			digits++
+			if digits > 6 {
+				return "invalid Unicode escape: more than 6 hex digits in `u{" + " (" + form + ")"
+			}
+		default:
+			_, w := runeAt(s, i)
+			return "invalid Unicode escape: " + describe(s[i:i+w]) + " is not a hex digit (" + form + ")"
+		}
+	}
+	return "invalid Unicode escape: `u{ is missing its closing } (" + form + ")"
 }
 
 // stringExpr converts a string token into a StringLiteral or, when it has
@@ -276,6 +317,11 @@ func (p *parser) expandParts(t Token, cs, ce int, doubled bool) ([]Expression, *
 		c := raw[j]
 		switch {
 		case c == '`':
+			if j+1 < ce && raw[j+1] == 'u' && (t.Kind == TokExpandableString || t.Kind == TokExpandableHereString) {
+				if why := badUnicodeEscape(raw[j:ce]); why != "" {
+					p.errorf(Span{p.pos(roff), p.pos(roff + 2)}, "%s", why)
+				}
+			}
 			r, n := unicodeEscape(raw[:ce], j)
 			lit.WriteRune(r)
 			roff += utf8.RuneCountInString(raw[j : j+n])

@@ -69,8 +69,28 @@ func ParseBytes(b []byte, lim Limits) (*Source, *File) {
 // Parse parses a decoded script. It never fails: syntax errors are PX001
 // diagnostics, exceeded limits PX011 (parsing then stops; File.Statements
 // holds what was parsed before).
+//
+// When the parse fails after a quoted string that runs over line breaks,
+// the likely cause is a missing closing quote there (the string swallowed
+// the following lines and later quotes paired up wrongly): the script is
+// parsed again with that string ended at its line, and the PX001 points
+// at the string, with PowerShell's own error position as a related
+// location (see runOnString).
 func Parse(src *Source, lim Limits) *File {
 	lim = lim.normalized()
+	f := parseOnce(src, lim, -1)
+	if f.Stats.Limit != "" {
+		return f
+	}
+	if better := runOnString(src, lim, f); better != nil {
+		return better
+	}
+	return f
+}
+
+// parseOnce parses src; cut >= 0 is the byte offset of a quoted string
+// that is to end at its line end (see runOnString).
+func parseOnce(src *Source, lim Limits, cut int) *File {
 	f := &File{}
 	p := &parser{
 		src:  src,
@@ -78,7 +98,7 @@ func Parse(src *Source, lim Limits) *File {
 		end:  len(src.Text),
 		lim:  lim,
 		file: f,
-		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork},
+		lx:   &lexer{text: src.Text, maxDepth: lim.MaxDepth, maxWork: lim.MaxWork, cut: cut},
 	}
 	p.toks = &f.Tokens
 	p.scratch = make([]Token, 0, 64)
@@ -96,7 +116,16 @@ func Parse(src *Source, lim Limits) *File {
 	// avoids copying a growing token stream.
 	f.Tokens = make([]Token, 0, min(len(src.Text)/4+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
-	f.Statements = p.statementList(TokEOF)
+	if p.namedBlockNext() {
+		// A script written as begin/process/end blocks: each body, in
+		// order, is a statement of the file (they run once each when
+		// the script is run without pipeline input).
+		for _, nb := range p.namedBlocks(TokEOF) {
+			f.Statements = append(f.Statements, nb.Body)
+		}
+	} else {
+		f.Statements = p.statementList(TokEOF)
+	}
 	p.finishTokens()
 	for _, t := range f.Tokens {
 		if t.Kind.IsComment() {
@@ -104,6 +133,10 @@ func Parse(src *Source, lim Limits) *File {
 		}
 	}
 	p.requiresDirectives()
+	p.editorBreaksInComments()
+	if src.Guessed {
+		p.diags = append([]Diagnostic{guessedEncoding(src)}, p.diags...)
+	}
 	f.Diagnostics = append(f.Diagnostics, p.diags...)
 	f.Stats.Tokens = len(f.Tokens)
 	f.Stats.Work = p.lx.work
@@ -411,4 +444,71 @@ func (p *parser) finishTokens() {
 			Span: Span{p.pos(p.roff), p.pos(p.roff + n)}})
 		p.off, p.roff = t.end, p.roff+n
 	}
+}
+
+// guessedEncoding is the PX009 diagnostic of a UTF-16 file without a BOM.
+func guessedEncoding(src *Source) Diagnostic {
+	order := "little-endian"
+	if src.Encoding == EncodingUTF16BE {
+		order = "big-endian"
+	}
+	at := src.Pos(0)
+	return Diagnostic{Rule: RuleEncodingRisk, Span: Span{at, at},
+		Message: "the file is UTF-16 (" + order + ") without a byte-order mark: PowerShell reads it one byte at a time, " +
+			"sees a NUL after every character and cannot run it; pxlint read it as UTF-16 to check the rest",
+		Fix: "save the file as UTF-8 with BOM (or as UTF-16 with BOM, \"Unicode\" in Notepad)"}
+}
+
+// editorBreakName names the white space characters that editors may draw
+// as a line break.
+func editorBreakName(r rune) string {
+	switch r {
+	case 0x85:
+		return "U+0085 NEXT LINE"
+	case 0x2028:
+		return "U+2028 LINE SEPARATOR"
+	}
+	return "U+2029 PARAGRAPH SEPARATOR"
+}
+
+// editorBreaksInComments reports a line comment that runs on past a
+// character editors draw as a line break: what looks like the next line
+// (an assignment, a secret) is part of the comment to PowerShell, so it
+// is neither run nor checked.
+func (p *parser) editorBreaksInComments() {
+	for _, t := range p.file.Comments {
+		if t.Kind != TokComment {
+			continue
+		}
+		for i, r := range t.Text {
+			if !isEditorBreak(r) {
+				continue
+			}
+			if strings.TrimFunc(t.Text[i:], isSpace) == "" {
+				break
+			}
+			at := p.src.Pos(t.Span.Start.Offset + utf8.RuneCountInString(t.Text[:i]))
+			p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: Span{at, p.src.Pos(at.Offset + 1)},
+				Message: fmt.Sprintf("this comment runs on past a %s, which editors show as a line break but PowerShell reads as a space: "+
+					"the text after it on line %d is part of the comment, so it is neither run nor checked", editorBreakName(r), at.Line),
+				Fix: "replace the character with a real line break (CR LF)"})
+			break
+		}
+	}
+}
+
+// editorBreakBefore returns the editor line-break character in the white
+// space just before byte offset off on the same line, or 0.
+func (p *parser) editorBreakBefore(off int) rune {
+	for i := off; i > 0; {
+		r, w := utf8.DecodeLastRuneInString(p.text[:i])
+		if !isSpace(r) {
+			return 0
+		}
+		if isEditorBreak(r) {
+			return r
+		}
+		i -= w
+	}
+	return 0
 }

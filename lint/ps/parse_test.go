@@ -143,7 +143,6 @@ func TestParseConstructs(t *testing.T) {
 		{"variable inside bare word", `& .\$name.ps1 -X`, `(call (xstr bare ".\\" $name ".ps1") -X)`},
 		{"dashed hashtable key", `@{ cost-center = 1; 'a b' = 2 }`, `(hash (= cost-center 1) (= (str single "a b") 2))`},
 		{"expression redirection", `$PxA > out.txt`, `(expr $PxA (redir > out.txt))`},
-		{"pipeline expression element", `Get-X | $y`, `(pipe (cmd Get-X) $y)`},
 		{"generic type", `[System.Collections.Generic.List[string]]::new()`, `(::call [System.Collections.Generic.List[string]] new)`},
 	}
 	for _, tc := range tests {

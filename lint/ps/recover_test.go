@@ -37,13 +37,16 @@ func TestParseErrorsRecover(t *testing.T) {
 		{"missing hashtable equals", "$h = @{ a 1 }\n$b = 2", "PX001@1:11", `(assign = $b 2)`},
 		{"unexpected token after expression", "$a = 1 2\n$b = 2", "PX001@1:8", `(assign = $b 2)`},
 		{"lone at", "$a = @\n$b = 2", "PX001@1:6", `(assign = $b 2)`},
-		{"orphan else", "else { }\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
+		// PowerShell reads an `else` out of place as a command named else.
+		{"orphan else", "else { }\n$b = 2", "", `(assign = $b 2)`},
 		{"try without catch", "try { }\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
 		{"unterminated block comment", "$b = 2\n<# never closed", "PX001@2:1", `(assign = $b 2)`},
 		{"unterminated braced variable", "${abc = 1\n$b = 2", "PX001@1:1", `(assign = $b 2)`},
-		{"missing member", "$a.\n$b = 2", "PX001@1:4", `(assign = $b 2)`},
-		{"bad number", "$a = 0x\n$b = 2", "PX001@1:7", `(assign = $b 2)`},
-		{"space after continuation backtick", "Get-X -A 1 ` \n  -B 2\n$b = 2", "PX001@1:12 PX001@2:3", `(assign = $b 2)`},
+		// A member name may follow the dot on the next line (method chains).
+		{"missing member", "$a.;\n$b = 2", "PX001@1:4", `(assign = $b 2)`},
+		// At statement start `0x` is a command name to PowerShell, in an expression a bad number.
+		{"bad number", "$a = 1 + 0x\n$b = 2", "PX001@1:11", `(assign = $b 2)`},
+		{"space after continuation backtick", "Get-X -A 1 ` \n  -B 2\n$b = 2", "PX001@1:12", `(assign = $b 2)`},
 		{"colon parameter without value", "Get-X -Name:\n$b = 2", "PX001@1:7", `(assign = $b 2)`},
 	}
 	for _, tc := range tests {

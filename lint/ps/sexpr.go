@@ -239,6 +239,61 @@ func writeSexpr(b *strings.Builder, n Node) {
 		list(n.Op, n.X)
 	case *BinaryExpr:
 		list(n.Op, n.Left, n.Right)
+	case *TrapStmt:
+		nodes := []Node{}
+		if n.Type != nil {
+			nodes = append(nodes, n.Type)
+		}
+		if n.Body != nil {
+			nodes = append(nodes, n.Body)
+		}
+		list("trap", nodes...)
+	case *DataStmt:
+		head := "data"
+		if n.Name != "" {
+			head += " " + n.Name
+		}
+		if n.Body != nil {
+			list(head, n.Body)
+		} else {
+			list(head)
+		}
+	case *TypeDef:
+		nodes := []Node{}
+		for _, m := range n.Members {
+			nodes = append(nodes, m)
+		}
+		w("(%s %s", n.Keyword, n.Name)
+		for _, b := range n.BaseTypes {
+			w(" :%s", b)
+		}
+		for _, m := range nodes {
+			w(" ")
+			writeSexpr(b, m)
+		}
+		w(")")
+	case *TypeMember:
+		nodes := exprs(n.Attributes)
+		for _, p := range n.Params {
+			nodes = append(nodes, p)
+		}
+		if n.Body != nil {
+			nodes = append(nodes, n.Body)
+		}
+		if n.Value != nil {
+			nodes = append(nodes, n.Value)
+		}
+		kind := "prop"
+		if n.Method {
+			kind = "method"
+		}
+		list(kind+" "+strings.Join(append(append([]string{}, n.Modifiers...), n.Name), " "), nodes...)
+	case *TernaryExpr:
+		nodes := []Node{n.Condition, n.IfTrue}
+		if n.IfFalse != nil {
+			nodes = append(nodes, n.IfFalse)
+		}
+		list("?:", nodes...)
 	case *ScriptBlockExpr:
 		writeSexpr(b, n.Block)
 	case *ScriptBlock:

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // Encodings reported in Source.Encoding.
@@ -16,6 +17,8 @@ const (
 	EncodingUTF16LE     = "utf-16le"
 	EncodingUTF16BE     = "utf-16be"
 	EncodingWindows1252 = "windows-1252"
+	EncodingUTF32LE     = "utf-32le"
+	EncodingUTF32BE     = "utf-32be"
 )
 
 // Newline styles reported in Source.Newline.
@@ -34,6 +37,11 @@ type Source struct {
 	Encoding string
 	BOM      bool
 	Newline  string
+	// Guessed is set when the encoding was inferred without a BOM from
+	// the bytes' shape (UTF-16 without a BOM: a NUL in every other
+	// byte). PowerShell does not guess: it reads such a file as single
+	// bytes and cannot run it, so this is reported (PX009).
+	Guessed bool
 
 	// lineRune[i] and lineByte[i] are the code-point and byte offsets of
 	// the start of line i+1.
@@ -54,12 +62,22 @@ func Decode(b []byte) *Source {
 	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
 		s.Encoding, s.BOM = EncodingUTF8, true
 		s.Text = toValidUTF8(b[3:])
+	case len(b) >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0:
+		// checked before UTF-16 LE, whose BOM it starts with
+		s.Encoding, s.BOM = EncodingUTF32LE, true
+		s.Text = decodeUTF32(b[4:], false)
+	case len(b) >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF:
+		s.Encoding, s.BOM = EncodingUTF32BE, true
+		s.Text = decodeUTF32(b[4:], true)
 	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
 		s.Encoding, s.BOM = EncodingUTF16LE, true
 		s.Text = decodeUTF16(b[2:], false)
 	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
 		s.Encoding, s.BOM = EncodingUTF16BE, true
 		s.Text = decodeUTF16(b[2:], true)
+	case utf16Shape(b) != "":
+		s.Encoding, s.Guessed = utf16Shape(b), true
+		s.Text = decodeUTF16(b, s.Encoding == EncodingUTF16BE)
 	case utf8.Valid(b):
 		s.Encoding = EncodingUTF8
 		s.Text = string(b)
@@ -120,6 +138,47 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 		return string(utf8.RuneError)
 	}
 	return string(out)
+}
+
+// utf16Shape recognises UTF-16 text without a BOM: mostly ASCII code
+// units, so a NUL in most odd bytes (LE) or even bytes (BE) and almost
+// none in the other half (text in any 8-bit encoding has no NULs). It returns the encoding, or "".
+func utf16Shape(b []byte) string {
+	n := min(len(b), 4096) &^ 1
+	if n < 4 {
+		return ""
+	}
+	var evenNUL, oddNUL int
+	for i := 0; i < n; i += 2 {
+		if b[i] == 0 {
+			evenNUL++
+		}
+		if b[i+1] == 0 {
+			oddNUL++
+		}
+	}
+	units := n / 2
+	switch {
+	case oddNUL*10 >= units*6 && evenNUL*10 <= units:
+		return EncodingUTF16LE
+	case evenNUL*10 >= units*6 && oddNUL*10 <= units:
+		return EncodingUTF16BE
+	}
+	return ""
+}
+
+// decodeUTF32 decodes UTF-32 without its BOM; invalid code points and a
+// dangling partial unit become U+FFFD.
+func decodeUTF32(b []byte, bigEndian bool) string {
+	order := utf32.LittleEndian
+	if bigEndian {
+		order = utf32.BigEndian
+	}
+	out, err := utf32.UTF32(order, utf32.IgnoreBOM).NewDecoder().Bytes(b)
+	if err != nil { // not reached: the decoder replaces what it cannot read
+		return string(utf8.RuneError)
+	}
+	return toValidUTF8(out)
 }
 
 // index records line starts and the newline style in one pass.

@@ -1,6 +1,7 @@
 package ps
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -19,6 +20,59 @@ func utf16Bytes(s string, bigEndian, bom bool) []byte {
 		}
 	}
 	return out
+}
+
+func utf32Bytes(s string, bigEndian bool) []byte {
+	var out []byte
+	for _, r := range append([]rune{0xFEFF}, []rune(s)...) {
+		if bigEndian {
+			out = append(out, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+		} else {
+			out = append(out, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+		}
+	}
+	return out
+}
+
+// TestGuessedUTF16: a UTF-16 file without a BOM is read as UTF-16 (no
+// bogus parse errors) and reported once, as PX009 at the top.
+func TestGuessedUTF16(t *testing.T) {
+	src, f := ParseBytes(utf16Bytes("$PxBaseConnName = \"teams\"\r\n$PxVmssRegion = \"weu\"\r\n", false, false), DefaultLimits())
+	if !src.Guessed || src.BOM {
+		t.Fatalf("guessed=%v bom=%v", src.Guessed, src.BOM)
+	}
+	if len(f.Statements) != 2 {
+		t.Errorf("%d statements", len(f.Statements))
+	}
+	if len(f.Diagnostics) != 1 || f.Diagnostics[0].Rule != RuleEncodingRisk || f.Diagnostics[0].Span.Start.Line != 1 ||
+		!strings.Contains(f.Diagnostics[0].Message, "UTF-16 (little-endian) without a byte-order mark") || f.Diagnostics[0].Fix == "" {
+		t.Errorf("diagnostics %+v", f.Diagnostics)
+	}
+}
+
+// TestEditorLineBreaks: NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are
+// white space to PowerShell. What an editor shows as the next line is
+// reported where it changes the meaning: a comment that swallows it, or
+// a statement that runs on into it.
+func TestEditorLineBreaks(t *testing.T) {
+	tests := []struct{ name, in, diags, msg string }{
+		{"separator as white space", "$a =\u2028 1\n$b =\u0085 2", "", ""},
+		{"assignment behind a paragraph separator", "$a = 1\u2029$PxWinAdminPassword = 'x'\n$b = 2", "PX001@1:8", "U+2029 PARAGRAPH SEPARATOR before it is a space to PowerShell"},
+		{"assignment swallowed by a comment", "# note\u2028$PxVmssRegion = 'weu'\n$b = 2", "PX001@1:7", "this comment runs on past a U+2028 LINE SEPARATOR"},
+		{"trailing separator in a comment", "# note\u2029\n$b = 2", "", ""},
+		{"separator inside a string", "$a = 'x\u2029y'", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _ := parseText(t, tc.in)
+			if got := diagSummary(f); got != tc.diags {
+				t.Fatalf("diagnostics %q, want %q (%+v)", got, tc.diags, f.Diagnostics)
+			}
+			if tc.msg != "" && !strings.Contains(f.Diagnostics[0].Message, tc.msg) {
+				t.Errorf("message %q lacks %q", f.Diagnostics[0].Message, tc.msg)
+			}
+		})
+	}
 }
 
 func TestDecode(t *testing.T) {
@@ -42,6 +96,13 @@ func TestDecode(t *testing.T) {
 		{"utf-8 BOM with invalid bytes", []byte{0xEF, 0xBB, 0xBF, 'a', 0xFF}, "a\uFFFD", EncodingUTF8, true},
 		{"utf-16le odd length", []byte{0xFF, 0xFE, 'a', 0, 'b'}, "a\uFFFD", EncodingUTF16LE, true},
 		{"utf-16le lone surrogate", []byte{0xFF, 0xFE, 0x00, 0xD8}, "\uFFFD", EncodingUTF16LE, true},
+		{"utf-16le without BOM", utf16Bytes(text, false, false), text, EncodingUTF16LE, false},
+		{"utf-16be without BOM", utf16Bytes(text, true, false), text, EncodingUTF16BE, false},
+		{"utf-32le BOM", utf32Bytes(text, false), text, EncodingUTF32LE, true},
+		{"utf-32be BOM", utf32Bytes(text, true), text, EncodingUTF32BE, true},
+		{"utf-32le truncated unit", []byte{0xFF, 0xFE, 0, 0, 'a', 0, 0, 0, 'b', 0}, "a\uFFFD", EncodingUTF32LE, true},
+		{"utf-32le beyond unicode", []byte{0xFF, 0xFE, 0, 0, 0, 0, 0x11, 0}, "\uFFFD", EncodingUTF32LE, true},
+		{"a few NULs are not UTF-16", []byte("$a = 1\x00\n$b = 2\n"), "$a = 1\x00\n$b = 2\n", EncodingUTF8, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package ps
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // statementList parses statements up to closer (TokRParen, TokRBrace, or
 // TokEOF for a whole file or region), which it does not consume.
@@ -36,7 +39,19 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 			continue
 		}
 		if len(p.diags) == ndiags { // one diagnostic per broken statement
-			p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
+			if d, ok := p.slip(s, t); ok {
+				p.diags = append(p.diags, d)
+			} else if r := p.editorBreakBefore(t.start); r != 0 {
+				p.diags = append(p.diags, Diagnostic{Rule: RuleParseError, Span: p.spanOf(t),
+					Message: fmt.Sprintf("unexpected %s: the %s before it is a space to PowerShell, not a line break "+
+						"(editors show a new line there), so this continues the statement before it", describe(p.text[t.start:t.end]), editorBreakName(r)),
+					Fix: "replace the character with a real line break (CR LF)"})
+			} else if name := secretTarget(s); name != "" {
+				// the text could be part of a password: not quoted back
+				p.errorf(p.spanOf(t), "unexpected text in the value of $%s (not shown: it may be a secret)", name)
+			} else {
+				p.errorf(p.spanOf(t), "unexpected %s", describe(p.text[t.start:t.end]))
+			}
 		}
 		if bad := p.recoverLine(); bad != nil {
 			out = append(out, bad)
@@ -49,7 +64,8 @@ func (p *parser) statementList(closer TokenKind) []Statement {
 // same line (if (...) {...} $x is accepted by PowerShell).
 func endsWithBlock(s Statement) bool {
 	switch s.(type) {
-	case *IfStmt, *ForeachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *FunctionDef:
+	case *IfStmt, *ForeachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *FunctionDef,
+		*TrapStmt, *DataStmt, *TypeDef:
 		return true
 	}
 	return false
@@ -68,6 +84,14 @@ func (p *parser) recoverLine() *BadStatement {
 	start := p.here()
 	startOff := p.off
 	level := 0
+	// What is skipped is already covered by the error that led here: an
+	// unclosed quote in the rest of the line is its echo, not a new error.
+	ndiags := len(p.diags)
+	defer func() {
+		if !p.stopped {
+			p.diags = p.diags[:ndiags]
+		}
+	}()
 	for !p.stopped {
 		t := p.peek(modeCommand)
 		switch t.kind {
@@ -95,6 +119,14 @@ func (p *parser) recoverLine() *BadStatement {
 // statement parses one statement at statement start.
 func (p *parser) statement() Statement {
 	t := p.peek(modeStatement)
+	if t.kind == TokLBracket {
+		if s, ok := p.attributedTypeDef(); ok {
+			return s
+		}
+	}
+	if t.kind == TokGeneric && t.end-t.start > 1 && p.text[t.start] == ':' {
+		return p.labeledStatement()
+	}
 	if t.kind == TokKeyword {
 		switch t.op {
 		case "if":
@@ -113,6 +145,14 @@ func (p *parser) statement() Statement {
 			return p.tryStatement()
 		case "function", "filter", "workflow":
 			return p.functionDef()
+		case "trap":
+			return p.trapStatement()
+		case "data":
+			return p.dataStatement()
+		case "class":
+			return p.classDef()
+		case "enum":
+			return p.enumDef()
 		case "throw", "return", "exit", "break", "continue":
 			return p.flowStatement()
 		case "param":
@@ -121,12 +161,10 @@ func (p *parser) statement() Statement {
 				p.file.Params = pb
 			}
 			return nil
-		case "elseif", "else", "catch", "finally", "until", "begin", "process", "end", "dynamicparam":
-			tok := p.commit(t)
-			p.errorf(tok.Span, "unexpected '%s' without the statement it belongs to", tok.Text)
-			return &BadStatement{Base{tok.Span}, tok.Text}
 		}
-		// trap, data, class, enum, using, configuration: read as commands.
+		// else, catch, begin, ... out of place are command names to
+		// PowerShell (`else` alone runs a command named else), as are
+		// trap, data, class, enum, using and configuration here.
 	}
 	return p.pipelineChain()
 }
@@ -167,13 +205,22 @@ func (p *parser) pipeline() Statement {
 	elems := []PipelineElement{first}
 	for !p.stopped {
 		t := p.peek(modeStatement)
+		if t.kind == TokAmpersand && p.backgroundOperator() {
+			p.commit(t) // `cmd &` runs the pipeline as a background job
+			break
+		}
 		if t.kind != TokPipe {
 			break
 		}
 		p.commit(t)
 		p.skipNL()
+		if k := p.peek(modeStatement).kind; isCommandEnd(k) {
+			p.errorf(p.spanOf(p.peek(modeStatement)), "an empty pipe element: a command must follow '|'")
+			break
+		}
 		el, x := p.pipelineElement()
 		if x != nil {
+			p.errorf(x.NodeSpan(), "expressions are only allowed as the first element of a pipeline")
 			el = p.commandExpr(x.NodeSpan().Start, x)
 		}
 		elems = append(elems, el)
@@ -216,10 +263,8 @@ func (p *parser) pipelineElement() (PipelineElement, Expression) {
 
 func (p *parser) assignment(start Pos, target Expression, opTok rawTok) Statement {
 	op := p.commit(opTok)
-	switch target.(type) {
-	case *Variable, *IndexExpr, *MemberExpr, *ConvertExpr, *ArrayLiteral:
-	default:
-		p.errorf(target.NodeSpan(), "the left side of '%s' must be a variable", op.Text)
+	if why := invalidTarget(target, op.Text); why != "" {
+		p.errorf(target.NodeSpan(), "%s", why)
 	}
 	p.skipNL()
 	a := &AssignmentStmt{Target: target, Operator: op.Text, OpSpan: op.Span}
@@ -300,6 +345,8 @@ func (p *parser) commandElements(c *Command) {
 			c.Elements = append(c.Elements, cp)
 		case t.kind == TokRedirection:
 			c.Redirections = append(c.Redirections, p.redirection(t))
+		case t.kind == TokAmpersand && p.backgroundOperator():
+			return
 		case t.kind == TokComma:
 			tok := p.commit(t)
 			p.errorf(tok.Span, "missing argument before ','")
@@ -316,6 +363,15 @@ func (p *parser) commandElements(c *Command) {
 			c.Elements = append(c.Elements, arg)
 		}
 	}
+}
+
+// backgroundOperator reports an `&` (next) that ends its pipeline:
+// `Start-Thing &` runs it as a job. Any other `&` is the call operator.
+func (p *parser) backgroundOperator() bool {
+	m := p.mark()
+	defer p.reset(m)
+	p.commit(p.peek(modeCommand))
+	return isCommandEnd(p.peek(modeCommand).kind)
 }
 
 func (p *parser) redirection(t rawTok) *Redirection {
@@ -361,7 +417,7 @@ func (p *parser) commandPrimary() Expression {
 	case TokNumber:
 		return p.number(p.commit(t))
 	}
-	x := p.postfix(p.primary(modeCommand))
+	x := p.postfixIn(p.primary(modeCommand), true)
 	// $PSScriptRoot\vars.ps1: a value directly followed by a bare word is
 	// one argument, the concatenation of both.
 	if (isVariable(x) || isSubExpression(x)) && p.adjacent() {
@@ -623,10 +679,23 @@ func (p *parser) switchStatement() Statement {
 	start := p.here()
 	p.next(modeStatement)
 	s := &SwitchStmt{}
+	file := false
 	for p.peek(modeCommand).kind == TokParameter {
-		s.Flags = append(s.Flags, p.next(modeCommand).Text)
+		flag := p.next(modeCommand)
+		s.Flags = append(s.Flags, flag.Text)
+		if isPrefixOf(flag.Op, "-file") {
+			file = true // switch -File path { ... }: the lines of a file, no (value)
+			if k := p.peek(modeCommand).kind; isCommandEnd(k) || k == TokLBrace {
+				p.errorf(flag.Span, "switch %s needs a file name", flag.Text)
+			} else {
+				v := p.commandPrimary()
+				s.Value = &ExpressionStmt{Base: Base{v.NodeSpan()}, X: v}
+			}
+		}
 	}
-	s.Value = p.parenCondition("switch")
+	if !file {
+		s.Value = p.parenCondition("switch")
+	}
 	p.skipNL()
 	t := p.peek(modeExpr)
 	if t.kind != TokLBrace {
@@ -647,7 +716,10 @@ func (p *parser) switchStatement() Statement {
 			}
 			cstart := p.here()
 			if t.kind == TokGeneric && strings.EqualFold(p.text[t.start:t.end], "default") {
-				p.commit(t)
+				tok := p.commit(t)
+				if s.Default != nil {
+					p.errorf(tok.Span, "a switch has only one default clause")
+				}
 				s.Default = p.block("default")
 				continue
 			}
@@ -678,17 +750,18 @@ func (p *parser) tryStatement() Statement {
 		}
 		if next.Op == "finally" {
 			s.Finally = p.block("finally")
+			p.checkFinally(s.Finally.Statements, false)
 			break
 		}
 		cc := &CatchClause{}
 		for !p.stopped {
-			t := p.peek(modeExpr)
+			t := p.peekNL(modeExpr) // catch⏎ [int]⏎ { }: newlines may separate the parts
 			if t.kind != TokLBracket {
 				break
 			}
 			s := p.here()
 			cc.Types = append(cc.Types, p.typeLiteral(s))
-			if p.peek(modeExpr).kind == TokComma {
+			if p.peekNL(modeExpr).kind == TokComma {
 				p.next(modeExpr)
 				p.skipNL()
 			}
@@ -735,11 +808,90 @@ func (p *parser) functionDef() Statement {
 	return f
 }
 
+// labeledStatement parses `:label loop`; the label is next. Only a loop
+// or a switch may carry a label, on the label's line.
+func (p *parser) labeledStatement() Statement {
+	label := p.next(modeStatement)
+	t := p.peekNL(modeStatement)
+	if t.kind == TokKeyword {
+		switch t.op {
+		case "for", "foreach", "while", "do", "switch":
+			return p.statement()
+		}
+	}
+	p.errorf(label.Span, "the label %s must be followed by a loop or a switch on the same line", label.Text)
+	return &BadStatement{Base{label.Span}, label.Text}
+}
+
+// trapStatement parses `trap [Type] { body }`; the keyword is next.
+func (p *parser) trapStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &TrapStmt{}
+	if t := p.peekNL(modeExpr); t.kind == TokLBracket {
+		s.Type = p.typeLiteral(p.here())
+	}
+	if p.peekNL(modeExpr).kind != TokLBrace {
+		p.errorf(kw.Span, "missing the { } block of the trap statement")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	s.Body = p.block("trap")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
+// dataStatement parses `data [Name] [-SupportedCommand a, b] { body }`;
+// the keyword is next.
+func (p *parser) dataStatement() Statement {
+	start := p.here()
+	kw := p.next(modeStatement)
+	s := &DataStmt{}
+	if t := p.peek(modeCommand); t.kind == TokGeneric {
+		s.Name = p.commit(t).Text
+	}
+	if t := p.peek(modeCommand); t.kind == TokParameter {
+		tok := p.commit(t)
+		name := strings.ToLower(tok.Op)
+		if !isPrefixOf(name, "-supportedcommand") {
+			p.errorf(tok.Span, "%s is not a parameter of a data section (only -SupportedCommand)", tok.Text)
+			p.recoverLine()
+			s.Span = p.spanFrom(start)
+			return s
+		}
+		for !p.stopped {
+			k := p.peek(modeCommand).kind
+			if k != TokGeneric && k != TokString && k != TokExpandableString {
+				p.errorf(tok.Span, "%s needs a command name", tok.Text)
+				s.Span = p.spanFrom(start)
+				return s
+			}
+			p.commandPrimary()
+			if p.peek(modeCommand).kind != TokComma {
+				break
+			}
+			p.next(modeCommand)
+			p.skipNL()
+		}
+	}
+	if p.peekNL(modeExpr).kind != TokLBrace {
+		p.errorf(kw.Span, "missing the { } block of the data section")
+		s.Span = p.spanFrom(start)
+		return s
+	}
+	s.Body = p.block("data")
+	s.Span = p.spanFrom(start)
+	return s
+}
+
 func (p *parser) flowStatement() Statement {
 	start := p.here()
 	kw := p.next(modeStatement)
 	s := &FlowStmt{Keyword: kw.Op}
-	if k := p.peek(modeStatement).kind; !isCommandEnd(k) {
+	if t := p.peek(modeCommand); t.kind == TokGeneric && (kw.Op == "break" || kw.Op == "continue") {
+		label := p.bareWord(p.commit(t)) // break outer: a loop label, not a command
+		s.Value = &ExpressionStmt{Base: label.Base, X: label}
+	} else if k := p.peek(modeStatement).kind; !isCommandEnd(k) {
 		s.Value = p.pipelineChain()
 	}
 	s.Span = p.spanFrom(start)
@@ -757,16 +909,8 @@ func (p *parser) scriptBlock() *ScriptBlock {
 	}
 	defer p.leave()
 	sb.Params = p.maybeParamBlock()
-	if t := p.peekNL(modeStatement); t.kind == TokKeyword && isNamedBlock(t.op) {
-		for !p.stopped {
-			t := p.peekNL(modeStatement)
-			if t.kind != TokKeyword || !isNamedBlock(t.op) {
-				break
-			}
-			kw := p.commit(t)
-			body := p.block(kw.Op)
-			sb.Named = append(sb.Named, &NamedBlock{Base{Span{kw.Span.Start, p.last}}, kw.Op, body})
-		}
+	if p.namedBlockNext() {
+		sb.Named = p.namedBlocks(TokRBrace)
 	} else {
 		sb.Statements = p.statementList(TokRBrace)
 	}
@@ -777,7 +921,47 @@ func (p *parser) scriptBlock() *ScriptBlock {
 }
 
 func isNamedBlock(op string) bool {
-	return op == "begin" || op == "process" || op == "end" || op == "dynamicparam"
+	return op == "begin" || op == "process" || op == "end" || op == "dynamicparam" || op == "clean"
+}
+
+// namedBlockNext reports a named block keyword as the first statement of
+// a script or script block: only there does `begin` open a block.
+func (p *parser) namedBlockNext() bool {
+	t := p.peekNL(modeStatement)
+	return t.kind == TokKeyword && isNamedBlock(t.op)
+}
+
+// namedBlocks parses `begin {…} process {…} end {…}` up to closer; once a
+// body is made of named blocks, anything else in it is an error.
+func (p *parser) namedBlocks(closer TokenKind) []*NamedBlock {
+	var out []*NamedBlock
+	for !p.stopped {
+		t := p.peekNL(modeStatement)
+		if t.kind == TokEOF || t.kind == closer {
+			break
+		}
+		if t.kind == TokSemicolon {
+			p.commit(t)
+			continue
+		}
+		if t.kind != TokKeyword || !isNamedBlock(t.op) {
+			p.errorf(p.spanOf(t), "unexpected %s: a body made of begin/process/end blocks holds nothing else", describe(p.text[t.start:t.end]))
+			if bad := p.recoverLine(); bad == nil {
+				if t := p.peekNL(modeStatement); t.kind != TokEOF && t.kind != closer {
+					p.commit(t) // always make progress
+				}
+			}
+			continue
+		}
+		kw := p.commit(t)
+		if k := p.peekNL(modeExpr).kind; k != TokLBrace {
+			p.errorf(kw.Span, "missing '{' to open the %s block", kw.Op)
+			continue
+		}
+		body := p.block(kw.Op)
+		out = append(out, &NamedBlock{Base{Span{kw.Span.Start, p.last}}, kw.Op, body})
+	}
+	return out
 }
 
 // maybeParamBlock parses `[attributes] param(...)` when it comes next.
@@ -862,6 +1046,12 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 			d.Default = p.expressionNoComma()
 		}
 		d.Span = p.spanFrom(start)
+		for _, o := range out {
+			if o.Variable != nil && strings.EqualFold(o.Variable.Name, d.Variable.Name) {
+				p.errorf(d.Variable.Span, "duplicate parameter $%s", d.Variable.Name)
+				break
+			}
+		}
 		out = append(out, d)
 		if c := p.peekNL(modeExpr); c.kind == TokComma {
 			p.commit(c)
@@ -875,4 +1065,140 @@ func (p *parser) paramList(open Token) []*ParamDecl {
 // end it escapes the space instead of continuing the line.
 func isEscapedSpace(text string) bool {
 	return len(text) > 1 && text[0] == '`' && strings.Trim(text[1:], " \t") == ""
+}
+
+// invalidTarget says why target cannot be assigned with op, or "".
+// PowerShell accepts a variable (also cast: [int]$x), an index, a member,
+// and with `=` only a list of those ($a, $b = 1, 2), also in parentheses.
+func invalidTarget(target Expression, op string) string {
+	switch t := target.(type) {
+	case *Variable:
+		if !t.Splat {
+			return ""
+		}
+	case *ConvertExpr:
+		return invalidTarget(t.X, op)
+	case *IndexExpr:
+		if !t.Nullable {
+			return ""
+		}
+		return fmt.Sprintf("the left side of '%s' cannot use ?[ ]: a null-conditional index is not assignable", op)
+	case *MemberExpr:
+		if !t.Nullable {
+			return ""
+		}
+		return fmt.Sprintf("the left side of '%s' cannot use ?.: a null-conditional member is not assignable", op)
+	case *ArrayLiteral:
+		if op != "=" {
+			return fmt.Sprintf("'%s' cannot assign to a list of variables; only '=' can ($a, $b = 1, 2)", op)
+		}
+		for _, x := range t.Elements {
+			if why := invalidTarget(x, op); why != "" {
+				return why
+			}
+		}
+		return ""
+	case *ParenExpr:
+		if x := StatementExpr(t.Inner); x != nil && op == "=" {
+			return invalidTarget(x, op)
+		}
+	}
+	return fmt.Sprintf("the left side of '%s' must be a variable", op)
+}
+
+// checkFinally reports return, break and continue that would leave a
+// finally block (PowerShell rejects them); inLoop: inside a loop or
+// switch of the block, where break and continue stay inside.
+func (p *parser) checkFinally(list []Statement, inLoop bool) {
+	for _, st := range list {
+		switch s := st.(type) {
+		case *FlowStmt:
+			if s.Keyword == "return" || !inLoop && (s.Keyword == "break" || s.Keyword == "continue") {
+				p.errorf(s.Span, "%s cannot leave a finally block", s.Keyword)
+			}
+		case *IfStmt:
+			for _, c := range s.Clauses {
+				p.checkFinally(c.Body.Statements, inLoop)
+			}
+			if s.Else != nil {
+				p.checkFinally(s.Else.Statements, inLoop)
+			}
+		case *BlockStmt:
+			p.checkFinally(s.Statements, inLoop)
+		case *TryStmt:
+			p.checkFinally(s.Body.Statements, inLoop)
+			for _, c := range s.Catches {
+				p.checkFinally(c.Body.Statements, inLoop)
+			}
+		case *ForeachStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *ForStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *WhileStmt:
+			p.checkFinally(s.Body.Statements, true)
+		case *DoStmt:
+			p.checkFinally(s.Body.Statements, true)
+		}
+	}
+}
+
+// slip recognises common slips behind an unexpected token t after
+// statement s, with a specific message and fix: a typographic quote that
+// ended a string early, or a missing comma between two values. The
+// messages name no value (it could be a secret).
+func (p *parser) slip(s Statement, t rawTok) (Diagnostic, bool) {
+	sp := p.spanOf(t)
+	if toks := *p.toks; len(toks) > 0 {
+		prev := toks[len(toks)-1]
+		if prev.off+len(prev.Text) == t.start && (prev.Kind == TokString || prev.Kind == TokExpandableString) && !prev.Unterminated() {
+			if q, _ := lastRune(prev.Text); q >= 0x80 && isQuote(q) {
+				fix := fmt.Sprintf("write the %c twice inside the string (%c%c), or replace it with a plain apostrophe inside \"…\"", q, q, q)
+				if isDoubleQuote(q) {
+					fix = fmt.Sprintf("write the %c twice inside the string (%c%c), or use '…' around text that holds it", q, q, q)
+				}
+				return Diagnostic{Rule: RuleParseError, Span: sp, Fix: fix,
+					Message: fmt.Sprintf("the typographic quote %c at line %d, column %d ends the string early: PowerShell reads ‘ ’ ‚ ‛ “ ” „ as quotes",
+						q, prev.Span.End.Line, prev.Span.End.Col-1)}, true
+			}
+		}
+	}
+	if x := StatementExpr(s); x != nil && startsValue(t) && s.NodeSpan().End.Line == sp.Start.Line {
+		return Diagnostic{Rule: RuleParseError, Span: sp,
+			Message: "missing ',' before this value: two values follow each other on one line",
+			Fix:     "separate the values with a comma (\"a\", \"b\")"}, true
+	}
+	return Diagnostic{}, false
+}
+
+// startsValue: a literal or variable that could be the next element of a list.
+func startsValue(t rawTok) bool {
+	switch t.kind {
+	case TokString, TokExpandableString, TokNumber, TokVariable:
+		return true
+	}
+	return false
+}
+
+// isPrefixOf reports a parameter written as a prefix of the full name
+// (-f for -file), as PowerShell binds abbreviated parameters.
+func isPrefixOf(written, full string) bool {
+	return len(written) > 1 && len(written) <= len(full) && full[:len(written)] == written
+}
+
+// secretTarget returns the name of the variable s assigns when the name
+// says it holds a secret (*password*, *secret*, as DESIGN defines
+// secrets), else "".
+func secretTarget(s Statement) string {
+	a, ok := s.(*AssignmentStmt)
+	if !ok {
+		return ""
+	}
+	v := a.TargetVariable()
+	if v == nil {
+		return ""
+	}
+	if lower := strings.ToLower(v.Name); strings.Contains(lower, "password") || strings.Contains(lower, "secret") {
+		return v.Name
+	}
+	return ""
 }

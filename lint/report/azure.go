@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -18,7 +19,9 @@ import (
 // Azure DevOps knows only error and warning, so warnings and infos are both
 // type=warning. When the gate fails (exit code 1) a final
 // ##vso[task.complete result=Failed;] marks the step failed. Suppressed
-// findings and not_verified rules are left out.
+// findings and not_verified rules are left out. Input text passes through
+// escape.Text (which also breaks any "##vso[" in it), then task-lib's
+// encoding (azureProperty, azureData).
 func writeAzure(w io.Writer, r *finding.Report, _ []rules.Rule, _ Options) error {
 	bw := bufio.NewWriter(w)
 	failing := 0
@@ -35,12 +38,12 @@ func writeAzure(w io.Writer, r *finding.Report, _ []rules.Rule, _ Options) error
 			if f.Severity == finding.SeverityError {
 				typ = "error"
 			}
-			props := []string{"type=" + typ, "sourcepath=" + azureProperty(f.File)}
+			props := []string{"type=" + typ, "sourcepath=" + azureProperty(escape.Text(f.File))}
 			if f.Region != nil {
 				props = append(props, fmt.Sprintf("linenumber=%d", f.Region.StartLine), fmt.Sprintf("columnnumber=%d", f.Region.StartColumn))
 			}
-			props = append(props, "code="+azureProperty(f.RuleID))
-			fmt.Fprintf(bw, "##vso[task.logissue %s]%s\n", strings.Join(props, ";"), azureData(withFix(f)))
+			props = append(props, "code="+azureProperty(escape.Text(f.RuleID)))
+			fmt.Fprintf(bw, "##vso[task.logissue %s]%s\n", strings.Join(props, ";"), azureData(annotationText(f)))
 		}
 	}
 	if r.ExitCode() != 0 {

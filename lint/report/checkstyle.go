@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -57,12 +58,12 @@ func writeCheckstyle(w io.Writer, r *finding.Report, _ []rules.Rule, _ Options) 
 	return writeXML(w, doc)
 }
 
-// writeXML writes an XML declaration and doc, indented, ending in a newline.
+// writeXML writes an XML declaration and doc, indented, ending in a newline,
+// made inert for CI logs (see inert).
 func writeXML(w io.Writer, doc any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return err
@@ -70,6 +71,7 @@ func writeXML(w io.Writer, doc any) error {
 	if err := enc.Close(); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	buf.WriteString("\n")
+	_, err := w.Write(inert(buf.Bytes(), xmlCharRef))
 	return err
 }

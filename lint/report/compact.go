@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -15,8 +16,10 @@ import (
 //	file:line:col: severity PXnnn: message
 //	file: severity PXnnn: message          (a finding about the whole file)
 //
-// Multi-line messages are folded onto one line. Suppressed findings are left
-// out: they do not count and the format has no way to mark them.
+// File names and messages go through escape.Text, so each finding is one
+// line (a newline in a message shows as \n) that no CI runner takes for a
+// command. Suppressed findings are left out: they do not count and the
+// format has no way to mark them.
 func writeCompact(w io.Writer, r *finding.Report, _ []rules.Rule, _ Options) error {
 	bw := bufio.NewWriter(w)
 	for i := range r.Files {
@@ -26,9 +29,9 @@ func writeCompact(w io.Writer, r *finding.Report, _ []rules.Rule, _ Options) err
 				continue
 			}
 			if f.Region != nil {
-				fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", f.File, f.Region.StartLine, f.Region.StartColumn, f.Severity, f.RuleID, oneLine(f.Message))
+				fmt.Fprintf(bw, "%s:%d:%d: %s %s: %s\n", escape.Text(f.File), f.Region.StartLine, f.Region.StartColumn, f.Severity, escape.Text(f.RuleID), escape.Text(f.Message))
 			} else {
-				fmt.Fprintf(bw, "%s: %s %s: %s\n", f.File, f.Severity, f.RuleID, oneLine(f.Message))
+				fmt.Fprintf(bw, "%s: %s %s: %s\n", escape.Text(f.File), f.Severity, escape.Text(f.RuleID), escape.Text(f.Message))
 			}
 		}
 	}

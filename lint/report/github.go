@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -17,7 +18,9 @@ import (
 //
 // error → error, warning → warning, info → notice. A file-level finding
 // carries only file=. Suppressed findings and not_verified rules are left
-// out: annotations are for things to fix.
+// out: annotations are for things to fix. Input text passes through
+// escape.Text, then the runner's own encoding (githubProperty, githubData):
+// the line stays one command, pxlint's, and shows no control character.
 func writeGitHub(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error {
 	idx := indexRules(rs)
 	bw := bufio.NewWriter(w)
@@ -27,12 +30,12 @@ func writeGitHub(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) err
 			if f.Suppressed() {
 				continue
 			}
-			props := []string{"file=" + githubProperty(f.File)}
+			props := []string{"file=" + githubProperty(escape.Text(f.File))}
 			if g := f.Region; g != nil {
 				props = append(props, githubPosition(g)...)
 			}
-			props = append(props, "title="+githubProperty(idx.title(f.RuleID)))
-			fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData(withFix(f)))
+			props = append(props, "title="+githubProperty(escape.Text(idx.title(f.RuleID))))
+			fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData(annotationText(f)))
 		}
 	}
 	return bw.Flush()

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"time"
 
@@ -133,10 +132,7 @@ func writeJSON(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error
 		doc.Files = append(doc.Files, jf)
 	}
 	doc.Summary = toJSONCount(total)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return encodeJSON(w, doc)
 }
 
 func toJSONFinding(r *finding.Report, idx ruleIndex, f *finding.Finding) jsonFinding {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -134,17 +135,19 @@ func writeJUnit(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 }
 
 // junitLine describes one finding in a failure or in system-out.
+// It is text for people (CI test tabs), laid out in lines, so input text
+// goes through escape.Text: a value cannot add a line of its own.
 func junitLine(f *finding.Finding) string {
-	loc := f.File
+	loc := escape.Text(f.File)
 	if f.Region != nil {
-		loc = fmt.Sprintf("%s:%d:%d", f.File, f.Region.StartLine, f.Region.StartColumn)
+		loc = fmt.Sprintf("%s:%d:%d", loc, f.Region.StartLine, f.Region.StartColumn)
 	}
-	s := fmt.Sprintf("%s: %s %s: %s\n", loc, f.Severity, f.RuleID, f.Message)
+	s := fmt.Sprintf("%s: %s %s: %s\n", loc, f.Severity, escape.Text(f.RuleID), escape.Text(f.Message))
 	if f.Fix != "" {
-		s += "  fix: " + f.Fix + "\n"
+		s += "  fix: " + escape.Text(f.Fix) + "\n"
 	}
 	if f.Suppression != nil {
-		s += fmt.Sprintf("  suppressed (%s): %s\n", f.Suppression.Kind, f.Suppression.Justification)
+		s += fmt.Sprintf("  suppressed (%s): %s\n", f.Suppression.Kind, escape.Text(f.Suppression.Justification))
 	}
 	return s
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/atomicfile"
@@ -20,16 +19,17 @@ type Output struct {
 }
 
 // ParseOutputs reads repeatable --format FORMAT[=PATH] values. At most one
-// output may go to standard output, no path may be named twice, and an
-// unknown format is an error (exit code 2 for the CLI). No specs means the
-// default format on standard output.
+// output may go to standard output, no file may be named twice (however
+// spelled: a.json, $PWD/a.json, a symlink to it), and an unknown format is
+// an error (exit code 2 for the CLI). No specs means the default format on
+// standard output.
 func ParseOutputs(specs []string) ([]Output, error) {
 	if len(specs) == 0 {
 		specs = []string{DefaultFormat}
 	}
 	outs := make([]Output, 0, len(specs))
 	stdout := ""
-	paths := map[string]string{}
+	var files []Output
 	for _, spec := range specs {
 		name, path, hasPath := strings.Cut(spec, "=")
 		name = strings.ToLower(strings.TrimSpace(name))
@@ -46,11 +46,12 @@ func ParseOutputs(specs []string) ([]Output, error) {
 			}
 			stdout = name
 		default:
-			key := filepath.Clean(path)
-			if prev, dup := paths[key]; dup {
-				return nil, fmt.Errorf("--format %s and --format %s both write to %s", prev, name, path)
+			for _, prev := range files {
+				if atomicfile.Same(prev.Path, path) {
+					return nil, fmt.Errorf("--format %s=%s and --format %s=%s both write to one file", prev.Format, prev.Path, name, path)
+				}
 			}
-			paths[key] = name
+			files = append(files, Output{Format: name, Path: path})
 		}
 		outs = append(outs, Output{Format: name, Path: path, f: f})
 	}
@@ -73,6 +74,9 @@ func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rul
 				continue
 			}
 		}
+		if opt.ASCII {
+			f = asciiFormatter(o.Format, f)
+		}
 		if o.Path == "" {
 			if err := f.Format(stdout, r, rs, opt); err != nil {
 				errs = append(errs, fmt.Errorf("writing %s to standard output: %w", o.Format, err))
@@ -86,4 +90,16 @@ func WriteAll(outs []Output, stdout io.Writer, r *finding.Report, rs []rules.Rul
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// asciiFormatter wraps a formatter so that what it writes is ASCII in the
+// style of its format (ascii.go).
+func asciiFormatter(format string, f Formatter) Formatter {
+	return FormatterFunc(func(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
+		aw := newASCIIWriter(w, format)
+		if err := f.Format(aw, r, rs, opt); err != nil {
+			return err
+		}
+		return aw.Flush()
+	})
 }

@@ -24,7 +24,7 @@ func TestParseOutputs(t *testing.T) {
 		{name: "unknown", specs: []string{"xml"}, err: `unknown format "xml"`},
 		{name: "unknown with path", specs: []string{"html=r.html"}, err: `unknown format "html"`},
 		{name: "two on stdout", specs: []string{"pretty", "github"}, err: "both write to standard output"},
-		{name: "same path twice", specs: []string{"sarif=r.out", "json=./r.out"}, err: "both write to ./r.out"},
+		{name: "same path twice", specs: []string{"sarif=r.out", "json=./r.out"}, err: "--format sarif=r.out and --format json=./r.out both write to one file"},
 		{name: "empty path", specs: []string{"sarif="}, err: "empty path"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

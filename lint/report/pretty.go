@@ -11,6 +11,7 @@ import (
 	"github.com/fatih/color"
 	"golang.org/x/text/width"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -66,9 +67,10 @@ const maxSnippetWidth = 240
 //	  docs: https://.../PX102.md
 //
 // then a summary per file and in total. Suppressed findings are dimmed and
-// say why; file-level findings have no line. Text from the script and from
-// messages is printed with control characters made visible, so a script
-// cannot send escape sequences to the terminal.
+// say why; file-level findings have no line. Every text that came from input
+// (file names, messages, fixes, reasons, snippets, notices) goes through
+// escape.Text: a message is one line, with a newline in a value shown as \n,
+// so a script can neither drive the terminal nor start a CI log command.
 func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
 	idx := indexRules(rs)
 	p := newPalette(opt.Color)
@@ -90,46 +92,42 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 		writePrettyFileSummary(bw, p, idx, &r.Files[i])
 	}
 	for _, n := range r.Notices {
-		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), visible(n))
+		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), escape.Text(n))
 	}
 	writePrettyTotal(bw, p, r, total)
 	return bw.Flush()
 }
 
 func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult, f *finding.Finding) {
-	loc := visible(f.File)
+	loc := escape.Text(f.File)
 	if f.Region != nil {
 		loc += fmt.Sprintf(":%d:%d", f.Region.StartLine, f.Region.StartColumn)
 	}
-	head := fmt.Sprintf("%s: %s %s", p.bold(loc), p.severity(f.Severity), visible(idx.title(f.RuleID)))
+	head := fmt.Sprintf("%s: %s %s", p.bold(loc), p.severity(f.Severity), escape.Text(idx.title(f.RuleID)))
 	indent := "  "
 	if s := f.Suppression; s != nil {
 		// Dim the whole entry: it is shown for the record, it does not count.
-		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, visible(idx.title(f.RuleID)), s.Kind, visible(s.Justification))))
-		for _, l := range messageLines(f.Message) {
-			fmt.Fprintln(bw, p.dim(indent+visible(l)))
-		}
+		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, escape.Text(idx.title(f.RuleID)), s.Kind, escape.Text(s.Justification))))
+		fmt.Fprintln(bw, p.dim(indent+escape.Text(f.Message)))
 		return
 	}
 	fmt.Fprintln(bw, head)
-	for _, l := range messageLines(f.Message) {
-		fmt.Fprintln(bw, indent+visible(l))
-	}
+	fmt.Fprintln(bw, indent+escape.Text(f.Message))
 	if f.Region != nil {
 		writeSnippet(bw, p, fr.Lines, f.Region, f.Severity)
 	}
 	for _, rel := range f.Related {
-		where := visible(rel.File)
+		where := escape.Text(rel.File)
 		if rel.Region != nil {
 			where += fmt.Sprintf(":%d:%d", rel.Region.StartLine, rel.Region.StartColumn)
 		}
 		if rel.Message != "" {
-			where += ": " + visible(rel.Message)
+			where += ": " + escape.Text(rel.Message)
 		}
 		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("related:"), where)
 	}
 	if f.Fix != "" {
-		fmt.Fprintf(bw, "%s%s %s\n", indent, p.ok("fix:"), visible(f.Fix))
+		fmt.Fprintf(bw, "%s%s %s\n", indent, p.ok("fix:"), escape.Text(f.Fix))
 	}
 	docs := f.DocsURL
 	if docs == "" {
@@ -138,7 +136,7 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 		}
 	}
 	if docs != "" {
-		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("docs:"), docs)
+		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("docs:"), escape.Text(docs))
 	}
 }
 
@@ -159,6 +157,11 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 	col := 0
 	for i, r := range line {
 		cell, w := displayRune(r, col)
+		if vsoAt(line, i) {
+			// Azure DevOps acts on "##vso[" anywhere in a line: break it as
+			// escape.Text does, the marker widening with it.
+			cell, w = `#\`, 2
+		}
 		if col+w > maxSnippetWidth {
 			text.WriteString("…")
 			break
@@ -196,14 +199,16 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 // displayRune is how a rune of a source line is shown at display column
 // col, and how many terminal cells it takes: tabs expand to the next stop,
 // East Asian wide characters take two cells, combining marks none, and
-// control characters are shown as U+FFFD.
+// control characters are shown escaped as escape.Text shows them (\x1b), one
+// cell per character of the escape so the marker stays aligned.
 func displayRune(r rune, col int) (string, int) {
 	switch {
 	case r == '\t':
 		n := tabWidth - col%tabWidth
 		return strings.Repeat(" ", n), n
-	case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
-		return "\uFFFD", 1
+	case escape.IsControl(r):
+		e := escape.Text(string(r))
+		return e, len(e)
 	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200B' || r == '\uFEFF':
 		return string(r), 0
 	}
@@ -214,26 +219,13 @@ func displayRune(r rune, col int) (string, int) {
 	return string(r), 1
 }
 
-// visible replaces control characters (ESC and friends) in text printed to
-// a terminal.
-func visible(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
-		return s
+// vsoAt reports whether line holds "##vso[" (any case) at i.
+func vsoAt(line []rune, i int) bool {
+	const marker = "##vso["
+	if line[i] != '#' || i+len(marker) > len(line) {
+		return false
 	}
-	return strings.Map(func(r rune) rune {
-		if r == '\t' {
-			return ' '
-		}
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
-
-// messageLines splits a message into lines, CRLF or LF.
-func messageLines(s string) []string {
-	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	return strings.EqualFold(string(line[i:i+len(marker)]), marker)
 }
 
 func clamp(v, lo, hi int) int {
@@ -266,9 +258,9 @@ func statusPhrase(c finding.Count) string {
 
 func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult) {
 	c := fr.Tally()
-	name := visible(fr.Path)
+	name := escape.Text(fr.Path)
 	if fr.Profile != "" {
-		name += " (profile " + visible(fr.Profile) + ")"
+		name += " (profile " + escape.Text(fr.Profile) + ")"
 	}
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold(name), findingsPhrase(c), statusPhrase(c))
 	// Rules sharing a reason (no certificate given, no facts) share a line.
@@ -284,13 +276,13 @@ func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *find
 		}
 	}
 	for _, g := range notVerified {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, visible(g.key))
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, escape.Text(g.key))
 	}
 	for _, g := range suppressed {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, visible(g.key))
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, escape.Text(g.key))
 	}
 	for _, g := range sources {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), visible(g.key), g.ids)
+		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), escape.Text(g.key), g.ids)
 	}
 }
 
@@ -300,11 +292,11 @@ type grouped []struct{ key, ids string }
 func (g *grouped) add(key, id string) {
 	for i := range *g {
 		if (*g)[i].key == key {
-			(*g)[i].ids += ", " + visible(id)
+			(*g)[i].ids += ", " + escape.Text(id)
 			return
 		}
 	}
-	*g = append(*g, struct{ key, ids string }{key, visible(id)})
+	*g = append(*g, struct{ key, ids string }{key, escape.Text(id)})
 }
 
 func orDash(s string) string {

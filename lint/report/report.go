@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -27,6 +28,9 @@ type Options struct {
 	// Hostname is written to JUnit test suites (the strict schema requires
 	// one). Empty means "localhost", which keeps reports reproducible.
 	Hostname string
+	// ASCII makes every output 7-bit ASCII (--ascii): lossless escapes in
+	// JSON, SARIF and XML, transliteration in text formats (ascii.go).
+	ASCII bool
 }
 
 // Formatter renders one report in one format.
@@ -115,16 +119,22 @@ func (idx ruleIndex) name(id string) string {
 	return id
 }
 
-// oneLine folds a multi-line text into one line for line-oriented formats.
-func oneLine(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
-}
-
-// withFix appends the fix to a message, on its own line.
+// withFix appends the fix to a message, on its own line, for formats that
+// carry exact text (Checkstyle).
 func withFix(f *finding.Finding) string {
 	if f.Fix == "" {
 		return f.Message
 	}
 	return f.Message + "\nfix: " + f.Fix
+}
+
+// annotationText is the text of a CI annotation: the message and the fix,
+// each through escape.Text (so neither holds a line break or a workflow
+// command of its own), on two lines that the runner's data encoding
+// (githubData, azureData) keeps inside the one command line.
+func annotationText(f *finding.Finding) string {
+	if f.Fix == "" {
+		return escape.Text(f.Message)
+	}
+	return escape.Text(f.Message) + "\nfix: " + escape.Text(f.Fix)
 }

@@ -3,13 +3,13 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/url"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -50,7 +50,10 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 	driver.InformationURI = ptr(InformationURI)
 	if r.Version != "" {
 		driver.Version = ptr(r.Version)
-		driver.SemanticVersion = ptr(strings.TrimPrefix(r.Version, "v"))
+		// SARIF requires SemVer here; a "dev" build has none to give.
+		if sv := buildinfo.SemanticVersion(strings.TrimPrefix(r.Version, "v")); sv != "" {
+			driver.SemanticVersion = ptr(sv)
+		}
 	}
 
 	ruleIdx := map[string]int{}
@@ -105,10 +108,7 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 	doc := sarif.NewReport()
 	doc.Schema = "https://json.schemastore.org/sarif-2.1.0.json"
 	doc.AddRun(run)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return encodeJSON(w, doc)
 }
 
 func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }
@@ -276,6 +276,17 @@ func sarifLocation(path string, g *finding.Region, message string) *sarif.Locati
 // absolute ones as file URIs.
 func sarifURI(path string) (uri, base string) {
 	p := strings.ReplaceAll(path, "\\", "/")
+	// Windows extended-length paths: \\?\C:\x and \\?\UNC\server\share\x.
+	if strings.HasPrefix(p, "//?/") || strings.HasPrefix(p, "//./") {
+		p = p[len("//?/"):]
+		if len(p) >= 4 && strings.EqualFold(p[:4], "UNC/") {
+			p = "//" + p[4:]
+		}
+	}
+	// A UNC path \\server\share\x names its host: file://server/share/x.
+	if host, rest, ok := strings.Cut(strings.TrimPrefix(p, "//"), "/"); ok && strings.HasPrefix(p, "//") && host != "" {
+		return (&url.URL{Scheme: "file", Host: host, Path: "/" + rest}).String(), ""
+	}
 	abs := strings.HasPrefix(p, "/")
 	if len(p) >= 3 && p[1] == ':' && p[2] == '/' { // C:/...
 		p, abs = "/"+p, true

@@ -25,6 +25,7 @@ func (r Rule) Explain() string {
 		b.WriteString("   not suppressible")
 	}
 	b.WriteString("\n")
+	fmt.Fprintf(&b, "judges: %s\n", r.judges())
 	section := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n%s\n%s\n", title, indent(text))
@@ -44,10 +45,18 @@ func (r Rule) Explain() string {
 	return b.String()
 }
 
+// judges says which scripts the rule judges (README, Deployments).
+func (r Rule) judges() string {
+	if r.Fragment {
+		return "every script, dot-sourced fragments included (their own syntax, secrets and values)"
+	}
+	return "deployments (a dot-sourced fragment is judged as part of each script that includes it)"
+}
+
 func (r Rule) optionLines() string {
 	var b strings.Builder
 	for _, k := range sortedKeys(r.Options) {
-		fmt.Fprintf(&b, "%s: %s\n", k, r.Options[k])
+		fmt.Fprintf(&b, "%s (%s): %s\n", k, r.OptionSpecs[k].Describe(), r.Options[k])
 	}
 	return b.String()
 }
@@ -68,6 +77,7 @@ func (r Rule) Markdown() string {
 	if len(r.Needs) > 0 {
 		fmt.Fprintf(&b, "- Reads: `$%s`\n", strings.Join(r.Needs, "`, `$"))
 	}
+	fmt.Fprintf(&b, "- Judges: %s\n", r.judges())
 	para := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)
@@ -84,9 +94,9 @@ func (r Rule) Markdown() string {
 	code("Bad", r.Bad)
 	code("Good", r.Good)
 	if len(r.Options) > 0 {
-		fmt.Fprintf(&b, "\n## Options\n\nIn `.pxlint.hcl`:\n\n| option | meaning |\n|---|---|\n")
+		fmt.Fprintf(&b, "\n## Options\n\nIn `.pxlint.hcl`:\n\n| option | values | meaning |\n|---|---|---|\n")
 		for _, k := range sortedKeys(r.Options) {
-			fmt.Fprintf(&b, "| `%s` | %s |\n", k, r.Options[k])
+			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, r.OptionSpecs[k].Describe(), r.Options[k])
 		}
 	}
 	fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)

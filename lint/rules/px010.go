@@ -24,6 +24,7 @@ func init() {
 			"$PxNodesSourceAddressPrefixes = @(\"0.0.0.0/0\")",
 		Good: "# pxlint-ignore PX105 until=2026-06-30 -- temporary: open to all while the partner ranges are confirmed (CHG-4711)\n" +
 			"$PxNodesSourceAddressPrefixes = @(\"0.0.0.0/0\")",
-		Engine: EngineGo,
+		Engine:   EngineGo,
+		Fragment: true,
 	})
 }

@@ -14,14 +14,22 @@ func init() {
 			Severity: finding.SeverityError,
 			Description: "The variables script is not valid PowerShell: an unterminated string or here-string, " +
 				"unbalanced `( )`, `@( )`, `@{ }` or `{ }`, or a stray quote. PowerShell refuses to run such a " +
-				"file, or runs only part of it, and every rule after the error is unreliable.",
+				"file, or runs only part of it, and every rule after the error is unreliable. pxlint reports the " +
+				"cause, not the symptom: when a string runs over lines before the error (a missing closing quote " +
+				"swallows the lines below it), the finding points at that string and gives the place where the " +
+				"parse failed as a related location; variables assigned from the error on are unknown, so the " +
+				"rules that need them are not_verified instead of failing on the typo's echoes. A slip PowerShell " +
+				"reads differently from what an editor shows (a comma after the last element, a missing comma, " +
+				"a typographic quote that ends a string, a line or paragraph separator that is a space to " +
+				"PowerShell) gets its own message and fix.",
 			Prevents: "\"Many errors that are reported when you run create_vmss_deployment.ps1 are a result of " +
 				"typos or formatting errors in the variables initialization script\"",
 			Remediation: "Go to the position reported and close the string or bracket opened there; a quote pasted " +
 				"from a document (“ ”) is a common cause.",
-			Bad:    "$PxBaseConnName = \"fabrikam\n$PxVmssRegion = \"weu\"",
-			Good:   "$PxBaseConnName = \"fabrikam\"\n$PxVmssRegion = \"weu\"",
-			Engine: EngineGo,
+			Bad:      "$PxBaseConnName = \"fabrikam\n$PxVmssRegion = \"weu\"",
+			Good:     "$PxBaseConnName = \"fabrikam\"\n$PxVmssRegion = \"weu\"",
+			Engine:   EngineGo,
+			Fragment: true,
 		},
 		Rule{
 			ID:       "PX002",
@@ -39,6 +47,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(80.213.4.17, \"31.45.128.0/27\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX003",
@@ -53,6 +62,7 @@ func init() {
 			Bad:         "$PxTeamsConnResourceGroupName = '$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG'",
 			Good:        "$PxTeamsConnResourceGroupName = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX004",
@@ -75,14 +85,19 @@ func init() {
 			Name:     "unknown-variable",
 			Title:    "$Px variable the profile's catalog does not know",
 			Severity: finding.SeverityWarning,
-			Description: "A `$Px...` variable is assigned that the variable catalog of the script's profile " +
-				"(azurerm or az) does not know, usually a misspelling of a known one; the deployment never reads " +
-				"it. The nearest known name is suggested (`$PxNodeFqdn` → `$PxNodeFqdns`).",
+			Levels:   []finding.Severity{finding.SeverityWarning, finding.SeverityInfo},
+			Description: "A `$Px...` variable is assigned that is not in the variable catalog of the script's profile " +
+				"(azurerm or az), usually a misspelling of a known one; the nearest known name is suggested " +
+				"(`$PxNodeFqdn` → `$PxNodeFqdns`). The catalog describes the releases pxlint knows; newer Teams " +
+				"Connector releases add variables (VM size, private routing, Event Hub, ...). A variable the script " +
+				"passes to `create_vmss_deployment.ps1` is most likely one of those, so it is only info. Declare " +
+				"such variables with a `variable` block in `.pxlint.hcl` and they are known and checked.",
 			Prevents:    "a setting silently ignored: the deployment uses the template default or an empty value instead",
-			Remediation: "Rename the variable to the suggested catalog name, or remove it.",
+			Remediation: "Rename the variable to the suggested catalog name, remove it, or declare it in `.pxlint.hcl` if your release reads it.",
 			Bad:         "$PxNodeFqdn = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX006",
@@ -98,6 +113,7 @@ func init() {
 			Bad:         "$PxVmssRegion = \"weu\"\n# ...\n$PxVmssRegion = \"neu\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX007",
@@ -113,6 +129,7 @@ func init() {
 			Bad:         "$PxVmssRegion = Read-Host \"Region tag\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineGo,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX008",
@@ -128,23 +145,29 @@ func init() {
 			Bad:         "$PxTeamsConnDiskEncryption = \"false\"\n$PxMgmtSrcAddrPrefixes = \"85.10.200.0/28,85.10.201.0/28\"",
 			Good:        "$PxTeamsConnDiskEncryption = $false\n$PxMgmtSrcAddrPrefixes = @(\"85.10.200.0/28\", \"85.10.201.0/28\")",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnIncidentReporting", "PxTeamsConnDiskEncryption", "PxMgmtSrcAddrPrefixes", "PxNodesSourceAddressPrefixes"},
 		},
 		Rule{
 			ID:       "PX009",
 			Name:     "encoding-risk",
-			Title:    "Non-ASCII characters in a file without a byte-order mark",
-			Severity: finding.SeverityWarning,
+			Title:    "Non-ASCII characters outside comments in a file without a byte-order mark",
+			Severity: finding.SeverityError,
+			Levels:   []finding.Severity{finding.SeverityError, finding.SeverityWarning},
 			Description: "The file has non-ASCII characters (typographic quotes and dashes pasted from documents, " +
-				"accented names) and no byte-order mark. Windows PowerShell 5.1 reads such a file as Windows-1252, " +
-				"so UTF-8 typographic quotes become other characters and strings break — but only on the " +
-				"deployment workstation; PowerShell 7 and editors read it fine. The finding points at the first " +
-				"such character and counts them.",
+				"accented names) in strings, names or bare words, and no byte-order mark. Windows PowerShell 5.1 " +
+				"reads such a file as Windows-1252, so UTF-8 characters become other ones — but only on the " +
+				"deployment workstation; PowerShell 7 and editors read it fine. Error when the misread bytes " +
+				"include a character PowerShell treats as a quote (an en dash `–` is UTF-8 E2 80 93, and 0x93 " +
+				"in Windows-1252 is `“`, which ends a string); warning otherwise. Characters in comments are " +
+				"misread harmlessly and are not counted. The finding points at the first line with such a " +
+				"character and counts them.",
 			Prevents:    "\"typos or formatting errors\" that only appear on the deployment workstation",
 			Remediation: "Save the file as UTF-8 with BOM (VS Code: \"Save with Encoding\" → \"UTF-8 with BOM\"), or replace the characters with ASCII ones.",
-			Bad:         "# saved as UTF-8 without BOM\n$PxWinAdminUser = “pexadmin”",
-			Good:        "# saved as UTF-8 with BOM, plain quotes\n$PxWinAdminUser = \"pexadmin\"",
+			Bad:         "# saved as UTF-8 without BOM\n$PxWinAdminUser = \"pex–admin\"",
+			Good:        "# saved as UTF-8 with BOM, or ASCII only\n$PxWinAdminUser = \"pex-admin\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 		},
 		Rule{
 			ID:       "PX011",
@@ -159,6 +182,7 @@ func init() {
 			Bad:         "$PxMgmtSrcAddrPrefixes = @(@(@(@( ... 300 levels ... ))))",
 			Good:        "$PxMgmtSrcAddrPrefixes = @(\"85.10.200.0/28\")",
 			Engine:      EngineGo,
+			Fragment:    true,
 		},
 	)
 }

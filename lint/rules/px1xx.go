@@ -22,6 +22,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.0.0.300\", \" 80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -39,6 +40,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"91.90.42.96/26\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"91.90.42.64/26\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -54,6 +56,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"\",\"\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -70,6 +73,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"10.20.0.0/24\") + $PxMgmtSrcAddrPrefixes",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -84,8 +88,10 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"0.0.0.0/0\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 			Options:     map[string]string{"min_prefix_length": "shortest prefix length accepted without a warning (default 16)"},
+			OptionSpecs: map[string]OptionSpec{"min_prefix_length": {Kind: OptionInteger, Min: 1, Max: 32}},
 		},
 		Rule{
 			ID:       "PX106",
@@ -100,6 +106,7 @@ func init() {
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\", \"31.45.128.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"31.45.128.0/24\")",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       prefixVariables,
 		},
 		Rule{
@@ -123,13 +130,18 @@ func init() {
 			Severity: finding.SeverityWarning,
 			Description: "`$PxNodesSourceAddressPrefixes` is set but does not contain every prefix of " +
 				"`$PxMgmtSrcAddrPrefixes`. The workstation that grants admin consent after the deployment must " +
-				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes.",
+				"reach the Teams Connector on 443 too; the template's idiom appends the management prefixes. " +
+				"When `consent_addresses` (or `--consent-address`) names the consent workstation's public " +
+				"addresses, those must be in the list instead. With `$PxMgmtSrcAddrPrefixes = @()` and no " +
+				"consent address, nothing shows the workstation can reach 443: a warning at the node prefixes.",
 			Prevents:    "admin consent blocked after deployment",
 			Remediation: "Append the management prefixes: `$PxNodesSourceAddressPrefixes = @(...) + $PxMgmtSrcAddrPrefixes`.",
 			Bad:         "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\")",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
+			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
+				"each must be inside the node prefixes (`--consent-address` replaces them)"},
 		},
 	)
 }

@@ -23,6 +23,7 @@ func init() {
 			Bad:         "$PxBaseConnName = \"Fabrikam-Corp\"",
 			Good:        "$PxBaseConnName = \"fabrikam\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxBaseConnName"},
 		},
 		Rule{
@@ -36,6 +37,7 @@ func init() {
 			Bad:         "$PxVmssRegion = \"West-EU\"",
 			Good:        "$PxVmssRegion = \"weu\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxVmssRegion"},
 		},
 		Rule{
@@ -67,6 +69,7 @@ func init() {
 			Bad:         "$PxTeamsConnResourceGroupName = \"fabrikam TeamsConn weu RG.\"",
 			Good:        "$PxTeamsConnResourceGroupName = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"},
 		},
 		Rule{
@@ -94,7 +97,9 @@ func init() {
 				"deployments share a VMSS resource group, a static resource group, a VMSS name (`<base><region>`) " +
 				"or a public IP name (`<base>-TeamsConn-<region>-PIP`); or, in any subscription, a " +
 				"`$PxTeamsConnFqdn`. Typically a script copied for a new region with the region tag left " +
-				"unchanged. The finding names the other script as a related location.",
+				"unchanged. Each script gets one finding per colliding variable, whatever the number of scripts it " +
+				"collides with: the message names the first 3 other scripts and counts the rest, and the first 10 " +
+				"places are related locations (the message says how many more), so output grows linearly.",
 			Prevents:    "one region overwriting another (\"Web space with name <name> already exists for subscription <id>\")",
 			Remediation: "Give each regional script its own `$PxVmssRegion` and `$PxTeamsConnFqdn`, and build the names from them.",
 			Bad:         "# weu.ps1 and weu-copy.ps1, same subscription\n$PxVmssRegion = \"weu\"",
@@ -119,6 +124,7 @@ func init() {
 			Engine:      EngineRego,
 			Needs:       []string{"PxBaseConnName"},
 			Options:     map[string]string{"generic_names": "list of base names considered generic (replaces the built-in list)"},
+			OptionSpecs: map[string]OptionSpec{"generic_names": {Kind: OptionNames, MaxItems: 1000}},
 		},
 		Rule{
 			ID:       "PX209",
@@ -134,8 +140,29 @@ func init() {
 			Bad:         "$PxAzureLocation = \"west-europe\"",
 			Good:        "$PxAzureLocation = \"westeurope\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxAzureLocation"},
 			Options:     map[string]string{"extra_locations": "additional region short names to accept (e.g. new or sovereign-cloud regions)"},
+			OptionSpecs: map[string]OptionSpec{"extra_locations": {Kind: OptionNames, MaxItems: 1000}},
+		},
+		Rule{
+			ID:       "PX210",
+			Name:     "cloud-mismatch",
+			Title:    "Azure Government region with a public-cloud connection, or the reverse",
+			Severity: finding.SeverityError,
+			Description: "`$PxAzureLocation` is an Azure Government region (`usgovarizona`, `usgovtexas`, ...) while the " +
+				"script connects with `Connect-AzAccount` without `-Environment AzureUSGovernment`, or a public-cloud " +
+				"region while it connects to Azure Government. The region does not exist in the cloud the session " +
+				"is connected to. GCC High tenants may host the Teams Connector only in US Gov Arizona or US Gov " +
+				"Texas. The region list and each region's cloud are data (`schemas/regions.cue`). Not verified " +
+				"when the script does not connect itself (the session's cloud is unknown), or when the location " +
+				"or the `-Environment` value is not known statically.",
+			Prevents:    "location not found / deployment rejected",
+			Remediation: "Connect to the cloud of the region: `Connect-AzAccount -Environment AzureUSGovernment` for a US Government region, no `-Environment` for a public one.",
+			Bad:         "Connect-AzAccount\n$PxAzureLocation = \"usgovarizona\"",
+			Good:        "Connect-AzAccount -Environment AzureUSGovernment\n$PxAzureLocation = \"usgovarizona\"",
+			Engine:      EngineRego,
+			Needs:       []string{"PxAzureLocation"},
 		},
 	)
 }

@@ -82,13 +82,17 @@ func init() {
 			Bad:         badPfx + "   # notAfter in 12 days",
 			Good:        goodPfx + "   # notAfter in 300 days",
 			Options:     map[string]string{"days": "warn when a certificate expires within this many days (default 30; --expiry-days sets the same)"},
+			OptionSpecs: map[string]OptionSpec{"days": {Kind: OptionInteger, Min: 1, Max: 3650}},
 		},
 		Rule{
 			ID: "PX306", Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
 			Severity: E, Engine: EngineRego,
-			Description: "No chain from the leaf to a trusted root can be built from the file's certificates: an " +
-				"intermediate CA certificate is missing. The Teams Connector PFX must carry the whole chain. " +
-				"Trusted roots are the system's, a built-in fallback bundle, and `--ca-file`.",
+			Description: "No chain from the leaf to a trusted root can be built from the file's certificates, and an " +
+				"intermediate CA certificate is what is missing: the file stops at the leaf, or at a certificate " +
+				"whose issuer is itself an intermediate (the file carries a root the chain does not reach). When " +
+				"the file carries the chain up to a CA whose issuer is unknown, the cause is a private root: " +
+				"PX307. The Teams Connector PFX must carry the whole chain. Trusted roots are the system's, a " +
+				"built-in fallback bundle, and `--ca-file`.",
 			Prevents: "the connector presenting an incomplete chain: \"the PFX must contain the intermediate chain\" (reference), " +
 				"and Error=\"401\" from nodes that cannot build it",
 			Remediation: "Export the PFX with the chain: `openssl pkcs12 -export -CSP \"Microsoft Enhanced RSA and AES Cryptographic Provider\" -inkey teams.key -in teams.crt -certfile intermediates.pem -out teams.pfx`, " +
@@ -99,8 +103,9 @@ func init() {
 		Rule{
 			ID: "PX307", Name: "cert-untrusted", Title: "Certificate is self-signed or chains to an untrusted root",
 			Severity: E, Engine: EngineRego,
-			Description: "The certificate is self-signed, or its chain ends at a root that is not trusted (not in the " +
-				"system roots, the fallback bundle or `--ca-file`). The Teams Connector and the Conferencing Nodes " +
+			Description: "The certificate is self-signed, its chain ends at a root that is not trusted (not in the " +
+				"system roots, the fallback bundle or `--ca-file`), or the file carries the chain up to a CA whose " +
+				"issuer is not a trusted root (a private CA). The Teams Connector and the Conferencing Nodes " +
 				"need certificates from an external, publicly trusted CA.",
 			Prevents:    "\"Ensure that the Teams Connector and the Conferencing Nodes have a valid certificate that is signed by an external trusted CA\" (Error=\"401\")",
 			Remediation: "Use a certificate issued by a public CA. For a lab with a private CA, pass the CA's root with `--ca-file root.pem`.",
@@ -134,7 +139,10 @@ func init() {
 				"(a `.cer` where the Teams Connector needs a PFX with its private key), has an invalid integrity " +
 				"check (MAC or PBMAC1), or the password is wrong. When the file named by `$PxPfxCertFileName` is " +
 				"absent, as it usually is in a repository, the certificate rules are `not_verified` instead; a path " +
-				"given with `--cert`, `--node-cert` or `--ca-file` that does not exist is exit code 2.",
+				"given with `--cert`, `--node-cert` or `--ca-file` that does not exist is exit code 2. A PFX that " +
+				"asks for more work than pxlint allows is PX310 too, before anything is decrypted: more than 64 " +
+				"bags, an iteration count over a million, or over 4 million key-derivation iterations in all " +
+				"(a decryption still running after 30 s is abandoned), so a hostile file costs seconds, not minutes.",
 			Prevents:    "the deployment script failing at its certificate prompt",
 			Remediation: "Export the certificate again as a PFX with its private key and chain (`Export-PfxCertificate`, or `openssl pkcs12 -export`); check the password in PXLINT_PFX_PASSWORD or the --cert-password-file.",
 			Bad:         "$PxPfxCertFileName = \"teams.cer\"   # a DER certificate without the key",

@@ -51,6 +51,7 @@ func init() {
 			Bad:         "$PxNodeFqdns = \"https://conf01.fabrikam.net,conf_02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		},
 		Rule{
@@ -67,6 +68,7 @@ func init() {
 			Bad:         "$PxNodeFqdns = @(\"conf01.fabrikam.net\", \"conf02.fabrikam.net\")",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineRego,
+			Fragment:    true,
 			Needs:       []string{"PxNodeFqdns"},
 		},
 		Rule{
@@ -80,6 +82,7 @@ func init() {
 			Bad:         "$PxSubscriptionId = \"Fabrikam Production\"",
 			Good:        "$PxSubscriptionId = \"3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxSubscriptionId"},
 		},
 		Rule{
@@ -96,8 +99,10 @@ func init() {
 			Bad:         "$PxTeamsConnInstanceCount = \"0\"",
 			Good:        "$PxTeamsConnInstanceCount = \"2\"",
 			Engine:      EngineCUERego,
+			Fragment:    true,
 			Needs:       []string{"PxTeamsConnInstanceCount"},
 			Options:     map[string]string{"max_instances": "instance count above which PX505 warns (default 20)"},
+			OptionSpecs: map[string]OptionSpec{"max_instances": {Kind: OptionInteger, Min: 1, Max: 1000}},
 		},
 		Rule{
 			ID:       "PX506",
@@ -114,6 +119,7 @@ func init() {
 			Bad:         "$PxWinAdminPassword = \"<a literal password>\"",
 			Good:        "$PxWinAdminCred = Get-Credential -UserName $PxWinAdminUser",
 			Engine:      EngineRego,
+			Fragment:    true,
 			// Secrets are never evaluated into values, so the rule needs none.
 			NotSuppressible: true,
 		},
@@ -129,6 +135,7 @@ func init() {
 			Bad:         "$PxWinAdminUser = \"administrator\"",
 			Good:        "$PxWinAdminUser = \"pexadmin\"",
 			Engine:      EngineCUE,
+			Fragment:    true,
 			Needs:       []string{"PxWinAdminUser"},
 		},
 		Rule{
@@ -144,6 +151,24 @@ func init() {
 			Good:        "$PxTeamsConnFqdn = \"teams-weu.fabrikam.net\"\n$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 			Engine:      EngineRego,
 			Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
+		},
+		Rule{
+			ID:       "PX509",
+			Name:     "declared-variable",
+			Title:    "Value outside the type or pattern declared in .pxlint.hcl",
+			Severity: finding.SeverityError,
+			Description: "A variable declared with a `variable` block in `.pxlint.hcl` (a site's own, or one a newer " +
+				"Teams Connector release reads that the catalog does not know: VM size, private routing, Event Hub, " +
+				"...) has a value that does not satisfy its declared CUE `type` or does not match its `pattern` " +
+				"(every string of a list must). Declared variables are known to PX005, required ones are PX501's " +
+				"when missing or empty, and one with a `parameter` must be passed to `create_vmss_deployment.ps1` " +
+				"as that parameter (PX601), like the built-in ones.",
+			Prevents:    "a newer release's setting deployed with a value it rejects",
+			Remediation: "Write a value of the declared type that matches the pattern, or correct the declaration.",
+			Bad:         "# .pxlint.hcl: variable \"PxVmSize\" { pattern = \"^Standard_\" }\n$PxVmSize = \"D4s_v5\"",
+			Good:        "$PxVmSize = \"Standard_D4s_v5\"",
+			Engine:      EngineGo,
+			Fragment:    true,
 		},
 	)
 }

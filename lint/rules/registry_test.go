@@ -76,6 +76,17 @@ func TestEntriesComplete(t *testing.T) {
 			if !optionRe.MatchString(k) || strings.TrimSpace(v) == "" {
 				t.Errorf("%s: option %q must be snake_case with a description", r.ID, k)
 			}
+			if _, ok := r.OptionSpecs[k]; !ok {
+				t.Errorf("%s: option %q has no OptionSpecs entry (its type and range, which config loading checks)", r.ID, k)
+			}
+		}
+		for k, spec := range r.OptionSpecs {
+			if _, ok := r.Options[k]; !ok {
+				t.Errorf("%s: OptionSpecs names %q, which Options does not describe", r.ID, k)
+			}
+			if spec.Check(nil) == nil {
+				t.Errorf("%s: option %q accepts a missing value", r.ID, k)
+			}
 		}
 		for _, n := range r.Needs {
 			if !strings.HasPrefix(n, "Px") || strings.HasPrefix(n, "$") {
@@ -127,10 +138,18 @@ func parseCatalog(t *testing.T, path string) []catalogRule {
 // change that builds it, and a planned rule that is registered fails the
 // test, so the set cannot go stale.
 var planned = map[string]bool{
-	"PX210": true, // cloud-mismatch (real-world verdicts)
 	"PX701": true, "PX702": true, "PX703": true, "PX704": true, "PX705": true, "PX706": true,
 	"PX707": true, "PX708": true, "PX709": true, "PX710": true, "PX711": true, "PX712": true,
 	"PX713": true, "PX714": true, "PX715": true, "PX716": true, "PX717": true, "PX718": true, // pxlint infinity
+}
+
+// widened lists catalog rules whose levels an issue changed after RULES.md
+// was written (issue 13: PX009 is an error when the misread bytes hold a
+// quote; PX005 is info for a variable passed to the deployment call). The
+// catalog should follow; until then the registry is the source of truth.
+var widened = map[string][]finding.Severity{
+	"PX009": {finding.SeverityError, finding.SeverityWarning},
+	"PX005": {finding.SeverityWarning, finding.SeverityInfo},
 }
 
 // TestCatalogRegistered checks that every rule of the catalog (RULES.md) is
@@ -155,6 +174,12 @@ func TestCatalogRegistered(t *testing.T) {
 		}
 		if r.Name != c.name {
 			t.Errorf("%s: registered name %q, RULES.md says %q", c.id, r.Name, c.name)
+		}
+		if want, ok := widened[c.id]; ok {
+			if !slices.Equal(r.Levels, want) {
+				t.Errorf("%s: registered levels %v, widened to %v", c.id, r.Levels, want)
+			}
+			continue
 		}
 		if !slices.Equal(r.Levels, c.levels) {
 			t.Errorf("%s: registered levels %v, RULES.md says %v", c.id, r.Levels, c.levels)

@@ -51,10 +51,18 @@ type Rule struct {
 	// Needs lists the variables the rule reads; when one of them cannot be
 	// evaluated statically the rule is not_verified and PX007 reports it.
 	Needs []string
+	// Fragment marks the rules that also judge a dot-sourced fragment on its
+	// own: its syntax, secrets and values, reported at its lines. The others
+	// judge deployments (DESIGN, Deployments, not files): a fragment is
+	// judged with its includer, and on its own they are not_verified.
+	Fragment bool
 	// NotSuppressible rules cannot be waived or ignored inline by default (PX506).
 	NotSuppressible bool
 	// Options documents rule-specific config options (name → meaning).
 	Options map[string]string
+	// OptionSpecs gives each option's type and range (same names as
+	// Options); config loading checks values against it.
+	OptionSpecs map[string]OptionSpec
 }
 
 // DocsURL is the rule's documentation page.

@@ -432,27 +432,36 @@ func (s *Schema) adminUserMessage(name, v string) (string, string) {
 }
 
 // unknownVariable is PX005 for a name the profile's catalog does not know,
-// with the nearest known name when one is close.
-func (s *Schema) unknownVariable(profileName string, p *profile, n string) Violation {
+// with the nearest known name when one is close. The catalog describes the
+// releases pxlint knows; a name passed to the deployment call is more
+// likely a newer release's variable than a typo, so it is only info.
+func (s *Schema) unknownVariable(profileName string, p *profile, n string, deployed map[string]string) Violation {
 	v := Violation{RuleID: RuleUnknownVariable, Variable: n, Element: -1}
 	shown := shorten(n, 80)
+	if param, ok := deployed[strings.ToLower(n)]; ok {
+		v.Severity = finding.SeverityInfo
+		v.Message = fmt.Sprintf("$%s is not in the catalog of profile %s, but the script passes it to create_vmss_deployment.ps1 as -%s, so a newer release probably reads it; declare it with a variable block in .pxlint.hcl to have its value checked",
+			shown, profileName, shorten(param, 80))
+		return v
+	}
 	for _, other := range s.Profiles() {
 		if other == profileName {
 			continue
 		}
 		if known, ok := s.profiles[other].catalog[strings.ToLower(n)]; ok {
-			v.Message = fmt.Sprintf("$%s is not a variable of the %s profile (it belongs to the %s profile); the deployment ignores it: remove it, or set the profile with --profile %s",
+			v.Message = fmt.Sprintf("$%s is not in the catalog of profile %s (it belongs to the %s profile); the deployment ignores it: remove it, or set the profile with --profile %s",
 				known, profileName, other, other)
 			v.Fix = "remove $" + shown
 			return v
 		}
 	}
 	if best := nearestName(n, p.data.Variables); best != "" {
-		v.Message = fmt.Sprintf("$%s is not a variable of the %s profile; did you mean $%s?", shown, profileName, best)
+		v.Message = fmt.Sprintf("$%s is not in the catalog of profile %s; did you mean $%s?", shown, profileName, best)
 		v.Fix = "rename $" + shown + " to $" + best
 		return v
 	}
-	v.Message = fmt.Sprintf("$%s is not a variable of the %s profile, so the deployment ignores it; check its spelling or remove it", shown, profileName)
+	v.Message = fmt.Sprintf("$%s is not in the catalog of profile %s, and the script does not pass it to create_vmss_deployment.ps1; check its spelling, remove it, or, if your release reads it, declare it with a variable block in .pxlint.hcl",
+		shown, profileName)
 	return v
 }
 

@@ -29,6 +29,8 @@ type ProfileData struct {
 	// static_resource_group, bot_resource_group, vmss, public_ip.
 	ResourceNames map[string]string `json:"resource_names"`
 	Deployment    Deployment        `json:"deployment"`
+	// Unconfirmed are catalog names no public source confirms (explain PX005).
+	Unconfirmed []string `json:"-"`
 }
 
 // App is an Azure AD application the release's script creates.
@@ -70,6 +72,7 @@ func decodeProfile(name string, v cue.Value) (ProfileData, error) {
 		{"bot_names", &d.BotNames},
 		{"resource_names", &d.ResourceNames},
 		{"deployment", &d.Deployment},
+		{"unconfirmed", &d.Unconfirmed},
 	}
 	for _, f := range fields {
 		if err := v.LookupPath(cue.ParsePath(f.path)).Decode(f.dst); err != nil {

@@ -61,6 +61,7 @@ type profile struct {
 type region struct {
 	Name    string `json:"name"`
 	Display string `json:"display"`
+	Cloud   string `json:"cloud"`
 }
 
 // variant holds the profiles' variables structs for one set of extra
@@ -304,6 +305,20 @@ func (s *Schema) Catalog(profile string) []string {
 // (explicit @rule IDs and IDs derived from file names), ordered by ID.
 func (s *Schema) UserRules() []rules.Rule {
 	return append([]rules.Rule(nil), s.userRules...)
+}
+
+// LocationCloud returns the Azure environment ("AzureCloud",
+// "AzureUSGovernment") of a built-in region given by short or display name,
+// case-insensitively as Azure compares them, or "" for a location the list
+// does not hold.
+func (s *Schema) LocationCloud(location string) string {
+	location = strings.TrimSpace(location)
+	for _, r := range s.regions {
+		if strings.EqualFold(r.Name, location) || strings.EqualFold(r.Display, location) {
+			return r.Cloud
+		}
+	}
+	return ""
 }
 
 // Regions lists the built-in Azure regions' short names, sorted.

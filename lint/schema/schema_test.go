@@ -96,6 +96,19 @@ func TestProfiles(t *testing.T) {
 	}
 }
 
+// TestLocationCloud: each region's cloud is data (PX210).
+func TestLocationCloud(t *testing.T) {
+	s := mustBuiltin(t)
+	for loc, want := range map[string]string{
+		"usgovarizona": "AzureUSGovernment", "USGov Texas": "AzureUSGovernment", "usdodeast": "AzureUSGovernment",
+		"westeurope": "AzureCloud", "West Europe": "AzureCloud", "westeurope2": "", "": "",
+	} {
+		if got := s.LocationCloud(loc); got != want {
+			t.Errorf("LocationCloud(%q) = %q, want %q", loc, got, want)
+		}
+	}
+}
+
 func TestRegions(t *testing.T) {
 	s := mustBuiltin(t)
 	regions := s.Regions()
@@ -106,6 +119,7 @@ func TestRegions(t *testing.T) {
 		"polandcentral", "italynorth", "spaincentral", "australiaeast", "australiasoutheast", "southeastasia",
 		"eastasia", "japaneast", "japanwest", "koreacentral", "centralindia", "southindia", "southafricanorth",
 		"uaenorth", "qatarcentral", "israelcentral", "mexicocentral", "newzealandnorth",
+		"usgovarizona", "usgovtexas", "usgovvirginia", // Azure Government: GCC High hosts the connector in the first two
 	} {
 		if !slices.Contains(regions, want) {
 			t.Errorf("region %s missing", want)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // UserIDPrefix starts the rule ID derived from a user schema file's name for
@@ -112,14 +114,10 @@ func userFilesIn(dir string) ([]string, error) {
 }
 
 func readUserFile(p string) (*userFile, error) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return nil, fmt.Errorf("schema file: %w", err)
+	src, err := safeio.ReadFile(p, maxUserFileSize)
+	if errors.Is(err, safeio.ErrTooLarge) {
+		return nil, fmt.Errorf("%s:1:1: schema file of more than the %d bytes pxlint reads", p, maxUserFileSize)
 	}
-	if st.Size() > maxUserFileSize {
-		return nil, fmt.Errorf("%s:1:1: schema file of %d bytes, more than the %d pxlint reads", p, st.Size(), maxUserFileSize)
-	}
-	src, err := os.ReadFile(p)
 	if err != nil {
 		return nil, fmt.Errorf("schema file: %w", err)
 	}

@@ -48,6 +48,13 @@ type Options struct {
 	// OtherNames are assigned variables whose values are not in the values
 	// document (unknown or secret): PX005 still checks their names.
 	OtherNames []string
+	// Deployed maps the lower-case names of variables the script passes to
+	// create_vmss_deployment.ps1 to the parameter they feed: an unknown name
+	// passed there is likely a newer release's variable (PX005 info).
+	Deployed map[string]string
+	// Declared are the config's variable blocks: known names, validated
+	// against their type and pattern (PX509).
+	Declared []Declared
 }
 
 // maxNames bounds the variables one validation looks at.
@@ -74,8 +81,9 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 		p = s.profiles[profileName]
 	}
 	vr := s.variantFor(opts)
-	known, out := s.knownValues(profileName, p, values)
-	out = append(out, s.unknownOthers(profileName, p, values, opts.OtherNames)...)
+	known, out := s.knownValues(profileName, p, values, opts)
+	out = append(out, s.unknownOthers(profileName, p, values, opts)...)
+	out = append(out, checkDeclared(opts.Declared, values)...)
 	failed, builtin := s.checkBuiltin(vr.builtin[profileName], known)
 	out = append(out, builtin...)
 	if len(s.user) > 0 {
@@ -88,7 +96,7 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 
 // knownValues returns the normalized, non-nil values of the names the
 // profile knows (by catalog name), and PX005 for the Px names it does not.
-func (s *Schema) knownValues(profileName string, p *profile, values map[string]any) (map[string]any, []Violation) {
+func (s *Schema) knownValues(profileName string, p *profile, values map[string]any, opts Options) (map[string]any, []Violation) {
 	names := make([]string, 0, len(values))
 	for n := range values {
 		names = append(names, n)
@@ -105,7 +113,9 @@ func (s *Schema) knownValues(profileName string, p *profile, values map[string]a
 		}
 		catalogName, isKnown := p.catalog[strings.ToLower(n)]
 		if !isKnown {
-			out = append(out, s.unknownVariable(profileName, p, n))
+			if _, declared := declaredFor(opts.Declared, n); !declared {
+				out = append(out, s.unknownVariable(profileName, p, n, opts.Deployed))
+			}
 			continue
 		}
 		if v, ok := normalize(values[n], 0); ok && v != nil {
@@ -178,9 +188,9 @@ func sortViolations(out []Violation) {
 }
 
 // unknownOthers is PX005 for the names of OtherNames that are not known.
-func (s *Schema) unknownOthers(profileName string, p *profile, values map[string]any, names []string) []Violation {
+func (s *Schema) unknownOthers(profileName string, p *profile, values map[string]any, opts Options) []Violation {
 	var out []Violation
-	other := append([]string(nil), names...)
+	other := append([]string(nil), opts.OtherNames...)
 	sort.Strings(other)
 	if len(other) > maxNames {
 		other = other[:maxNames]
@@ -191,8 +201,9 @@ func (s *Schema) unknownOthers(profileName string, p *profile, values map[string
 			continue
 		}
 		seen[n] = true
-		if _, known := p.catalog[strings.ToLower(n)]; !known {
-			out = append(out, s.unknownVariable(profileName, p, n))
+		_, known := p.catalog[strings.ToLower(n)]
+		if _, declared := declaredFor(opts.Declared, n); !known && !declared {
+			out = append(out, s.unknownVariable(profileName, p, n, opts.Deployed))
 		}
 	}
 	return out

@@ -230,11 +230,11 @@ func TestUnknownVariable(t *testing.T) {
 		want    string
 		fix     string
 	}{
-		{"az", "PxNodeFqdn", false, "$PxNodeFqdn is not a variable of the az profile; did you mean $PxNodeFqdns?", "rename $PxNodeFqdn to $PxNodeFqdns"},
+		{"az", "PxNodeFqdn", false, "$PxNodeFqdn is not in the catalog of profile az; did you mean $PxNodeFqdns?", "rename $PxNodeFqdn to $PxNodeFqdns"},
 		{"az", "PxTeamsConnFQDNs", false, "did you mean $PxTeamsConnFqdn?", "rename $PxTeamsConnFQDNs to $PxTeamsConnFqdn"},
-		{"az", "PxTrustedAppCred", false, "$PxTrustedAppCred is not a variable of the az profile (it belongs to the azurerm profile)", "remove $PxTrustedAppCred"},
-		{"azurerm", "PxAppCred", false, "$PxAppCred is not a variable of the azurerm profile (it belongs to the az profile)", "remove $PxAppCred"},
-		{"az", "PxSomethingElseEntirely", false, "$PxSomethingElseEntirely is not a variable of the az profile, so the deployment ignores it", ""},
+		{"az", "PxTrustedAppCred", false, "$PxTrustedAppCred is not in the catalog of profile az (it belongs to the azurerm profile)", "remove $PxTrustedAppCred"},
+		{"azurerm", "PxAppCred", false, "$PxAppCred is not in the catalog of profile azurerm (it belongs to the az profile)", "remove $PxAppCred"},
+		{"az", "PxSomethingElseEntirely", false, "$PxSomethingElseEntirely is not in the catalog of profile az, and the script does not pass it", ""},
 		{"az", "PxWinAdminPasswrd", true, "did you mean $PxWinAdminPassword?", "rename $PxWinAdminPasswrd to $PxWinAdminPassword"},
 		{"az", "pxNodeFqdn", false, "did you mean $PxNodeFqdns?", "rename $pxNodeFqdn to $PxNodeFqdns"},
 	}
@@ -252,6 +252,12 @@ func TestUnknownVariable(t *testing.T) {
 		if !strings.Contains(got[0].Message, tc.want) || got[0].Fix != tc.fix {
 			t.Errorf("%s/%s: got %q / %q, want %q / %q", tc.profile, tc.name, got[0].Message, got[0].Fix, tc.want, tc.fix)
 		}
+	}
+	// A name passed to the deployment call is a newer release's, not a typo: info.
+	got := s.Validate("az", map[string]any{"PxVmSize": "Standard_D4s_v5"}, Options{Deployed: map[string]string{"pxvmsize": "VmSize"}})
+	if len(got) != 1 || got[0].RuleID != "PX005" || got[0].Severity != finding.SeverityInfo ||
+		!strings.Contains(got[0].Message, "not in the catalog of profile az, but the script passes it to create_vmss_deployment.ps1 as -VmSize") {
+		t.Errorf("passed to the deployment: got %+v", got)
 	}
 	// Names without the Px prefix, and known names in another case, are not PX005.
 	if got := s.Validate("az", map[string]any{"MyHelper": 1, "pxbaseconnname": "contoso", "Px": 1}, Options{OtherNames: []string{"Foo", "PXWINADMINCRED"}}); len(got) != 1 || got[0].Variable != "Px" {

@@ -91,10 +91,7 @@ func ScriptPath(cfg *config.Config, path string) string {
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	root, inGit := config.RepoRoot(filepath.Dir(abs))
-	if !inGit && cfg != nil {
-		root = cfg.Dir
-	}
+	root, _ := config.ScriptRoot(cfg, abs)
 	return config.RelTo(root, abs)
 }
 

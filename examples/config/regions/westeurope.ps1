@@ -30,6 +30,9 @@ $PxWinAdminCred = Get-Credential -UserName $PxWinAdminUser -Message "Teams Conne
 
 $PxTeamsConnInstanceCount = "2"
 
+# A newer release reads the VM size; .pxlint.hcl declares it (variable "PxVmSize").
+$PxVmSize = "Standard_D4s_v5"
+
 $PxTeamsConnIncidentReporting = $true
 $PxTeamsConnDiskEncryption = $true
 

@@ -12,5 +12,5 @@ rule "PX209" {
   extra_locations = ["westeurope2"]
 }
 rule "PX305" {
-  days = 14.5
+  days = 14
 }

@@ -15,8 +15,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -25,13 +23,14 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // Schema versions the file format.
 const Schema = "pxlint-baseline/v1"
 
 // MaxSize bounds a baseline file.
-const MaxSize = 64 << 20
+const MaxSize = safeio.DocumentBytes
 
 // Key identifies a finding across edits.
 type Key struct {
@@ -135,17 +134,12 @@ func less(a, b Key) bool {
 
 // Load reads and checks a baseline file.
 func Load(path string) (*Baseline, error) {
-	f, err := os.Open(path)
+	src, err := safeio.ReadFile(path, MaxSize)
+	if errors.Is(err, safeio.ErrTooLarge) {
+		return nil, fmt.Errorf("baseline: %s: larger than %d bytes", path, MaxSize)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("baseline: %s: %w", path, err)
-	}
-	if len(src) > MaxSize {
-		return nil, fmt.Errorf("baseline: %s: larger than %d bytes", path, MaxSize)
 	}
 	b, err := Parse(src)
 	if err != nil {

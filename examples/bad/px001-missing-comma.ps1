@@ -1,0 +1,51 @@
+# PX001 parse-error: two elements of an array on one line without a comma between them.
+#Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }
+# Pexip Teams Connector: variables initialization script (Az releases).
+# Fill in the values below, then run create_vmss_deployment.ps1.
+
+if ((Get-Culture).Name -ne 'en-US') {
+    throw "Set the culture to en-US (Set-Culture -CultureInfo en-US) and open a new PowerShell window."
+}
+
+# Prefix of every Azure resource: a-z0-9, at most 9 characters.
+$PxBaseConnName = "fabrikam"
+
+# Short region tag: a-z only. Base name + region must be 3-14 characters.
+$PxVmssRegion = "weu"
+
+# Hostname of the Teams Connector; must be in the certificate.
+$PxTeamsConnFqdn = "teams-weu.px001m.fabrikam.net"
+
+# Conferencing Node names: one comma-separated string.
+$PxNodeFqdns = "conf01.fabrikam.net,conf02.fabrikam.net"
+
+$PxSubscriptionId = "c8f2d7a1-4e6b-4d39-a0c5-3b9e1f7d2a64"
+
+$PxAzureLocation = "westeurope"
+
+$PxWinAdminUser = "pexadmin"
+$PxWinAdminCred = Get-Credential -UserName $PxWinAdminUser -Message "Teams Connector VM administrator"
+
+$PxTeamsConnInstanceCount = "2"
+
+$PxTeamsConnIncidentReporting = $true
+$PxTeamsConnDiskEncryption = $true
+
+$PxTeamsConnResourceGroupName = "$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG"
+$PxTeamsConnStaticResourceGroupName = "$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG"
+
+$PxPfxCertFileName = "teams-weu.px001m.fabrikam.net.pfx"
+
+# Management networks (RDP and admin consent).
+$PxMgmtSrcAddrPrefixes = @("85.10.200.0/28" "85.10.201.0/28")
+
+# Conferencing Node public addresses allowed on 443, plus the management networks.
+$PxNodesSourceAddressPrefixes = @(
+    "80.213.4.17",
+    "31.45.128.0/27"
+) + $PxMgmtSrcAddrPrefixes
+
+# CVI app credential (Register-PexTeamsCviApplicationBot creates its bot).
+$PxAppCred = Get-Credential -Message "CVI app"
+
+Write-Host "Variables set for $($PxBaseConnName)$($PxVmssRegion). Now run create_vmss_deployment.ps1."

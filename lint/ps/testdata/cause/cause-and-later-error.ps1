@@ -1,0 +1,4 @@
+$PxA = "first
+$PxB = "b"
+$PxC = (1
+$PxD = "d"

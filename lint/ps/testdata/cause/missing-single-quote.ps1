@@ -1,0 +1,3 @@
+$PxBaseConnName = 'fabrikam
+$PxVmssRegion = 'weu'
+$PxAzureLocation = 'westeurope'

@@ -1,0 +1,2 @@
+$PxA = 1 $PxWinAdminPassword = "x"
+# note $PxB = "hidden"

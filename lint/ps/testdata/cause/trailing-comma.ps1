@@ -1,0 +1,3 @@
+$PxMgmtSrcAddrPrefixes = @(
+    "85.10.200.0/28",
+)

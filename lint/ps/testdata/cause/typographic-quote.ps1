@@ -1,0 +1,2 @@
+$PxWinAdminUser = 'pex’admin'
+$PxAzureLocation = "westeurope"

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// OptionKind is the type of value a rule option takes in .pxlint.hcl.
+type OptionKind string
+
+// Option kinds.
+const (
+	OptionInteger OptionKind = "integer"
+	// OptionNames is a list of short names (base names, region names):
+	// letters, digits, '-' and '_', 1 to 64 characters each.
+	OptionNames OptionKind = "names"
+)
+
+// OptionSpec says which values a rule option accepts, so a config is
+// checked against the registry rather than trusted: min_prefix_length = -1
+// would otherwise silently turn PX105 off.
+type OptionSpec struct {
+	Kind OptionKind
+	// Min and Max bound an integer option (inclusive).
+	Min, Max int
+	// MaxItems bounds a list option.
+	MaxItems int
+}
+
+var optionName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// Check validates a value as the config loader gives it (int, float64,
+// string, bool, []any, map[string]any) and says what is wanted otherwise.
+func (s OptionSpec) Check(v any) error {
+	switch s.Kind {
+	case OptionInteger:
+		n, ok := v.(int)
+		if !ok {
+			return fmt.Errorf("want a whole number from %d to %d", s.Min, s.Max)
+		}
+		if n < s.Min || n > s.Max {
+			return fmt.Errorf("%d is out of range: want a whole number from %d to %d", n, s.Min, s.Max)
+		}
+		return nil
+	case OptionNames:
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf(`want a list of names, e.g. ["a", "b"]`)
+		}
+		if s.MaxItems > 0 && len(list) > s.MaxItems {
+			return fmt.Errorf("%d names: want at most %d", len(list), s.MaxItems)
+		}
+		for i, x := range list {
+			name, ok := x.(string)
+			if !ok || !optionName.MatchString(name) {
+				return fmt.Errorf("element %d: want a name of 1 to 64 letters, digits, '-' or '_'", i)
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("option kind %q has no check", s.Kind)
+}
+
+// Describe is the accepted values in a phrase, for docs and `explain`.
+func (s OptionSpec) Describe() string {
+	switch s.Kind {
+	case OptionInteger:
+		return fmt.Sprintf("whole number, %d to %d", s.Min, s.Max)
+	case OptionNames:
+		return fmt.Sprintf("list of up to %d names", s.MaxItems)
+	}
+	return string(s.Kind)
+}
