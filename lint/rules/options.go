@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/netip"
 	"regexp"
 )
 
@@ -14,6 +15,8 @@ const (
 	// OptionNames is a list of short names (base names, region names):
 	// letters, digits, '-' and '_', 1 to 64 characters each.
 	OptionNames OptionKind = "names"
+	// OptionPrefixes is a list of IPv4 addresses or CIDR prefixes.
+	OptionPrefixes OptionKind = "prefixes"
 )
 
 // OptionSpec says which values a rule option accepts, so a config is
@@ -57,6 +60,21 @@ func (s OptionSpec) Check(v any) error {
 			}
 		}
 		return nil
+	case OptionPrefixes:
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf(`want a list of IPv4 addresses or prefixes, e.g. ["203.0.113.7", "198.51.100.0/24"]`)
+		}
+		if s.MaxItems > 0 && len(list) > s.MaxItems {
+			return fmt.Errorf("%d addresses: want at most %d", len(list), s.MaxItems)
+		}
+		for i, x := range list {
+			text, ok := x.(string)
+			if !ok || !isIPv4OrPrefix(text) {
+				return fmt.Errorf("element %d: want an IPv4 address or CIDR prefix", i)
+			}
+		}
+		return nil
 	}
 	return fmt.Errorf("option kind %q has no check", s.Kind)
 }
@@ -68,6 +86,16 @@ func (s OptionSpec) Describe() string {
 		return fmt.Sprintf("whole number, %d to %d", s.Min, s.Max)
 	case OptionNames:
 		return fmt.Sprintf("list of up to %d names", s.MaxItems)
+	case OptionPrefixes:
+		return fmt.Sprintf("list of up to %d IPv4 addresses or prefixes", s.MaxItems)
 	}
 	return string(s.Kind)
+}
+
+func isIPv4OrPrefix(s string) bool {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Addr().Is4()
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }

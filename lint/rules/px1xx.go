@@ -140,6 +140,7 @@ func init() {
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
+			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionPrefixes, MaxItems: 1000}},
 			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
 				"each must be inside the node prefixes (`--consent-address` replaces them)"},
 		},
