@@ -394,12 +394,6 @@ func (e *evaluator) hashtable(x *ps.Hashtable) value {
 			}
 			key = s
 		}
-		if en.Value == nil {
-			// `@{a=}`: the parser reports the missing value (PX001); there
-			// is nothing to evaluate, and no span to take from it.
-			reason = "hashtable entry without a value"
-			continue
-		}
 		var v value
 		var node ps.Node
 		if en.Value != nil {
