@@ -19,7 +19,7 @@ import (
 // resource groups: the cost of facts and inventory must grow linearly with
 // n (compare ns/op between the sizes).
 func BenchmarkRunFacts(b *testing.B) {
-	for _, n := range []int{10_000, 50_000, 100_000} {
+	for _, n := range []int{10_000, 20_000, 50_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := writeScripts(b, 1)
 			unpinned := strings.Replace(generatedScript(1), "#Requires", "# Requires", 1)

@@ -193,6 +193,9 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		// below the point where analysis stopped).
 		reason := "analysis stopped early (" + s.file.Stats.Limit + " limit, PX011): the script was not read to the end"
 		for _, r := range rs.all {
+			if r.Infinity {
+				continue // judged in the export's result, not the script's
+			}
 			st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusNotVerified, Reason: reason}
 			for _, f := range fr.Findings {
 				if f.RuleID == r.ID {
@@ -304,6 +307,9 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		failed[f.RuleID] = true
 	}
 	for _, r := range rs.all {
+		if r.Infinity {
+			continue // judged in the export's result, not the script's
+		}
 		st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusPass, Source: sources[r.ID]}
 		switch {
 		case failed[r.ID]:

@@ -218,6 +218,9 @@ func TestEveryRuleWithoutItsInput(t *testing.T) {
 	res := runAt(t, lint.Options{}, "lint/testdata/without-input")
 	unknowns := res["lint/testdata/without-input/unknowns.ps1"]
 	for _, r := range rules.All() {
+		if r.Infinity {
+			continue // judged on an Infinity export, never on a script (TestCleanExport, TestBadExports)
+		}
 		st := statusOf(unknowns, r.ID)
 		if why, ok := judgesTheScriptItself[r.ID]; ok {
 			if st.Status == "" {
@@ -272,6 +275,17 @@ func TestVendorTemplateWithRealValues(t *testing.T) {
 		"PX108": finding.StatusPass, "PX601": finding.StatusPass, "PX401": finding.StatusPass} {
 		if st := statusOf(fr, id); st.Status != want {
 			t.Errorf("%s = %+v, want %s", id, st, want)
+		}
+	}
+}
+
+// TestDotSourceCycleIsNoLayout: scripts that dot-source each other are both
+// judged as deployments, so a cycle cannot hide the deployment rules.
+func TestDotSourceCycleIsNoLayout(t *testing.T) {
+	res := runAt(t, lint.Options{}, "lint/testdata/layouts/cycle")
+	for _, p := range []string{"a.ps1", "b.ps1"} {
+		if st := statusOf(res["lint/testdata/layouts/cycle/"+p], "PX501"); st.Status != finding.StatusFail {
+			t.Errorf("%s PX501 = %+v, want fail (judged as a deployment)", p, st)
 		}
 	}
 }

@@ -64,6 +64,10 @@ type Options struct {
 	// Against is a git revision (--against): PX602 compares each script
 	// with its version there. "" leaves PX602 not verified.
 	Against string
+	// Infinity, when set, judges that Pexip Infinity export with the scripts
+	// of Paths as cross-check inputs (pxlint infinity); scripts are not
+	// reported on.
+	Infinity *InfinityOptions
 
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int

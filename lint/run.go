@@ -147,6 +147,11 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
 		}
 	}
+	if e.opts.Infinity != nil {
+		// pxlint infinity: the scripts are inputs of the cross-checks only.
+		rep, rs, err := e.runInfinity(ctx, rep, reported)
+		return rep, rs, nil, err
+	}
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
@@ -195,6 +200,13 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
 	}
+	for _, j := range e.exportJobs(reported, all) {
+		fr, err := e.judgeExport(ctx, j)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		results = append(results, *fr)
+	}
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
 	rep.FailOn = e.failOn()
@@ -204,6 +216,26 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	return rep, rs, reported, nil
+}
+
+// runInfinity judges the export of opts.Infinity with the scripts read.
+func (e *engine) runInfinity(ctx context.Context, rep *finding.Report, scripts []*script) (*finding.Report, []rules.Rule, error) {
+	rep.Notices = nil
+	for _, j := range e.exportJobs(scripts, scripts)[:1] {
+		fr, err := e.judgeExport(ctx, j)
+		if err != nil {
+			return nil, nil, err
+		}
+		rep.Files = append(rep.Files, *fr)
+	}
+	rep.FailOn = e.failOn()
+	var rs []rules.Rule
+	for _, r := range rules.All() {
+		if r.Infinity {
+			rs = append(rs, r)
+		}
+	}
+	return rep, rs, e.baselines(rep)
 }
 
 func newEngine(opts Options) (*engine, error) {
@@ -490,7 +522,9 @@ func findIncluders(all []*script) map[*script][]*script {
 		}
 		seen := map[*script]bool{s: true}
 		for _, abs := range s.res.Included {
-			if inc, ok := byAbs[abs]; ok && !seen[inc] {
+			if inc, ok := byAbs[abs]; ok && !seen[inc] && !includes(inc, s.cand.abs) {
+				// (Scripts that dot-source each other are a cycle, not a
+				// layout: neither is the other's fragment.)
 				seen[inc] = true
 				out[inc] = append(out[inc], s)
 			}
@@ -500,6 +534,19 @@ func findIncluders(all []*script) map[*script][]*script {
 		sort.Slice(list, func(i, j int) bool { return list[i].cand.path < list[j].cand.path })
 	}
 	return out
+}
+
+// includes reports whether s dot-sources the file abs.
+func includes(s *script, abs string) bool {
+	if s.res == nil {
+		return false
+	}
+	for _, a := range s.res.Included {
+		if a == abs {
+			return true
+		}
+	}
+	return false
 }
 
 // identityVariables decide which deployment a script is: where their values

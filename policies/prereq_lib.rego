@@ -50,12 +50,13 @@ same(a, b) if compare(a, b) == 0
 # newest is the newest of a set of versions (the first spelling on ties).
 # Linear in the number of versions (a build agent may list thousands):
 # versions compare as their four normalised parts, arrays compare element
-# by element.
+# by element. Arrays, not sets, of parts: OPA's set hash of small-number
+# arrays collides so often that building such a set is quadratic.
 newest(vs) := v if {
 	normalised := [[parts(w), w] | some w in vs; version_ok(w)]
 	count(normalised) > 0
-	top := max({p | some n in normalised; p := n[0]})
-	v := min({w | some n in normalised; n[0] == top; w := n[1]})
+	top := max([n[0] | some n in normalised])
+	v := min([n[1] | some n in normalised; n[0] == top])
 }
 
 # required_az is the Az version the target release needs: the config's

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,10 +26,15 @@ func writeHostileRepo(t *testing.T, dir string) {
 		"inject.ps1": injection + injection + "$PxVmssRegion = \"weu\"\n",
 		// Terminal escapes in a value and in a comment shown as a snippet.
 		"esc.ps1": "$PxBaseConnName = \"acme\x1b[31m\a\" # \x1b]0;pwned\a ##vso[task.complete result=Succeeded]\n",
-		// A file name that is a GitHub command when printed at a line start.
-		"::warning title=pwned::x.ps1": "$PxBaseConnName = \"acme\"\n",
+		// A not_verified reason and a PX310 message quoting the file name.
+		"pfx.ps1": "$PxBaseConnName = \"acme\"\n$PxPfxCertFileName = \"x`n::error::pfx ##vso[task.complete result=Succeeded]\x1b[2J.pfx\"\n",
+		// PX303 quotes $PxTeamsConnFqdn (and the certificate's names) when --cert is given.
+		"fqdn.ps1": "$PxBaseConnName = \"acme\"\n$PxTeamsConnFqdn = \"x`n::error::fqdn ##vso[task.setvariable variable=f]1\a\"\n",
 	}
 	if runtime.GOOS != "windows" {
+		// File names that are a GitHub command when printed at a line start
+		// (Windows allows neither ':' nor a newline in a name).
+		files["::warning title=pwned::x.ps1"] = "$PxBaseConnName = \"acme\"\n"
 		files["nl\n::error::y.ps1"] = "$PxBaseConnName = \"acme\"\n"
 		files["vso ##vso[task.setvariable variable=p]1.ps1"] = "$PxBaseConnName = \"acme\"\n"
 	}
@@ -76,21 +82,36 @@ func checkInert(t *testing.T, what, format, out string) {
 // End to end through the CLI: hostile values and file names in every format,
 // on stdout and stderr.
 func TestHostileRepoIsInertInEveryFormat(t *testing.T) {
+	cert, err := filepath.Abs(filepath.Join("..", "..", "examples", "certs", "teams-good.pfx"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	writeHostileRepo(t, dir)
 	t.Chdir(dir)
 	env := func(string) string { return "" }
 	for _, format := range report.Names() {
-		var stdout, stderr bytes.Buffer
-		code := run([]string{"lint", "--format", format, "--now", "2026-11-26", "."}, &stdout, &stderr, env)
-		if code != exitFindings {
-			t.Fatalf("%s: exit %d, want 1; stderr:\n%s", format, code, stderr.String())
+		for _, args := range [][]string{{"."}, {"--cert", cert, "fqdn.ps1"}} {
+			var stdout, stderr bytes.Buffer
+			all := append([]string{"lint", "--format", format, "--now", "2026-11-26"}, args...)
+			if code := run(all, &stdout, &stderr, env); code != exitFindings {
+				t.Fatalf("%s: exit %d, want 1; stderr:\n%s", strings.Join(all, " "), code, stderr.String())
+			}
+			checkInert(t, format+" stdout", format, stdout.String())
+			checkInert(t, format+" stderr", "", stderr.String())
+			if format == "compact" && args[0] == "--cert" && !strings.Contains(stdout.String(), "PX303") {
+				t.Errorf("no PX303 to quote the FQDN:\n%s", stdout.String())
+			}
 		}
-		checkInert(t, format+" stdout", format, stdout.String())
-		checkInert(t, format+" stderr", "", stderr.String())
 		if format == "pretty" {
+			var stdout bytes.Buffer
+			_ = run([]string{"lint", "--format", format, "--now", "2026-11-26", "."}, &stdout, io.Discard, env)
 			// The values are still there for a person to read, escaped.
-			for _, want := range []string{`x\n::error title=INJ::injected\n#\#vso[task.setvariable variable=p6]1`, `\::warning title=pwned::x.ps1`, `acme\x1b[31m\x07`} {
+			want := []string{`x\n::error title=INJ::injected\n#\#vso[task.setvariable variable=p6]1`, `acme\x1b[31m\x07`}
+			if runtime.GOOS != "windows" {
+				want = append(want, `\::warning title=pwned::x.ps1`)
+			}
+			for _, want := range want {
 				if !strings.Contains(stdout.String(), want) {
 					t.Errorf("pretty output lacks %q:\n%s", want, stdout.String())
 				}

@@ -10,7 +10,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/netip"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -69,6 +68,8 @@ Usage:
   pxlint rules [--json]           list every rule
   pxlint explain PXnnn            explain one rule: what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
+  pxlint infinity [flags] EXPORT  check a Pexip Infinity configuration export (PX7xx)
+  pxlint infinity export-script   print the read-only PowerShell script that writes that export
   pxlint init [FILE]              write a commented starter .pxlint.hcl
   pxlint config verify [FILE]     check a .pxlint.hcl
   pxlint version                  print the version, commit, and Go, OPA and CUE versions
@@ -118,6 +119,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		}
 		fmt.Fprint(stdout, facts.PreflightScript())
 		return exitOK
+	case "infinity":
+		return runInfinity(rest, stdout, stderr, getenv)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "config":
@@ -197,7 +200,7 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 	c.opts.NodeCerts, c.opts.CAFiles = c.nodeCerts, c.caFiles
 	c.opts.PolicyDirs, c.opts.SchemaDirs = c.policyDirs, c.schemaDirs
 	for _, a := range c.consentAddresses {
-		if !validAddress(a) {
+		if !rules.ValidIPv4(a) {
 			return fmt.Errorf("--consent-address %q: want an IPv4 address or CIDR prefix (85.10.200.7, 85.10.200.0/28)", a)
 		}
 	}
@@ -215,14 +218,6 @@ func (c *commonFlags) finish(getenv func(string) string) error {
 }
 
 // validAddress accepts an IPv4 address or CIDR prefix, as NSG rules do.
-func validAddress(s string) bool {
-	if p, err := netip.ParsePrefix(s); err == nil {
-		return p.Addr().Is4() && p.Masked() == p
-	}
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
-}
-
 // clock reads --now, else SOURCE_DATE_EPOCH, else the current time (UTC).
 func clock(flagValue, epoch string) (time.Time, error) {
 	if flagValue != "" {

@@ -151,6 +151,21 @@ waiver "PX105" {
   expires = "2026-12-31"
 }
 
+# THE PEXIP INFINITY SIDE (PX701-PX718): `pxlint lint` also judges this
+# export of Infinity's configuration (a folder of <resource>.json or one
+# bundle written by `pxlint infinity export-script`, relative to this file)
+# together with the scripts this file governs: connector address against
+# $PxTeamsConnFqdn, nodes against $PxNodeFqdns and their addresses against
+# $PxNodesSourceAddressPrefixes. The other settings are the checks'
+# assumptions, as data. A working example: examples/infinity/.pxlint.hcl.
+# infinity {
+#   export                  = "infinity-export.json"
+#   teams_domains           = ["vc.example.com"]  # callers dial <id>@<domain>
+#   expected_tenant_ids     = ["0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"]
+#   teams_id_lengths        = [9, 12]             # digits of a conference ID
+#   allow_backtracking_eval = false               # true: lookarounds evaluated approximately
+# }
+
 # INLINE SUPPRESSIONS (in the scripts, not here):
 #   # pxlint-ignore PX104,PX105 until=2026-06-30 -- reason
 #       on its own line: applies to the next statement;

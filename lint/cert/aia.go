@@ -54,3 +54,13 @@ func checkAIA(ctx context.Context, a *AIAResult, client *http.Client) {
 		}
 	}
 }
+
+// CheckAIAURLs fetches http:// caIssuers URLs the way PX312 does (once
+// each, no redirects followed, bounded), for callers outside certificate
+// collection: PX716 with --online, on the Management Node's CA
+// certificates of an Infinity export.
+func CheckAIAURLs(ctx context.Context, urls []string, client *http.Client) AIAResult {
+	a := AIAResult{URLs: urls}
+	checkAIA(ctx, &a, client)
+	return a
+}

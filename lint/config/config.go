@@ -46,6 +46,8 @@ type Config struct {
 	Rules map[string]RuleConfig
 	// Waivers are in file order.
 	Waivers []Waiver
+	// Infinity is the `infinity { }` block, nil when absent.
+	Infinity *Infinity
 	// Variables are the site's or a newer release's variables, in file
 	// order: known to PX005, validated (PX509), required (PX501) and fed to
 	// the deployment call (PX601) like the built-in ones.
@@ -54,6 +56,17 @@ type Config struct {
 	// userRules are rule blocks and waivers naming IDs that are not built-in
 	// (user policies); CheckUserRules resolves them once those are loaded.
 	userRules []userRef
+}
+
+// Infinity is the `infinity { }` block: a Pexip Infinity export judged
+// together with the scripts this config governs (PX7xx), and the
+// assumptions of those checks as data.
+type Infinity struct {
+	Export            string   // absolute (resolved against Dir)
+	TeamsDomains      []string // domains callers dial Teams meetings at
+	ExpectedTenantIDs []string // tenants where the Pexip app was consented
+	IDLengths         [2]int   // [min, max] digits of a conference ID; zero: 9–12
+	AllowBacktracking bool     // evaluate lookaround etc. with regexp2 (approximate)
 }
 
 // Variable is one `variable "PxName" { ... }` block.

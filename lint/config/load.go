@@ -38,8 +38,9 @@ var (
 
 // The attributes each block accepts, in the order messages list them.
 var (
-	blockNames    = []string{"pxlint", "rule", "waiver", "variable"}
+	blockNames    = []string{"pxlint", "rule", "waiver", "variable", "infinity"}
 	variableAttrs = []string{"type", "pattern", "required", "parameter"}
+	infinityAttrs = []string{"export", "teams_domains", "expected_tenant_ids", "teams_id_lengths", "allow_backtracking_eval"}
 	pxlintAttrs   = []string{"fail_on", "profile", "az_version", "expiry_days", "exclude", "policy_dirs", "schema_dirs", "ca_files"}
 	ruleAttrs     = []string{"enabled", "severity", "suppressible", "paths"}
 	waiverAttrs   = []string{"paths", "variables", "reason", "expires"}
@@ -255,8 +256,17 @@ func (d *decoder) file(body *hclsyntax.Body) {
 			} else {
 				d.problem(b.TypeRange, `variable block needs the variable name as its one label, e.g. variable "PxVmSize" { ... }`)
 			}
+		case "infinity":
+			if !d.labels(b, 0) {
+				continue
+			}
+			if d.cfg.Infinity != nil {
+				d.problem(b.TypeRange, "duplicate infinity block; merge it into the first one")
+				continue
+			}
+			d.infinity(b.Body)
 		default:
-			d.problem(b.TypeRange, fmt.Sprintf("unknown block %q%s; expected pxlint, rule, waiver or variable", b.Type, suggest(b.Type, blockNames)))
+			d.problem(b.TypeRange, fmt.Sprintf("unknown block %q%s; expected pxlint, rule, waiver, variable or infinity", b.Type, suggest(b.Type, blockNames)))
 		}
 	}
 	for _, w := range d.waiverRefs {
@@ -332,6 +342,81 @@ func (d *decoder) pxlint(body *hclsyntax.Body) {
 		}
 	}
 }
+
+// infinity reads the `infinity { }` block: the Pexip Infinity export that
+// `pxlint lint` judges with the scripts, and the assumptions of the PX7xx
+// checks (reference/infinity-config.md §5, "Configuration knobs").
+func (d *decoder) infinity(body *hclsyntax.Body) {
+	d.noBlocks("infinity", body)
+	inf := &Infinity{}
+	d.cfg.Infinity = inf
+	hasExport := false
+	for _, a := range sortedAttrs(body) {
+		switch a.Name {
+		case "export":
+			hasExport = true
+			if s, ok := d.str(a); ok {
+				full := s
+				if !filepath.IsAbs(full) {
+					full = filepath.Join(d.cfg.Dir, filepath.FromSlash(s))
+				}
+				if _, err := os.Stat(full); err != nil {
+					d.problem(a.Expr.Range(), fmt.Sprintf("export: %q does not exist (paths are relative to the config file's folder)", s))
+				}
+				inf.Export = full
+			}
+		case "teams_domains":
+			if vs, rngs, ok := d.stringsAt(a); ok {
+				for i, v := range vs {
+					if strings.TrimSpace(v) == "" || strings.ContainsAny(v, "@/: ") {
+						d.problem(rngs[i], fmt.Sprintf("teams_domains: %q is not a domain (write vc.example.org)", v))
+						continue
+					}
+					inf.TeamsDomains = append(inf.TeamsDomains, v)
+				}
+			}
+		case "expected_tenant_ids":
+			if vs, rngs, ok := d.stringsAt(a); ok {
+				for i, v := range vs {
+					if !guidRe.MatchString(v) {
+						d.problem(rngs[i], fmt.Sprintf("expected_tenant_ids: %q is not a GUID", v))
+						continue
+					}
+					inf.ExpectedTenantIDs = append(inf.ExpectedTenantIDs, v)
+				}
+			}
+		case "teams_id_lengths":
+			v, ok := d.value(a)
+			if !ok {
+				continue
+			}
+			g, err := toGo(v, 0)
+			list, _ := g.([]any)
+			if err != nil || len(list) != 2 {
+				d.problem(a.Expr.Range(), "teams_id_lengths: want [min, max], e.g. [9, 12]")
+				continue
+			}
+			lo, ok1 := list[0].(int)
+			hi, ok2 := list[1].(int)
+			if !ok1 || !ok2 || lo < 1 || hi < lo || hi > 20 {
+				d.problem(a.Expr.Range(), "teams_id_lengths: want two whole numbers 1 ≤ min ≤ max ≤ 20, e.g. [9, 12]")
+				continue
+			}
+			inf.IDLengths = [2]int{lo, hi}
+		case "allow_backtracking_eval":
+			if v, ok := d.boolean(a); ok {
+				inf.AllowBacktracking = v
+			}
+		default:
+			d.problem(a.NameRange, fmt.Sprintf("unknown attribute %q in infinity block%s", a.Name, suggest(a.Name, infinityAttrs)))
+		}
+	}
+	if !hasExport {
+		d.problem(body.SrcRange, `infinity block needs export = "<folder or bundle file>"`)
+	}
+}
+
+var guidRe = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 func (d *decoder) rule(b *hclsyntax.Block) {
 	d.noBlocks("rule", b.Body)

@@ -45,3 +45,13 @@ pxlint {
 #   reason    = "lab tenant; bot name registered by us (TICKET-123)"
 #   expires   = "2026-12-31"
 # }
+
+# Judge the Pexip Infinity side too (PX701-PX718): an export written by the
+# script `pxlint infinity export-script` prints, checked with the scripts
+# this file governs.
+# infinity {
+#   export              = "infinity-export.json"
+#   teams_domains       = ["vc.example.com"]
+#   expected_tenant_ids = ["00000000-0000-0000-0000-000000000000"] # your tenant
+#   teams_id_lengths    = [9, 12]
+# }

@@ -11,8 +11,9 @@
 //   - nothing in it can be taken for a CI workflow command: Azure DevOps acts
 //     on "##vso[" anywhere in a line and on "##[" at its start, GitHub Actions
 //     on "::" at the start of a line. Since the text can no longer contain a
-//     line break, only its own start can be a line start; a leading "::" or
-//     "##[" and every "##vso[" are broken with a backslash.
+//     line break, only its own start can be a line start; a leading ':' (so
+//     that a ':' pxlint writes after the text cannot make "::") or "##[" and
+//     every "##vso[" are broken with a backslash.
 //
 // Tabs are kept (source snippets align with them); a backslash is kept as is,
 // so Windows paths read naturally.
@@ -76,12 +77,14 @@ func Lines(s string) string {
 }
 
 // neutraliseStart breaks a workflow command at the start of the text, after
-// optional blanks: "::" (GitHub Actions) and "##[" (Azure DevOps).
+// optional blanks: "::" (GitHub Actions) and "##[" (Azure DevOps). A single
+// leading ':' is broken too: pxlint often writes ':' right after a text (a
+// file named ":" then "file: error ..."), which would make "::".
 func neutraliseStart(s string) string {
 	trimmed := strings.TrimLeft(s, " \t")
 	lead := s[:len(s)-len(trimmed)]
 	switch {
-	case strings.HasPrefix(trimmed, "::"):
+	case strings.HasPrefix(trimmed, ":"):
 		return lead + `\` + trimmed
 	case strings.HasPrefix(trimmed, "##["):
 		return lead + `#\` + trimmed[1:]
@@ -102,7 +105,7 @@ func isPlain(s string) bool {
 		return false
 	}
 	t := strings.TrimLeft(s, " \t")
-	return !strings.HasPrefix(t, "::")
+	return !strings.HasPrefix(t, ":")
 }
 
 // IsControl reports the runes Text never writes raw: ASCII controls but the

@@ -14,6 +14,8 @@ func TestText(t *testing.T) {
 		{"x\n::error title=INJ::injected", `x\n::error title=INJ::injected`},
 		{"::warning title=pwned::x.ps1", `\::warning title=pwned::x.ps1`},
 		{"  ::add-mask::x", `  \::add-mask::x`},
+		{":", `\:`},
+		{"::1", `\::1`},
 		{"p ##vso[task.setvariable variable=p6]1", `p #\#vso[task.setvariable variable=p6]1`},
 		{"##VSO[task.prependpath]./evil", `#\#vso[task.prependpath]./evil`},
 		{"##[error]boom", `#\#[error]boom`},

@@ -195,6 +195,9 @@ func TestGitLabExample(t *testing.T) {
 	if !strings.Contains(strings.Join(job.Script, "\n"), "--format junit=pxlint-junit.xml") {
 		t.Errorf("script does not write the JUnit report: %q", job.Script)
 	}
+	if sc := strings.Join(job.Script, "\n"); !strings.Contains(sc, "sha256sum -c") || strings.Contains(sc, "go install") {
+		t.Errorf("script should install the checksum-verified release, not build with Go: %q", job.Script)
+	}
 }
 
 // The hook definitions are what pre-commit and the brief promise.

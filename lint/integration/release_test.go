@@ -249,3 +249,33 @@ func TestReleaseWorkflow(t *testing.T) {
 		t.Errorf("release.yml runs on tags %v, want v*.*.*", doc.On.Push.Tags)
 	}
 }
+
+// TestReleaseToolVersions: CI (.ci/run) checks releases with the same
+// GoReleaser and cyclonedx-gomod versions the release workflow uses; the
+// versions are written in both files, so this test keeps them equal.
+func TestReleaseToolVersions(t *testing.T) {
+	read := func(rel string) string {
+		b, err := os.ReadFile(filepath.Join(repoRoot(t), rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ci, wf := read(filepath.Join(".ci", "run")), read(filepath.Join(".github", "workflows", "release.yml"))
+	for _, tc := range []struct {
+		name       string
+		ciRE, wfRE *regexp.Regexp
+	}{
+		{"goreleaser",
+			regexp.MustCompile(`go install github\.com/goreleaser/goreleaser/v2@(v[0-9.]+)`),
+			regexp.MustCompile(`(?m)^\s+version: (v[0-9.]+)$`)},
+		{"cyclonedx-gomod",
+			regexp.MustCompile(`go install github\.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@(v[0-9.]+)`),
+			regexp.MustCompile(`go install github\.com/CycloneDX/cyclonedx-gomod/cmd/cyclonedx-gomod@(v[0-9.]+)`)},
+	} {
+		c, w := tc.ciRE.FindStringSubmatch(ci), tc.wfRE.FindStringSubmatch(wf)
+		if c == nil || w == nil || c[1] != w[1] {
+			t.Errorf("%s: .ci/run installs %v, release.yml uses %v; want one pinned version in both", tc.name, c, w)
+		}
+	}
+}

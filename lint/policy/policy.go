@@ -43,6 +43,9 @@ type Result struct {
 	Cert        string
 	Fingerprint string
 	Source      string
+	// At and Field place a PX7xx result in an Infinity export: "file#pointer"
+	// of the object, and the field within it ("" for the object itself).
+	At, Field string
 }
 
 // NotVerified says a rule lacked its input.
@@ -61,6 +64,11 @@ type Output struct {
 	NotVerified []NotVerified
 	Verified    []Verified
 }
+
+// InfinityPackage holds the PX7xx policies: they judge an export of Pexip
+// Infinity's configuration (lint/infinity), not a script, so the script
+// query leaves them out and PrepareInfinity queries only them.
+const InfinityPackage = "pxlint.rules.infinity"
 
 // Engine holds the prepared queries.
 type Engine struct {
@@ -102,23 +110,8 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 // Built-in and user policies compile separately: the user compiler has the
 // sandbox's capabilities, the built-in one OPA's full set.
 func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, error) {
-	modules := map[string]*ast.Module{}
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
-	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !isPolicyFile(path) {
-			return err
-		}
-		src, err := fs.ReadFile(policies.FS, path)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts("policies/"+path, string(src), opts)
-		if err != nil {
-			return fmt.Errorf("built-in policy: %w", err)
-		}
-		modules["policies/"+path] = m
-		return nil
-	})
+	modules, err := builtinModules(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +138,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 			if err := checkCalls(f, m, sb.Online); err != nil {
 				return nil, err
 			}
+			useBounded(m)
 			userModules[f] = m
 			if err := e.addUser(f, m); err != nil {
 				return nil, err
@@ -159,7 +153,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 	if compiler.Failed() {
 		return nil, oneLine(compiler.Errors)
 	}
-	pq, err := rego.New(rego.Query(builtinQuery(modules)), rego.Compiler(compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(builtinQuery(modules, false)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, oneLine(err)
 	}
@@ -173,6 +167,46 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 	return e, nil
 }
 
+// PrepareInfinity prepares the built-in PX7xx policies (InfinityPackage),
+// over the policy input of lint/infinity.
+func PrepareInfinity(ctx context.Context) (*Engine, error) {
+	modules, err := builtinModules(ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+	if err != nil {
+		return nil, err
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithSkipStages(ast.StageCheckTypes)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, oneLine(compiler.Errors)
+	}
+	pq, err := rego.New(rego.Query(builtinQuery(modules, true)), rego.Compiler(compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, oneLine(err)
+	}
+	return &Engine{query: pq, sandbox: DefaultSandbox()}, nil
+}
+
+// builtinModules parses the embedded policies.
+func builtinModules(opts ast.ParserOptions) (map[string]*ast.Module, error) {
+	modules := map[string]*ast.Module{}
+	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isPolicyFile(path) {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, path)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts("policies/"+path, string(src), opts)
+		if err != nil {
+			return fmt.Errorf("built-in policy: %w", err)
+		}
+		modules["policies/"+path] = m
+		return nil
+	})
+	return modules, err
+}
+
 // prepareUser compiles the user modules with the sandbox's capabilities
 // (user policies get the full type checker, so their mistakes are
 // reported) and prepares one query per package, so time and memory bounds
@@ -181,7 +215,7 @@ func (e *Engine) prepareUser(ctx context.Context, modules map[string]*ast.Module
 	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(userCapabilities(e.sandbox.Online))
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		return oneLine(compiler.Errors)
+		return errors.New(unbounded(oneLine(compiler.Errors).Error()))
 	}
 	defined := definedRules(modules)
 	for i := range e.userPkgs {
@@ -228,7 +262,9 @@ func definedRules(modules map[string]*ast.Module) map[string]map[string]bool {
 // data.pxlint.rules, because evaluating a whole package would also evaluate
 // every helper rule in it, for every file: naming the rules keeps the work
 // to what the results need.
-func builtinQuery(modules map[string]*ast.Module) string {
+// With infinity it names only InfinityPackage's rules, else every other
+// built-in package's.
+func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	defined := definedRules(modules)
 	refs := func(pkgs []string, rule string) string {
 		var list []string
@@ -241,7 +277,7 @@ func builtinQuery(modules map[string]*ast.Module) string {
 	}
 	var builtin []string
 	for p := range defined {
-		if strings.HasPrefix(p, "pxlint.rules.") {
+		if strings.HasPrefix(p, "pxlint.rules.") && (p == InfinityPackage) == infinity {
 			builtin = append(builtin, p)
 		}
 	}
@@ -394,7 +430,7 @@ func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, erro
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("%s (package %s): %w", u.file, u.path, err)
+			return nil, fmt.Errorf("%s (package %s): %s", u.file, u.path, unbounded(err.Error()))
 		}
 		if len(rs) != 1 {
 			continue
@@ -471,6 +507,7 @@ func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
 		r.Cert = str(x["cert"])
 		r.Fingerprint = str(x["fingerprint"])
 		r.Source = str(x["source"])
+		r.At, r.Field = str(x["at"]), str(x["field"])
 		for _, rel := range asList(x["related"]) {
 			m, _ := rel.(map[string]any)
 			loc := finding.Location{File: str(m["file"]), Message: str(m["message"])}

@@ -17,8 +17,9 @@ import (
 // linted, so they run in a sandbox: they are compiled with OPA capabilities
 // that leave out every built-in that reads the network, the environment or
 // the clock, draws random numbers or writes a trace (a call to one is a
-// compile error naming the file and the built-in), and each evaluation runs
-// under a time bound and a memory bound. Built-in policies are pxlint's own
+// compile error naming the file and the built-in), each evaluation runs
+// under a time bound and a memory bound, and the built-ins that can build a
+// huge value in one call check its size first (bounded.go). Built-in policies are pxlint's own
 // code and keep the full built-in set. print stays allowed: both compilers
 // erase print calls, so they never write anything.
 
@@ -67,6 +68,9 @@ var forbidden = map[string]string{
 	// One call allocates 2^n bits: bits.lsh(1, 1e12) is 125 GB at once,
 	// before any bound can interrupt it.
 	"bits.lsh": "allocates memory set by its argument in one step",
+	// A template's ranges multiply: its output cannot be bounded before
+	// it runs, and one call runs it to the end.
+	"strings.render_template": "builds output of a size that cannot be bounded in one step",
 }
 
 // forbiddenReason says why a built-in is left out of the user capabilities

@@ -40,6 +40,7 @@ func TestForbiddenBuiltins(t *testing.T) {
 		{`uuid.rfc4122("x")`, "uuid.rfc4122", "draws random numbers"},
 		{`trace("x")`, "trace", "writes to the evaluation trace"},
 		{`bits.lsh(1, 1000000000000)`, "bits.lsh", "allocates memory"},
+		{`strings.render_template("{{.x}}", {"x": "y"})`, "strings.render_template", "builds output of a size that cannot be bounded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,5 +199,73 @@ func TestPrintIsErased(t *testing.T) {
 	}
 	if _, err := e.Eval(context.Background(), sandboxInput); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBoundedBuiltins: built-ins whose result is a product of their
+// arguments' sizes stop before building it (one step no cancellation can
+// interrupt: a 3,000-element concat with a 1 MB separator peaked at 3 GB).
+func TestBoundedBuiltins(t *testing.T) {
+	const mb = `sep := sprintf("%01000000d", [1])` + "\n\t"
+	tests := []struct {
+		name, body, want string
+	}{
+		{"concat with a large separator", mb + `x := concat(sep, ["a" | some _ in numbers.range(1, 3000)])`, "concat would build a value of up to 2860 MiB"},
+		{"replace of the empty string", mb + `x := replace(concat("", [sep, sep]), "", sep)`, "replace would build"},
+		{"strings.replace_n of the empty string", mb + `x := strings.replace_n({"": sep}, sep)`, "strings.replace_n would build"},
+		{"regex.replace expanding the match", mb + `x := regex.replace(sep, "1", "$0$0$0")`, "regex.replace would build"},
+		{"split into characters", mb + `x := split(concat("", [sep | some _ in numbers.range(1, 3)]), "")`, "split would build"},
+		{"indexof_n of the empty string", mb + `x := indexof_n(sep, "")`, "indexof_n would build"},
+		{"sprintf with many wide verbs", `x := sprintf(concat("", ["%01000000d" | some _ in numbers.range(1, 100)]), [1])`, "sprintf would build"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, file := userPolicy(t, "package acme.big\n\ndeny contains \"x\" if {\n\t"+tt.body+"\n\tcount(x) > 0\n}\n")
+			e, err := Prepare(context.Background(), []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Eval(context.Background(), sandboxInput)
+			if err == nil || !strings.HasPrefix(err.Error(), file+" (package acme.big): ") || !strings.Contains(err.Error(), tt.want) ||
+				strings.Contains(err.Error(), boundedPrefix) {
+				t.Fatalf("Eval = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	// The same built-ins at real sizes, and a type error still named as written.
+	dir, _ := userPolicy(t, "package acme.ok\n\ndeny contains msg if {\n\tmsg := sprintf(\"%s-%s\", [concat(\",\", [\"a\", \"b\"]), replace(\"x.y\", \".\", \"-\")])\n}\n")
+	e, err := Prepare(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.Eval(context.Background(), sandboxInput)
+	if err != nil || len(out.Deny) == 0 || out.Deny[len(out.Deny)-1].Msg != "a,b-x-y" {
+		t.Fatalf("Eval = %v, %v", out, err)
+	}
+	dir, _ = userPolicy(t, "package acme.bad\n\ndeny contains msg if {\n\tmsg := concat(1, 2)\n}\n")
+	if _, err := Prepare(context.Background(), []string{dir}); err == nil || strings.Contains(err.Error(), boundedPrefix) || !strings.Contains(err.Error(), "concat") {
+		t.Errorf("type error = %v", err)
+	}
+}
+
+func TestBoundedStructuredBuiltins(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"json.marshal_with_options with a huge indent", `sep := sprintf("%01000000d", [1])` + "\n\t" + `x := json.marshal_with_options([[[[i]]] | some i in numbers.range(1, 100)], {"indent": sep, "pretty": true})`, "json.marshal_with_options would build"},
+		{"json.patch copying the document", `doc := {"a": sprintf("%01000000d", [1])}` + "\n\t" + `x := json.patch(doc, [{"op": "copy", "from": "/a", "path": sprintf("/b%d", [i])} | some i in numbers.range(1, 100)])`, "json.patch would build"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, _ := userPolicy(t, "package acme.big\n\ndeny contains \"x\" if {\n\t"+tt.body+"\n\tcount(x) > 0\n}\n")
+			e, err := Prepare(context.Background(), []string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Eval(context.Background(), sandboxInput)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Eval = %v, want %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -1108,8 +1108,14 @@ func invalidTarget(target Expression, op string) string {
 
 // checkFinally reports return, break and continue that would leave a
 // finally block (PowerShell rejects them); inLoop: inside a loop or
-// switch of the block, where break and continue stay inside.
+// switch of the block, where break and continue stay inside. Bodies of
+// broken statements may be nil.
 func (p *parser) checkFinally(list []Statement, inLoop bool) {
+	body := func(b *BlockStmt, loop bool) {
+		if b != nil {
+			p.checkFinally(b.Statements, loop)
+		}
+	}
 	for _, st := range list {
 		switch s := st.(type) {
 		case *FlowStmt:
@@ -1118,26 +1124,24 @@ func (p *parser) checkFinally(list []Statement, inLoop bool) {
 			}
 		case *IfStmt:
 			for _, c := range s.Clauses {
-				p.checkFinally(c.Body.Statements, inLoop)
+				body(c.Body, inLoop)
 			}
-			if s.Else != nil {
-				p.checkFinally(s.Else.Statements, inLoop)
-			}
+			body(s.Else, inLoop)
 		case *BlockStmt:
-			p.checkFinally(s.Statements, inLoop)
+			body(s, inLoop)
 		case *TryStmt:
-			p.checkFinally(s.Body.Statements, inLoop)
+			body(s.Body, inLoop)
 			for _, c := range s.Catches {
-				p.checkFinally(c.Body.Statements, inLoop)
+				body(c.Body, inLoop)
 			}
 		case *ForeachStmt:
-			p.checkFinally(s.Body.Statements, true)
+			body(s.Body, true)
 		case *ForStmt:
-			p.checkFinally(s.Body.Statements, true)
+			body(s.Body, true)
 		case *WhileStmt:
-			p.checkFinally(s.Body.Statements, true)
+			body(s.Body, true)
 		case *DoStmt:
-			p.checkFinally(s.Body.Statements, true)
+			body(s.Body, true)
 		}
 	}
 }

@@ -121,12 +121,16 @@ func (a *asciiWriter) Write(p []byte) (int, error) {
 		a.carry = nil
 	}
 	var out strings.Builder
-	out.Grow(len(p))
+	out.Grow(len(p) + len(p)/8)
 	for i := 0; i < len(p); {
-		if p[i] < utf8.RuneSelf {
-			out.WriteByte(p[i])
-			i++
-			continue
+		// Copy the run of ASCII bytes up to the next other one in one go.
+		j := i
+		for j < len(p) && p[j] < utf8.RuneSelf {
+			j++
+		}
+		out.Write(p[i:j])
+		if i = j; i == len(p) {
+			break
 		}
 		if !utf8.FullRune(p[i:]) {
 			a.carry = append([]byte(nil), p[i:]...)

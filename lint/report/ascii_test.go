@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"testing"
@@ -136,5 +137,26 @@ func TestASCIIWriterSplitsAndTruncation(t *testing.T) {
 	}
 	if buf.String() != `x\ufffd` {
 		t.Errorf("truncated character: %q", buf.String())
+	}
+}
+
+// BenchmarkASCII compares each format on a 1,000-script report with and
+// without --ascii (the cost of rewriting the output stream).
+func BenchmarkASCII(b *testing.B) {
+	r, rs := bigReport(), fixtureRules()
+	for _, name := range []string{"pretty", "json", "sarif", "junit"} {
+		outs, err := ParseOutputs([]string{name})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, ascii := range []bool{false, true} {
+			b.Run(fmt.Sprintf("%s/ascii=%v", name, ascii), func(b *testing.B) {
+				for b.Loop() {
+					if err := WriteAll(outs, io.Discard, r, rs, Options{ASCII: ascii}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

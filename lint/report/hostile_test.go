@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -131,14 +132,18 @@ func checkInert(t *testing.T, format string, out []byte) {
 func TestHostileTextIsInert(t *testing.T) {
 	for name, s := range hostileStrings {
 		for _, format := range Names() {
-			for _, color := range []bool{false, true} {
+			for _, opt := range []Options{{}, {Color: true}, {ASCII: true}} {
+				color := opt.Color
 				if color && format != "pretty" {
 					continue
 				}
 				r, rs := hostileReport(s)
 				f, _ := Get(format)
+				if opt.ASCII {
+					f = asciiFormatter(format, f) // --ascii, as WriteAll wraps it
+				}
 				var buf bytes.Buffer
-				if err := f.Format(&buf, r, rs, Options{Color: color}); err != nil {
+				if err := f.Format(&buf, r, rs, opt); err != nil {
 					t.Fatalf("%s/%s: %v", name, format, err)
 				}
 				out := buf.Bytes()
@@ -146,7 +151,7 @@ func TestHostileTextIsInert(t *testing.T) {
 					// pxlint's own colours are the only escapes allowed.
 					out = regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAll(out, nil)
 				}
-				t.Run(name+"/"+format, func(t *testing.T) { checkInert(t, format, out) })
+				t.Run(fmt.Sprintf("%s/%s/color=%v,ascii=%v", name, format, opt.Color, opt.ASCII), func(t *testing.T) { checkInert(t, format, out) })
 			}
 		}
 	}
@@ -195,4 +200,44 @@ func TestInert(t *testing.T) {
 			t.Errorf("inert xml %q = %q, want %q", tc.in, got, tc.xml)
 		}
 	}
+}
+
+// FuzzHostileText: whatever the input text, every format stays inert.
+func FuzzHostileText(f *testing.F) {
+	for _, s := range hostileStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, format := range Names() {
+			r, rs := hostileReport(s)
+			fm, _ := Get(format)
+			var buf bytes.Buffer
+			if err := fm.Format(&buf, r, rs, Options{}); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			checkInert(t, format, buf.Bytes())
+		}
+	})
+}
+
+// FuzzInertJSON: the inert JSON decodes to exactly the value encoded.
+func FuzzInertJSON(f *testing.F) {
+	for _, s := range hostileStrings {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		if err := encodeJSON(&buf, map[string]string{s: s}); err != nil {
+			t.Fatal(err)
+		}
+		checkInert(t, "json", buf.Bytes())
+		var back map[string]string
+		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+			t.Fatalf("inert JSON does not decode: %v\n%s", err, buf.String())
+		}
+		want := string([]rune(s)) // each invalid byte becomes U+FFFD, as encoding/json does
+		if back[want] != want || len(back) != 1 {
+			t.Fatalf("decoded %q, want %q", back, want)
+		}
+	})
 }

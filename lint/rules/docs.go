@@ -34,6 +34,7 @@ func (r Rule) Explain() string {
 	section("What it catches", r.Description)
 	section("Deployment error it prevents", r.Prevents)
 	section("How to fix", r.Remediation)
+	section("What it assumes", r.Assumes)
 	section("Bad", r.Bad)
 	section("Good", r.Good)
 	if len(r.Options) > 0 {
@@ -47,6 +48,9 @@ func (r Rule) Explain() string {
 
 // judges says which scripts the rule judges (README, Deployments).
 func (r Rule) judges() string {
+	if r.Infinity {
+		return "a Pexip Infinity configuration export (`pxlint infinity`, or an `infinity` block in .pxlint.hcl), with the deployments' scripts for the cross-checks"
+	}
 	if r.Fragment {
 		return "every script, dot-sourced fragments included (their own syntax, secrets and values)"
 	}
@@ -83,14 +87,19 @@ func (r Rule) Markdown() string {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)
 		}
 	}
+	lang := "powershell"
+	if r.Infinity {
+		lang = "json"
+	}
 	code := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
-			fmt.Fprintf(&b, "\n## %s\n\n```powershell\n%s\n```\n", title, text)
+			fmt.Fprintf(&b, "\n## %s\n\n```%s\n%s\n```\n", title, lang, text)
 		}
 	}
 	para("What it catches", r.Description)
 	para("Deployment error it prevents", r.Prevents)
 	para("How to fix", r.Remediation)
+	para("What it assumes", r.Assumes)
 	code("Bad", r.Bad)
 	code("Good", r.Good)
 	if len(r.Options) > 0 {
@@ -99,7 +108,11 @@ func (r Rule) Markdown() string {
 			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, r.OptionSpecs[k].Describe(), r.Options[k])
 		}
 	}
-	fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)
+	if r.Infinity {
+		fmt.Fprintf(&b, "\nRun by `pxlint infinity EXPORT`, and by `pxlint lint` when `.pxlint.hcl` has an `infinity { export = \"…\" }` block. Waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID)
+	} else {
+		fmt.Fprintf(&b, "\nSuppress inline with `# pxlint-ignore %s -- reason` or waive it in `.pxlint.hcl` (`waiver \"%s\" { reason = \"...\" }`).\n", r.ID, r.ID)
+	}
 	return b.String()
 }
 

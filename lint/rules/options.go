@@ -15,8 +15,9 @@ const (
 	// OptionNames is a list of short names (base names, region names):
 	// letters, digits, '-' and '_', 1 to 64 characters each.
 	OptionNames OptionKind = "names"
-	// OptionPrefixes is a list of IPv4 addresses or CIDR prefixes.
-	OptionPrefixes OptionKind = "prefixes"
+	// OptionAddresses is a list of public IPv4 addresses or CIDR prefixes
+	// without host bits (85.10.200.7, 85.10.200.0/28).
+	OptionAddresses OptionKind = "addresses"
 )
 
 // OptionSpec says which values a rule option accepts, so a config is
@@ -60,23 +61,33 @@ func (s OptionSpec) Check(v any) error {
 			}
 		}
 		return nil
-	case OptionPrefixes:
+	case OptionAddresses:
 		list, ok := v.([]any)
 		if !ok {
-			return fmt.Errorf(`want a list of IPv4 addresses or prefixes, e.g. ["203.0.113.7", "198.51.100.0/24"]`)
+			return fmt.Errorf(`want a list of IPv4 addresses or prefixes, e.g. ["85.10.200.7"]`)
 		}
 		if s.MaxItems > 0 && len(list) > s.MaxItems {
 			return fmt.Errorf("%d addresses: want at most %d", len(list), s.MaxItems)
 		}
 		for i, x := range list {
-			text, ok := x.(string)
-			if !ok || !isIPv4OrPrefix(text) {
-				return fmt.Errorf("element %d: want an IPv4 address or CIDR prefix", i)
+			a, ok := x.(string)
+			if !ok || !ValidIPv4(a) {
+				return fmt.Errorf("element %d: want an IPv4 address or CIDR prefix without host bits (85.10.200.7, 85.10.200.0/28)", i)
 			}
 		}
 		return nil
 	}
 	return fmt.Errorf("option kind %q has no check", s.Kind)
+}
+
+// ValidIPv4 reports whether s is an IPv4 address or a CIDR prefix without
+// host bits, as PX108's consent addresses (option and flag) are written.
+func ValidIPv4(s string) bool {
+	if p, err := netip.ParsePrefix(s); err == nil {
+		return p.Addr().Is4() && p.Masked() == p
+	}
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }
 
 // Describe is the accepted values in a phrase, for docs and `explain`.
@@ -86,16 +97,8 @@ func (s OptionSpec) Describe() string {
 		return fmt.Sprintf("whole number, %d to %d", s.Min, s.Max)
 	case OptionNames:
 		return fmt.Sprintf("list of up to %d names", s.MaxItems)
-	case OptionPrefixes:
+	case OptionAddresses:
 		return fmt.Sprintf("list of up to %d IPv4 addresses or prefixes", s.MaxItems)
 	}
 	return string(s.Kind)
-}
-
-func isIPv4OrPrefix(s string) bool {
-	if p, err := netip.ParsePrefix(s); err == nil {
-		return p.Addr().Is4()
-	}
-	a, err := netip.ParseAddr(s)
-	return err == nil && a.Is4()
 }

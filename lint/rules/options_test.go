@@ -5,6 +5,7 @@ import "testing"
 func TestOptionSpecCheck(t *testing.T) {
 	prefix := OptionSpec{Kind: OptionInteger, Min: 1, Max: 32}
 	names := OptionSpec{Kind: OptionNames, MaxItems: 2}
+	addrs := OptionSpec{Kind: OptionAddresses, MaxItems: 4}
 	tests := []struct {
 		name string
 		spec OptionSpec
@@ -25,6 +26,10 @@ func TestOptionSpecCheck(t *testing.T) {
 		{"an empty name", names, []any{""}, false},
 		{"a name with a newline", names, []any{"a\nb"}, false},
 		{"a string instead of a list", names, "pexip", false},
+		{"addresses", addrs, []any{"85.10.200.7", "85.10.200.0/28"}, true},
+		{"a prefix with host bits", addrs, []any{"85.10.200.7/28"}, false},
+		{"an IPv6 address", addrs, []any{"2001:db8::1"}, false},
+		{"a name instead of an address", addrs, []any{"consent-pc"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

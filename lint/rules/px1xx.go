@@ -48,12 +48,13 @@ func init() {
 			Name:     "empty-prefix",
 			Title:    "Empty address prefix",
 			Severity: finding.SeverityError,
-			Description: "An empty or blank element (`\"\"`) in an address list. The vendor template ships " +
-				"`@(\"\",\"\")` as a placeholder; deployed as is, Azure rejects the empty prefix. `@()` is the way " +
-				"to say \"none\".",
+			Description: "An empty or blank element (`\"\"`) beside real ones in an address list: Azure rejects the " +
+				"empty prefix. A list of nothing but empty strings is the vendor template's `@(\"\",\"\")` " +
+				"placeholder, which the template documents as \"If not specified (default) – HTTPS access is " +
+				"always enabled\": that is \"not specified\", PX107's (443 open) for the node prefixes, not PX103's.",
 			Prevents:    "\"MCU-signalling-endpoint has invalid Address prefix\" (an empty address prefix)",
-			Remediation: "Remove the empty element, or write `@()` for an empty list.",
-			Bad:         "$PxNodesSourceAddressPrefixes = @(\"\",\"\")",
+			Remediation: "Remove the empty element.",
+			Bad:         "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"\") + $PxMgmtSrcAddrPrefixes",
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Fragment:    true,
@@ -114,7 +115,8 @@ func init() {
 			Name:     "https-open",
 			Title:    "Port 443 open to the whole Internet",
 			Severity: finding.SeverityWarning,
-			Description: "`$PxNodesSourceAddressPrefixes` is empty or absent, so the Teams Connector's network " +
+			Description: "`$PxNodesSourceAddressPrefixes` is empty, absent, or the vendor template's `@(\"\",\"\")` " +
+				"(\"If not specified (default) – HTTPS access is always enabled\"), so the Teams Connector's network " +
 				"security group admits HTTPS from anywhere instead of only from the Conferencing Nodes.",
 			Prevents:    "exposure of the Teams Connector to the whole Internet",
 			Remediation: "List the Conferencing Nodes' public addresses plus the management prefixes.",
@@ -140,9 +142,9 @@ func init() {
 			Good:        "$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\") + $PxMgmtSrcAddrPrefixes",
 			Engine:      EngineRego,
 			Needs:       prefixVariables,
-			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionPrefixes, MaxItems: 1000}},
 			Options: map[string]string{"consent_addresses": "public IPv4 addresses or prefixes of the admin-consent workstation; " +
 				"each must be inside the node prefixes (`--consent-address` replaces them)"},
+			OptionSpecs: map[string]OptionSpec{"consent_addresses": {Kind: OptionAddresses, MaxItems: 100}},
 		},
 	)
 }

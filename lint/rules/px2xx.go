@@ -134,7 +134,9 @@ func init() {
 			Levels:   []finding.Severity{finding.SeverityError, finding.SeverityInfo},
 			Description: "Error: `$PxAzureLocation` is no Azure region (`westeurope2`, `uk-south`, `west-europe`); " +
 				"the nearest region is suggested. Info: a display name (`West Europe`) that Azure accepts but that " +
-				"differs from the short name used elsewhere. The region list is data, extendable in the configuration.",
+				"differs from the short name used elsewhere. The region list is data (`schemas/regions.cue`, with its " +
+				"source), holds the Azure Government regions (`usgovarizona`, `usgovtexas`, ...; PX210 checks the " +
+				"cloud), and is extendable in the configuration.",
 			Prevents:    "deployment rejected: the location is not available",
 			Remediation: "Use the region's short name, as `az account list-locations -o table` prints it.",
 			Bad:         "$PxAzureLocation = \"west-europe\"",

@@ -60,6 +60,14 @@ type Rule struct {
 	NotSuppressible bool
 	// Options documents rule-specific config options (name → meaning).
 	Options map[string]string
+	// Infinity rules (PX7xx) judge an export of Pexip Infinity's
+	// configuration (`pxlint infinity`), not a script: they have statuses
+	// only in the export's result, and their examples are JSON.
+	Infinity bool
+	// Assumes says what the rule takes for granted that no source verified
+	// (reference/infinity-config.md confidence tags [R], [I], [B]), and which
+	// setting changes it; shown by `pxlint explain` and the docs page.
+	Assumes string
 	// OptionSpecs gives each option's type and range (same names as
 	// Options); config loading checks values against it.
 	OptionSpecs map[string]OptionSpec

@@ -1,0 +1,2 @@
+. "$PSScriptRoot\a.ps1"
+$PxVmssRegion = "weu"
