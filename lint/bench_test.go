@@ -68,3 +68,17 @@ func BenchmarkRunMany(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPlanMany is BenchmarkRunMany's 100 scripts through lint.Plans:
+// the same run plus the derived-names query and the plan of each script.
+// Compare with BenchmarkRunMany/100 for the cost of planning.
+func BenchmarkPlanMany(b *testing.B) {
+	dir := writeScripts(b, 100)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, _, err := lint.Plans(context.Background(), lint.Options{Paths: []string{dir}, Now: exampleClock})
+		if err != nil || len(res) != 100 {
+			b.Fatal(err, len(res))
+		}
+	}
+}

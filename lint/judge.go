@@ -138,6 +138,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
+	s.in = in
 	markUnparsed(in, s.file)
 	fr.Profile = in.Profile
 	fr.Lines = maskedLines(s.src, s.res.SecretSpans)
@@ -255,8 +256,24 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
 	}
 
+	// PX602: the same script at --against.
+	var px602 []policy.Result
+	var px602Reason string
+	if len(includers) == 0 { // a fragment is compared as part of its includer
+		px602, px602Reason, err = e.against(ctx, s, in)
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range px602 {
+		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))
+	}
+
 	// PX007 and the rules it leaves unverified.
 	reasons, px007 := notEvaluated(rs, fr.Path, in)
+	if px602Reason != "" {
+		reasons["PX602"] = px602Reason
+	}
 	for _, f := range px007 {
 		if !e.ownedByFragment(s, in, rs.get(f.RuleID), f.Variable, -1) {
 			fr.Findings = append(fr.Findings, f)

@@ -57,6 +57,13 @@ type Options struct {
 	PolicyTimeout time.Duration
 	SchemaDirs    []string // --schema
 
+	// NotContext are files never loaded as repository context (pxlint diff:
+	// the two versions of one script must not collide with each other).
+	NotContext []string
+
+	// Against is a git revision (--against): PX602 compares each script
+	// with its version there. "" leaves PX602 not verified.
+	Against string
 	// Infinity, when set, judges that Pexip Infinity export with the scripts
 	// of Paths as cross-check inputs (pxlint infinity); scripts are not
 	// reported on.

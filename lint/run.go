@@ -45,6 +45,8 @@ type script struct {
 	file     *ps.File
 	res      *model.Result
 	hasPx    bool
+	// in is the policy input the rules judged (set by judge).
+	in *model.Input
 }
 
 // engine holds what is prepared once per run and shared by all scripts.
@@ -68,6 +70,7 @@ type engine struct {
 	// certCache decrypts each certificate file once per run, however many
 	// scripts name it.
 	certCache *cert.Cache
+	refsOK    map[string]error // --against verified per work tree
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -78,9 +81,17 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	rep, rs, _, err := e.run(ctx)
+	return rep, rs, err
+}
+
+// run is Run on a prepared engine; it also returns the reported scripts,
+// each with the policy input its rules judged (for plans).
+func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
+	opts := e.opts
 	cands, err := discover(opts.Paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
 
@@ -88,7 +99,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	for _, c := range cands {
 		s, err := e.place(c)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if !c.named && s.cfg != nil && s.cfg.Excluded(s.rel) {
 			continue
@@ -96,12 +107,12 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		scripts = append(scripts, s)
 	}
 	if err := e.checkOutputs(cands); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	e.readAll(scripts)
 	for _, s := range scripts {
 		if s.readErr != nil {
-			return nil, nil, s.readErr
+			return nil, nil, nil, s.readErr
 		}
 	}
 
@@ -138,20 +149,21 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 	}
 	if e.opts.Infinity != nil {
 		// pxlint infinity: the scripts are inputs of the cross-checks only.
-		return e.runInfinity(ctx, rep, reported)
+		rep, rs, err := e.runInfinity(ctx, rep, reported)
+		return rep, rs, nil, err
 	}
 	if len(reported) == 0 {
 		// Nothing to judge, but broken user policies are still bad input.
 		if _, err := e.policyFor(ctx, opts.PolicyDirs); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		rep.Notices = append(rep.Notices, "no variables script found (no .ps1 file assigns a $Px variable)")
-		return rep, newRuleSet().all, nil
+		return rep, newRuleSet().all, nil, nil
 	}
 
 	contextScripts, err := e.repositoryContext(reported)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	all := append(append([]*script{}, reported...), contextScripts...)
 	includers := findIncluders(all)
@@ -186,12 +198,12 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 		results[i] = *fr
 	})
 	if firstErr != nil {
-		return nil, nil, firstErr
+		return nil, nil, nil, firstErr
 	}
 	for _, j := range e.exportJobs(reported, all) {
 		fr, err := e.judgeExport(ctx, j)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		results = append(results, *fr)
 	}
@@ -201,9 +213,9 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 
 	rs := e.ruleList(reported)
 	if err := e.baselines(rep); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return rep, rs, nil
+	return rep, rs, reported, nil
 }
 
 // runInfinity judges the export of opts.Infinity with the scripts read.
@@ -418,6 +430,11 @@ func hasErrors(f *ps.File) bool {
 // the other variables scripts of that work tree (DESIGN, Repository context).
 func (e *engine) repositoryContext(reported []*script) ([]*script, error) {
 	have := map[string]bool{}
+	for _, p := range e.opts.NotContext {
+		if abs, err := filepath.Abs(p); err == nil {
+			have[abs] = true
+		}
+	}
 	roots := map[string]bool{}
 	for _, s := range reported {
 		have[s.cand.abs] = true

@@ -9,6 +9,7 @@
 #   id: [PX206]
 package pxlint.rules.repository
 
+import data.pxlint.lib.derived
 import data.pxlint.lib
 
 _others contains o if {
@@ -20,12 +21,10 @@ _same(a, b) if lower(trim_right(a, ".")) == lower(trim_right(b, "."))
 
 _same_subscription(o) if _same(o.subscription_id, lib.str("PxSubscriptionId"))
 
+# The names derived from $PxBaseConnName and $PxVmssRegion (data.pxlint.lib.derived).
 _derived := {
-	"vmss_name": {"value": sprintf("%s%s", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")]), "what": "the VMSS name"},
-	"public_ip_name": {"value": sprintf("%s-TeamsConn-%s-PIP", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")]), "what": "the public IP name"},
-} if {
-	lib.base_ok
-	lib.region_ok
+	"vmss_name": {"value": derived.names.vmss, "what": "the VMSS name"},
+	"public_ip_name": {"value": derived.names.public_ip, "what": "the public IP name"},
 }
 
 # Resource groups: any of mine against either of theirs (a VMSS RG of one

@@ -6,6 +6,7 @@ s(v) := {"kind": "string", "quote": "double", "value": v}
 
 me := {
 	"file": "regions/weu.ps1",
+	"profile_data": {"resource_names": {"vmss": "{base}{region}", "public_ip": "{base}-TeamsConn-{region}-PIP"}},
 	"variables": {
 		"PxBaseConnName": s("fabrikam"),
 		"PxVmssRegion": s("weu"),

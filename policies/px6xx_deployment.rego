@@ -9,6 +9,7 @@
 #   id: [PX601]
 package pxlint.rules.deployment
 
+import data.pxlint.lib.derived
 import data.pxlint.lib
 
 # feeds maps each parameter (canonical name) to the variable that feeds it,
@@ -53,9 +54,9 @@ _suggested := {
 	"GuestAppCredential": "$PxGuestAppCred",
 }
 
-_derived_value("vmss") := sprintf("%s%s", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")])
+_derived_value("vmss") := derived.names.vmss
 
-_derived_value("pip") := sprintf("%s-TeamsConn-%s-PIP", [lib.str("PxBaseConnName"), lib.str("PxVmssRegion")])
+_derived_value("pip") := derived.names.public_ip
 
 _expected_text(f) := f.text if f.derived
 

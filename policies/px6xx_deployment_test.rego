@@ -40,7 +40,7 @@ good_params := [
 	p("AppCredential", {"kind": "unknown", "variable": "PxAppCred", "text": "$PxAppCred"}, 52),
 ]
 
-doc(params) := {"profile": "az", "variables": vars, "commands": [
+doc(params) := {"profile": "az", "profile_data": {"resource_names": {"vmss": "{base}{region}", "public_ip": "{base}-TeamsConn-{region}-PIP"}}, "variables": vars, "commands": [
 	{"name": "Get-Credential", "line": 20, "parameters": []},
 	{"name": "create_vmss_deployment.ps1", "line": 39, "parameters": params, "positional": []},
 ]}

@@ -63,6 +63,8 @@ const usage = `pxlint: pre-deployment linter for Pexip Teams Connector variables
 Usage:
   pxlint lint [flags] PATH...     lint scripts and folders (default command)
   pxlint inspect [flags] FILE     print the policy input (JSON) of one script
+  pxlint plan [flags] FILE...     preview the deployment: resources, NSG rules, DNS, consent, capacity, verdict
+  pxlint diff [flags] OLD NEW     compare two versions of a regional script (PX602 for identity changes)
   pxlint rules [--json]           list every rule
   pxlint explain PXnnn            explain one rule: what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
@@ -103,6 +105,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return runLint(rest, stdout, stderr, getenv)
 	case "inspect":
 		return runInspect(rest, stdout, stderr, getenv)
+	case "plan":
+		return runPlan(rest, stdout, stderr, getenv)
+	case "diff":
+		return runDiff(rest, stdout, stderr, getenv)
 	case "rules":
 		return runRules(rest, stdout, stderr)
 	case "explain":
@@ -306,8 +312,14 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	fs.BoolVar(&ascii, "ascii", false, "write only ASCII (for Windows PowerShell 5.1 pipes): JSON, SARIF and XML escape other characters losslessly, text formats transliterate them")
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
+	fs.StringVar(&c.opts.Against, "against", "", "git revision (e.g. origin/main): report PX602 for changes that make a script a new deployment")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
+	}
+	if c.opts.Against != "" {
+		if err := lint.CheckRef(c.opts.Against); err != nil {
+			return fail(stderr, err.Error())
+		}
 	}
 	c.opts.Paths = fs.Args()
 	if len(c.opts.Paths) == 0 {

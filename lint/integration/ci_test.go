@@ -116,11 +116,15 @@ func TestAzurePipelinesExample(t *testing.T) {
 	if !images["ubuntu-latest"] || !images["windows-latest"] {
 		t.Errorf("matrix images %v, want Linux and Windows agents", images)
 	}
-	var script string
+	var script, against string
 	var junit map[string]any
 	installs := map[string]string{} // task -> inline script
 	for _, s := range job.Steps {
 		if sc, ok := s["script"].(string); ok && strings.Contains(sc, " lint") {
+			if strings.Contains(sc, "--against ") {
+				against = sc
+				continue
+			}
 			script = sc
 		}
 		task, _ := s["task"].(string)
@@ -146,6 +150,9 @@ func TestAzurePipelinesExample(t *testing.T) {
 	}
 	if junit == nil || junit["testResultsFormat"] != "JUnit" {
 		t.Errorf("no PublishTestResults@2 step for JUnit: %v", junit)
+	}
+	if !strings.Contains(against, "--format azure") {
+		t.Errorf("no redeploy-safety step (lint --against ... --format azure): %q", against)
 	}
 	// The Windows install script is PowerShell: pxlint's reader parses it.
 	if ps1 := installs["PowerShell@2"]; !strings.Contains(ps1, "Get-FileHash") {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -73,6 +74,13 @@ const InfinityPackage = "pxlint.rules.infinity"
 type Engine struct {
 	// query evaluates the built-in policies.
 	query rego.PreparedEvalQuery
+	// compiler is kept for queries prepared on demand (Derived).
+	compiler *ast.Compiler
+	derived  struct {
+		once  sync.Once
+		query rego.PreparedEvalQuery
+		err   error
+	}
 	// userPkgs are the user packages, each with its own query, evaluated
 	// in the sandbox.
 	userPkgs  []userPackage
@@ -150,6 +158,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 		return nil, oneLine(err)
 	}
 	e.query = pq
+	e.compiler = compiler
 	if len(userModules) > 0 {
 		if err := e.prepareUser(ctx, userModules); err != nil {
 			return nil, err
@@ -528,4 +537,33 @@ func oneLine(err error) error {
 		return errors.New(strings.Join(parts, "; "))
 	}
 	return errors.New(strings.ReplaceAll(strings.TrimSpace(err.Error()), "\n", "; "))
+}
+
+// DerivedQuery is the Rego rule that derives resource names
+// (policies/derived.rego): the one place names are computed, for the rules
+// and for `pxlint plan` alike.
+const DerivedQuery = "data.pxlint.lib.derived.plan"
+
+// Derived evaluates DerivedQuery over one input: the derived resource names
+// with their patterns, as policies/derived.rego documents. The query is
+// prepared on first use, so a lint run that never plans pays nothing.
+func (e *Engine) Derived(ctx context.Context, input any) (map[string]any, error) {
+	e.derived.once.Do(func() {
+		e.derived.query, e.derived.err = rego.New(rego.Query("x := "+DerivedQuery), rego.Compiler(e.compiler)).PrepareForEval(ctx)
+		if e.derived.err != nil {
+			e.derived.err = oneLine(e.derived.err)
+		}
+	})
+	if e.derived.err != nil {
+		return nil, e.derived.err
+	}
+	rs, err := e.derived.query.Eval(ctx, rego.EvalInput(input))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return map[string]any{}, nil
+	}
+	m, _ := rs[0].Bindings["x"].(map[string]any)
+	return m, nil
 }

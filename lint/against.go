@@ -1,0 +1,137 @@
+package lint
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/plan"
+	"github.com/pxlint/pxlint/lint/policy"
+	"github.com/pxlint/pxlint/lint/ps"
+)
+
+// gitTimeout bounds one git call of --against.
+const gitTimeout = 30 * time.Second
+
+// errNotAtRef says a file does not exist at the --against revision.
+var errNotAtRef = errors.New("not at that revision")
+
+// CheckRef validates a --against revision as text before git sees it: it
+// must not look like an option, and holds no control character.
+func CheckRef(ref string) error {
+	if ref == "" || strings.HasPrefix(ref, "-") || strings.ContainsFunc(ref, func(r rune) bool { return r < 0x20 || r == 0x7f }) || strings.Contains(ref, ":") {
+		return fmt.Errorf("--against %q: want a git revision such as origin/main or HEAD~1", ref)
+	}
+	return nil
+}
+
+// gitBlob reads REF:rel from the work tree at root, at most limit bytes.
+// It runs `git cat-file blob`, plumbing that runs no filter, textconv,
+// hook or pager the repository could configure: nothing from the
+// repository is executed, and the script is only read.
+func gitBlob(ctx context.Context, root, ref, rel string, limit int) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, gitTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "-C", root, "cat-file", "blob", ref+":"+filepath.ToSlash(rel))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("--against needs git: %w", err)
+	}
+	b, rerr := io.ReadAll(io.LimitReader(out, int64(limit)+1))
+	if len(b) > limit {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return b[:limit], errTooLarge
+	}
+	werr := cmd.Wait()
+	if rerr != nil {
+		return nil, rerr
+	}
+	if werr != nil {
+		return nil, errNotAtRef
+	}
+	return b, nil
+}
+
+var errTooLarge = errors.New("larger than pxlint reads")
+
+// verifyRef checks once per work tree that the revision names a commit, so
+// a typo is bad input (exit code 2) rather than "every script is new".
+func (e *engine) verifyRef(ctx context.Context, root string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.refsOK == nil {
+		e.refsOK = map[string]error{}
+	}
+	if err, ok := e.refsOK[root]; ok {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, gitTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", "-C", root, "rev-parse", "--verify", "--quiet", e.opts.Against+"^{commit}")
+	var err error
+	if runErr := cmd.Run(); runErr != nil {
+		err = fmt.Errorf("--against %s: not a commit in %s", e.opts.Against, root)
+	}
+	e.refsOK[root] = err
+	return err
+}
+
+// against implements PX602 for one script: it evaluates the same script at
+// the --against revision (dot-sourced fragments read at that revision too)
+// and reports each identity change as a policy result, so it is located,
+// suppressed and formatted like every other finding. The second result is
+// the reason PX602 could not be verified, "" when it was.
+func (e *engine) against(ctx context.Context, s *script, in *model.Input) ([]policy.Result, string, error) {
+	if e.opts.Against == "" {
+		return nil, "no earlier version to compare: use --against REF (e.g. origin/main) or pxlint diff OLD NEW", nil
+	}
+	if !s.inGit {
+		return nil, "", fmt.Errorf("--against %s: %s is not in a git work tree", e.opts.Against, s.cand.path)
+	}
+	if err := e.verifyRef(ctx, s.root); err != nil {
+		return nil, "", err
+	}
+	b, err := gitBlob(ctx, s.root, e.opts.Against, s.rel, maxFileBytes)
+	switch {
+	case errors.Is(err, errNotAtRef):
+		return nil, "", nil // a new script: a new deployment is what it is for
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Sprintf("the script at %s is larger than pxlint reads", e.opts.Against), nil
+	case err != nil:
+		return nil, "", err
+	}
+	src := ps.Decode(b)
+	file := ps.Parse(src, ps.DefaultLimits())
+	read := func(p string) ([]byte, error) {
+		rel, err := filepath.Rel(s.root, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return nil, errNotAtRef
+		}
+		return gitBlob(ctx, s.root, e.opts.Against, rel, maxFileBytes)
+	}
+	old := model.Evaluate(src, file, model.Options{Path: s.rel, KnownNames: e.catalog, Dir: filepath.Dir(s.cand.abs), ReadFile: read})
+	old.Input.Profile = in.Profile
+	changes := plan.Identity(plan.Compare(plan.Build(old.Input, nil, nil), plan.Build(in, nil, nil)))
+	var out []policy.Result
+	for _, c := range changes {
+		out = append(out, policy.Result{
+			ID: "PX602", Variable: c.Variable, Element: -1,
+			Msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", c.What, c.Old, e.opts.Against, c.New, c.Why),
+			Fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", c.Variable, c.Old),
+		})
+	}
+	return out, "", nil
+}
