@@ -76,6 +76,7 @@ var formatters = map[string]Formatter{
 	"junit":      FormatterFunc(writeJUnit),
 	"checkstyle": FormatterFunc(writeCheckstyle),
 	"github":     FormatterFunc(writeGitHub),
+	"gitlab":     FormatterFunc(writeGitLab),
 	"azure":      FormatterFunc(writeAzure),
 	"compact":    FormatterFunc(writeCompact),
 }

@@ -336,13 +336,7 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		loc.ID = k + 1
 		res.AddRelatedLocation(loc)
 	}
-	key := f.Variable + "\x00" + f.Element
-	if f.Variable == "" && f.Element == "" {
-		// A file-level finding has nothing else to tell it from another of
-		// the same rule.
-		key = f.Message
-	}
-	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, key)}
+	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, findingKey(f))}
 	if f.Fingerprint != "" {
 		res.PartialFingerprints["pxlint/certificate/v1"] = f.Fingerprint
 	}
