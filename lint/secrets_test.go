@@ -56,6 +56,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 		{"credential constructor", `$c = New-Object System.Management.Automation.PSCredential ("pexadmin", ("Sekr1tA9" | ConvertTo-SecureString -AsPlainText -Force))`},
 		{"static credential constructor", `$c = [pscredential]::new("pexadmin", $x); $n = [System.Net.NetworkCredential]::new("u", "Sekr1tA9")`},
 		{"unquoted in a chain", `$PxAppPassword = $b = Sekr1tA9`},
+		{"behind a U+2028 line separator", "$a = 1;\u2028$PxWinAdminPassword = \"Sekr1tA9\";\u2029$c = 2"},
 	}
 	for i, tc := range shapes {
 		// One script per shape in one folder, linted in one run (preparing

@@ -35,6 +35,10 @@ func TestSecretsByDataFlow(t *testing.T) {
 		{`$s = [securestring]"Sekr1t"`, `"Sekr1t"`, ""},
 		{`Foo -CertificatePassword "Sekr1t" -Name "visible"`, `"Sekr1t"`, "visible"},
 		{`$PxWinAdminPassword = Read-Host "Prompt text" -AsSecureString`, "", "Prompt text"},
+		// PowerShell reads U+2028/U+2029 as white space: an assignment
+		// behind one is an assignment, and its secret is one.
+		{"$a = 1;\u2028$PxWinAdminPassword = \"Sekr1t\"", `"Sekr1t"`, ""},
+		{"$plain = \"Sekr1t\";\u2029$PxAppPassword = $plain", `"Sekr1t"`, ""},
 	} {
 		r := evaluate(t, tc.script)
 		b, err := json.Marshal(r.Input)
