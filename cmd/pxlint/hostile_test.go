@@ -92,6 +92,9 @@ func TestHostileRepoIsInertInEveryFormat(t *testing.T) {
 	env := func(string) string { return "" }
 	for _, format := range report.Names() {
 		for _, args := range [][]string{{"."}, {"--cert", cert, "fqdn.ps1"}} {
+			if testing.Short() && args[0] == "--cert" && format != "compact" {
+				continue // -short (the race run): PX303's quoting once is enough
+			}
 			var stdout, stderr bytes.Buffer
 			all := append([]string{"lint", "--format", format, "--now", "2026-11-26"}, args...)
 			if code := run(all, &stdout, &stderr, env); code != exitFindings {
