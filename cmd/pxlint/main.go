@@ -349,7 +349,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return fail(stderr, err.Error())
 	}
 	rep.Version = buildinfo.Get().Version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}
+	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}.WithEnv(getenv)
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}

@@ -189,11 +189,14 @@ func TestGitLabExample(t *testing.T) {
 	if err := node.Decode(&job); err != nil {
 		t.Fatal(err)
 	}
-	if job.Artifacts.When != "always" || job.Artifacts.Reports["junit"] != "pxlint-junit.xml" {
-		t.Errorf("artifacts = %+v, want the JUnit report kept always", job.Artifacts)
+	if job.Artifacts.When != "always" || job.Artifacts.Reports["junit"] != "pxlint-junit.xml" ||
+		job.Artifacts.Reports["codequality"] != "gl-code-quality-report.json" {
+		t.Errorf("artifacts = %+v, want the JUnit and Code Quality reports kept always", job.Artifacts)
 	}
-	if !strings.Contains(strings.Join(job.Script, "\n"), "--format junit=pxlint-junit.xml") {
-		t.Errorf("script does not write the JUnit report: %q", job.Script)
+	for _, out := range []string{"--format junit=pxlint-junit.xml", "--format gitlab=gl-code-quality-report.json"} {
+		if !strings.Contains(strings.Join(job.Script, "\n"), out) {
+			t.Errorf("script does not write %s: %q", out, job.Script)
+		}
 	}
 	if sc := strings.Join(job.Script, "\n"); !strings.Contains(sc, "sha256sum -c") || strings.Contains(sc, "go install") {
 		t.Errorf("script should install the checksum-verified release, not build with Go: %q", job.Script)

@@ -15,7 +15,7 @@ func fixtureRules() []rules.Rule {
 		{ID: "PX102", Name: "cidr-host-bits", Title: "CIDR prefix with host bits set", Severity: finding.SeverityError, Engine: rules.EngineRego,
 			Description: "A CIDR prefix whose host bits are set.", Prevents: "invalid address prefix", Remediation: "Write the network address."},
 		{ID: "PX105", Name: "broad-prefix", Title: "Prefix broader than /16", Severity: finding.SeverityWarning, Engine: rules.EngineRego,
-			Description: "0.0.0.0/0 or a prefix shorter than /16.", Remediation: "Narrow the prefix."},
+			Description: "0.0.0.0/0 or a prefix shorter than /16.", Remediation: "Narrow the prefix.", SecuritySeverity: 5.3},
 		{ID: "PX206", Name: "deployment-collision", Title: "Two deployments share names", Severity: finding.SeverityError, Engine: rules.EngineRego,
 			Description: "Two scripts of one repository deploy the same resources."},
 		{ID: "PX209", Name: "azure-location", Title: "Not an Azure region", Severity: finding.SeverityError,
@@ -23,7 +23,7 @@ func fixtureRules() []rules.Rule {
 		{ID: "PX303", Name: "cert-name-mismatch", Title: "Certificate does not cover the FQDN", Severity: finding.SeverityError, Engine: rules.EngineRego},
 		{ID: "PX402", Name: "culture", Title: "Culture is not en-US", Severity: finding.SeverityError, Engine: rules.EngineRego},
 		{ID: "PX501", Name: "required-variable", Title: "Required variable missing or empty", Severity: finding.SeverityError, Engine: rules.EngineCUERego},
-		{ID: "PX506", Name: "plaintext-secret", Title: "Password written in the script", Severity: finding.SeverityError, Engine: rules.EngineRego},
+		{ID: "PX506", Name: "plaintext-secret", Title: "Password written in the script", Severity: finding.SeverityError, Engine: rules.EngineRego, SecuritySeverity: 8.8},
 		{ID: "PX009", Name: "encoding-risk", Title: "Non-ASCII text without a BOM", Severity: finding.SeverityWarning, Engine: rules.EngineGo},
 	}
 }

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 var goldenName = map[string]string{
 	"pretty": "report.pretty.txt", "json": "report.json", "sarif": "report.sarif",
 	"junit": "report.junit.xml", "checkstyle": "report.checkstyle.xml",
-	"github": "report.github.txt", "azure": "report.azure.txt", "compact": "report.compact.txt",
+	"github": "report.github.txt", "gitlab": "report.gitlab.json", "azure": "report.azure.txt", "compact": "report.compact.txt",
 }
 
 // render runs one formatter on the fixture.

@@ -59,13 +59,15 @@ type junitMessage struct {
 	Text    string `xml:",innerxml"`
 }
 
-// writeJUnit writes one test suite per file and one test case per rule
-// checked in it (name "PXnnn rule-name", classname the file):
+// writeJUnit writes one test suite per file (name the path) and one test
+// case per rule checked in it (name "PXnnn rule-name", classname the file's
+// path as a dotted name, see junitClassname):
 //   - a rule with findings at or above --fail-on has one <failure> listing
 //     each of them with its line;
 //   - a rule whose findings are all below --fail-on or suppressed passes, and
-//     those findings go to the suite's <system-out> (the strict schema allows
-//     no output inside a test case);
+//     those findings go to the suite's <system-out>, one "file:line:col:
+//     warning PXnnn: message" line each (the strict schema allows no output
+//     inside a test case, so a passing test case cannot carry its own);
 //   - not_verified is <skipped> with the reason, and so is a rule suppressed
 //     for the whole file;
 //   - disabled rules were not checked and have no test case.
@@ -101,7 +103,7 @@ func writeJUnit(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 			}
 		}
 		for _, id := range checkedRules(fr) {
-			tc := junitCase{Name: idx.name(id), Classname: fr.Path, Time: "0"}
+			tc := junitCase{Name: idx.name(id), Classname: junitClassname(fr.Path), Time: "0"}
 			st := statusOf(fr, id)
 			var failing []string
 			for j := range fr.Findings {
@@ -132,6 +134,33 @@ func writeJUnit(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 		doc.Suites = append(doc.Suites, suite)
 	}
 	return writeXML(w, doc)
+}
+
+// junitClassname is a file's path as Jenkins reads a classname: it splits
+// at the last dot into package and class, so "dir/variables.ps1" would show
+// as class "ps1" of package "dir/variables". The extension goes, path
+// separators become dots and dots inside a name become '_', which leaves
+// "regions.westeurope.variables": package "regions.westeurope", class
+// "variables". The suite name keeps the exact path.
+func junitClassname(path string) string {
+	p := strings.ReplaceAll(path, "\\", "/")
+	if dot := strings.LastIndexByte(p, '.'); dot > strings.LastIndexByte(p, '/')+1 {
+		p = p[:dot]
+	}
+	var parts []string
+	for _, c := range strings.Split(p, "/") {
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			c = "__"
+		}
+		parts = append(parts, strings.ReplaceAll(strings.TrimSuffix(c, ":"), ".", "_"))
+	}
+	if len(parts) == 0 {
+		return "pxlint"
+	}
+	return strings.Join(parts, ".")
 }
 
 // junitLine describes one finding in a failure or in system-out.

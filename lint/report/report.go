@@ -31,6 +31,24 @@ type Options struct {
 	// ASCII makes every output 7-bit ASCII (--ascii): lossless escapes in
 	// JSON, SARIF and XML, transliteration in text formats (ascii.go).
 	ASCII bool
+	// SARIFCategory names the analysis in SARIF automationDetails.id
+	// ("pxlint/CATEGORY/"): code scanning keeps one set of alerts per
+	// category, so runs over different folders need different ones. Empty
+	// means DefaultSARIFCategory. Set from PXLINT_SARIF_CATEGORY.
+	SARIFCategory string
+	// SARIFNotVerifiedResults writes not_verified statuses as SARIF results
+	// of kind "open" instead of tool notifications. Set from
+	// PXLINT_SARIF_NOT_VERIFIED=results.
+	SARIFNotVerifiedResults bool
+}
+
+// WithEnv returns o with the report settings that come from the
+// environment (documented in README, "Output formats"); getenv is
+// os.Getenv in the CLI.
+func (o Options) WithEnv(getenv func(string) string) Options {
+	o.SARIFCategory = strings.TrimSpace(getenv("PXLINT_SARIF_CATEGORY"))
+	o.SARIFNotVerifiedResults = strings.EqualFold(strings.TrimSpace(getenv("PXLINT_SARIF_NOT_VERIFIED")), "results")
+	return o
 }
 
 // Formatter renders one report in one format.
@@ -58,6 +76,7 @@ var formatters = map[string]Formatter{
 	"junit":      FormatterFunc(writeJUnit),
 	"checkstyle": FormatterFunc(writeCheckstyle),
 	"github":     FormatterFunc(writeGitHub),
+	"gitlab":     FormatterFunc(writeGitLab),
 	"azure":      FormatterFunc(writeAzure),
 	"compact":    FormatterFunc(writeCompact),
 }

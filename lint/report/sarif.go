@@ -1,10 +1,15 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
@@ -26,24 +31,42 @@ const SRCROOT = "%SRCROOT%"
 // changes if the recipe does, so old alerts are not matched with new ones.
 const fingerprintKey = "pxlint/v1"
 
-// writeSARIF writes one SARIF 2.1.0 run built with go-sarif, which can
-// express everything needed here (columnKind, suppressions, kind "open").
-// The library writes its defaults explicitly (empty arrays, rank -1,
-// index -1), which is valid SARIF, only verbose.
+// GitHub code scanning's documented hard limits on an upload
+// (docs.github.com, "SARIF results exceed limit"): more and the whole file is
+// rejected. pxlint writes one run, so the run limit (20) cannot be reached.
+const (
+	maxResultsPerRun = 25000
+	maxTagsPerRule   = 20
+)
+
+// writeSARIF writes one SARIF 2.1.0 run built with go-sarif, then drops
+// what the library writes by default and says nothing (empty arrays, the
+// -1 "unset" indexes and offsets; see compactSARIF).
 //
 //   - tool.driver.rules: every rule of rs (ordered as given) plus any rule
-//     that has results but no metadata; ruleIndex points into it.
+//     that has results but no metadata; ruleIndex points into it. A rule
+//     with security severity in the registry gets
+//     properties.security-severity and the tag "security".
 //   - results: each finding (level error/warning/note, kind "fail"), with
 //     its region in code points (run.columnKind "unicodeCodePoints", end
 //     column exclusive as SARIF defines it), related locations, a
-//     partialFingerprint from rule, path, variable and element, and for a
+//     partialFingerprint from rule, path, variable and element (not the
+//     line, so an alert survives lines inserted above it), and for a
 //     suppressed finding a suppression (inSource or external; a baseline
 //     entry is external) so consumers show it as dismissed.
-//   - each not_verified status: a result with kind "open", level "none"
-//     and the reason as message, located at the file.
+//   - each not_verified status: a toolExecutionNotification of the run's
+//     invocation (level "note", the rule as associatedRule), because code
+//     scanning ignores kind and would raise an alert nobody can fix.
+//     Options.SARIFNotVerifiedResults makes them results of kind "open"
+//     and level "none" instead, for consumers that show those.
+//   - automationDetails.id "pxlint/CATEGORY/" (Options.SARIFCategory,
+//     default "pxlint"): code scanning keeps one set of alerts per id.
+//   - more results than code scanning accepts (maxResultsPerRun): the
+//     first ones in severity order are kept and a notification says how
+//     many were left out, so the upload is not rejected as a whole.
 //
 // Results about the whole file point at line 1 (see wholeFile).
-func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) error {
+func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) error {
 	driver := sarif.NewToolComponent()
 	name := toolName(r)
 	driver.Name = &name
@@ -81,10 +104,17 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 	}
 
 	run := sarif.NewRun().WithTool(sarif.NewTool().WithDriver(driver)).WithColumnKind("unicodeCodePoints")
+	category := strings.Trim(opt.SARIFCategory, "/")
+	if category == "" {
+		category = DefaultSARIFCategory
+	}
+	run.AutomationDetails = &sarif.RunAutomationDetails{ID: ptr("pxlint/" + category + "/")}
+	var results []*sarif.Result
+	var notes []*sarif.Notification
 	for i := range r.Files {
 		fr := &r.Files[i]
 		for j := range fr.Findings {
-			run.AddResult(sarifResult(&fr.Findings[j], ruleIdx))
+			results = append(results, sarifResult(&fr.Findings[j], ruleIdx))
 		}
 		for _, s := range fr.Statuses {
 			if s.Status != finding.StatusNotVerified {
@@ -94,21 +124,123 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) erro
 			if reason == "" {
 				reason = "not verified"
 			}
+			loc := sarifLocation(fr.Path, wholeFile, "")
+			if !opt.SARIFNotVerifiedResults {
+				n := sarif.NewNotification()
+				n.Level = "note"
+				n.Message = sarif.NewTextMessage(reason)
+				n.AssociatedRule = &sarif.ReportingDescriptorReference{ID: ptr(s.RuleID), Index: ruleIdx[s.RuleID]}
+				n.Locations = []*sarif.Location{loc}
+				notes = append(notes, n)
+				continue
+			}
 			res := sarif.NewRuleResult(s.RuleID).
 				WithRuleIndex(ruleIdx[s.RuleID]).
 				WithKind("open").
 				WithLevel("none").
 				WithMessage(sarif.NewTextMessage(reason)).
-				AddLocation(sarifLocation(fr.Path, wholeFile, ""))
+				AddLocation(loc)
 			res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(s.RuleID, fr.Path, "not_verified")}
-			run.AddResult(res)
+			results = append(results, res)
 		}
+	}
+	if len(results) > maxResultsPerRun {
+		// Keep the most severe; stable, so equal levels keep file order.
+		sort.SliceStable(results, func(i, j int) bool {
+			return levelRank(results[i].Level) < levelRank(results[j].Level)
+		})
+		n := sarif.NewNotification()
+		n.Level = "warning"
+		n.Message = sarif.NewTextMessage(fmt.Sprintf("%d results left out: GitHub code scanning rejects a run with more than %d; the full list is in --format json",
+			len(results)-maxResultsPerRun, maxResultsPerRun))
+		notes = append(notes, n)
+		results = results[:maxResultsPerRun]
+	}
+	for _, res := range results {
+		run.AddResult(res)
+	}
+	if len(notes) > 0 {
+		inv := sarif.NewInvocation().WithExecutionSuccessful(true)
+		inv.ToolExecutionNotifications = notes
+		run.AddInvocation(inv)
 	}
 
 	doc := sarif.NewReport()
 	doc.Schema = "https://json.schemastore.org/sarif-2.1.0.json"
 	doc.AddRun(run)
-	return encodeJSON(w, doc)
+	compact, err := compactSARIF(doc)
+	if err != nil {
+		return err
+	}
+	return encodeJSON(w, compact)
+}
+
+// DefaultSARIFCategory is the category of automationDetails.id when
+// Options.SARIFCategory is empty.
+const DefaultSARIFCategory = "pxlint"
+
+// levelRank orders SARIF levels from most to least severe.
+func levelRank(level string) int {
+	switch level {
+	case "error":
+		return 0
+	case "warning":
+		return 1
+	case "note":
+		return 2
+	}
+	return 3
+}
+
+// compactSARIF is doc as generic JSON without the members go-sarif always
+// writes though they say nothing: empty arrays and the -1 that means "no
+// index" or "no offset" (SARIF's defaults, so leaving them out changes no
+// meaning), and empty property bags. What a property bag holds is left as it
+// is: it is pxlint's data.
+func compactSARIF(doc any) (any, error) {
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return dropDefaults(v), nil
+}
+
+func dropDefaults(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if k == "properties" {
+				if m, ok := x.(map[string]any); ok && len(m) == 0 {
+					delete(t, k)
+				}
+				continue
+			}
+			switch y := x.(type) {
+			case []any:
+				if len(y) == 0 {
+					delete(t, k)
+					continue
+				}
+			case json.Number:
+				if y == "-1" {
+					delete(t, k)
+					continue
+				}
+			}
+			t[k] = dropDefaults(x)
+		}
+	case []any:
+		for i := range t {
+			t[i] = dropDefaults(t[i])
+		}
+	}
+	return v
 }
 
 func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }
@@ -150,7 +282,12 @@ func sarifRule(m rules.Rule) *sarif.ReportingDescriptor {
 		d.Help = sarif.NewMultiformatMessageString().WithText(m.Remediation)
 	}
 	d.DefaultConfiguration = sarif.NewReportingConfiguration().WithLevel(sarifLevel(m.Severity))
-	d.Properties = sarif.NewPropertyBag().WithTags(ruleTags(m))
+	pb := sarif.NewPropertyBag().WithTags(ruleTags(m))
+	if m.SecuritySeverity > 0 {
+		// GitHub reads a string holding a number.
+		pb.Add("security-severity", strconv.FormatFloat(m.SecuritySeverity, 'f', 1, 64))
+	}
+	d.Properties = pb
 	return d
 }
 
@@ -180,6 +317,9 @@ func ruleTags(m rules.Rule) []string {
 	if m.Engine == rules.EngineUser {
 		tags = append(tags, "user-rule")
 	}
+	if m.SecuritySeverity > 0 {
+		tags = append(tags, "security")
+	}
 	return tags
 }
 
@@ -196,13 +336,7 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		loc.ID = k + 1
 		res.AddRelatedLocation(loc)
 	}
-	key := f.Variable + "\x00" + f.Element
-	if f.Variable == "" && f.Element == "" {
-		// A file-level finding has nothing else to tell it from another of
-		// the same rule.
-		key = f.Message
-	}
-	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, key)}
+	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, findingKey(f))}
 	if f.Fingerprint != "" {
 		res.PartialFingerprints["pxlint/certificate/v1"] = f.Fingerprint
 	}

@@ -82,7 +82,8 @@ func emptyRender(t *testing.T, format string) []byte {
 
 func TestSARIFValidAgainstSchema(t *testing.T) {
 	s := compileSchema(t, sharedSchema(t, "sarif-2.1.0.json"))
-	for name, out := range map[string][]byte{"fixture": render(t, "sarif", Options{}), "empty": emptyRender(t, "sarif")} {
+	for name, out := range map[string][]byte{"fixture": render(t, "sarif", Options{}), "empty": emptyRender(t, "sarif"),
+		"not-verified-results": render(t, "sarif", Options{SARIFNotVerifiedResults: true, SARIFCategory: "region/west"})} {
 		if err := validateJSON(t, s, out); err != nil {
 			t.Errorf("%s: SARIF invalid: %v", name, err)
 		}
@@ -151,8 +152,8 @@ func TestSARIFValidAgainstSchema(t *testing.T) {
 		}
 		prints[fp] = true
 	}
-	if open != 2 || suppressed["inSource"] != 1 || suppressed["external"] != 1 || related != 3 {
-		t.Errorf("open=%d suppressions=%v related=%d, want 2, inSource 1 external 1, 3", open, suppressed, related)
+	if open != 0 || suppressed["inSource"] != 1 || suppressed["external"] != 1 || related != 3 {
+		t.Errorf("open=%d suppressions=%v related=%d, want 0 (not_verified are notifications), inSource 1 external 1, 3", open, suppressed, related)
 	}
 	if got := run.Results[len(run.Results)-2].Locations[0].Physical.Artifact.URI; got != "regions/%E6%9D%B1%E4%BA%AC,%20100%25/variables.ps1" {
 		t.Errorf("non-ASCII path URI = %q", got)

@@ -26,6 +26,9 @@ func (r Rule) Explain() string {
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "judges: %s\n", r.judges())
+	if r.SecuritySeverity > 0 {
+		fmt.Fprintf(&b, "security: %s\n", r.security())
+	}
 	section := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n%s\n%s\n", title, indent(text))
@@ -44,6 +47,21 @@ func (r Rule) Explain() string {
 		fmt.Fprintf(&b, "\nDocs: %s\n", u)
 	}
 	return b.String()
+}
+
+// security describes a security rule's score as code scanning shows it
+// (SARIF properties.security-severity; GitHub's bands).
+func (r Rule) security() string {
+	band := "low"
+	switch s := r.SecuritySeverity; {
+	case s >= 9:
+		band = "critical"
+	case s >= 7:
+		band = "high"
+	case s >= 4:
+		band = "medium"
+	}
+	return fmt.Sprintf("severity %.1f (%s) in SARIF for code scanning, tagged \"security\"; critical in GitLab Code Quality when an error", r.SecuritySeverity, band)
 }
 
 // judges says which scripts the rule judges (README, Deployments).
@@ -82,6 +100,9 @@ func (r Rule) Markdown() string {
 		fmt.Fprintf(&b, "- Reads: `$%s`\n", strings.Join(r.Needs, "`, `$"))
 	}
 	fmt.Fprintf(&b, "- Judges: %s\n", r.judges())
+	if r.SecuritySeverity > 0 {
+		fmt.Fprintf(&b, "- Security: %s\n", r.security())
+	}
 	para := func(title, text string) {
 		if text = strings.TrimSpace(text); text != "" {
 			fmt.Fprintf(&b, "\n## %s\n\n%s\n", title, text)

@@ -82,6 +82,8 @@ func init() {
 			Name:     "broad-prefix",
 			Title:    "Prefix broader than the configured minimum",
 			Severity: finding.SeverityWarning,
+			// Security: a broad prefix lets most of the Internet reach the nodes.
+			SecuritySeverity: 5.3,
 			Description: "`0.0.0.0/0`, or a prefix shorter than /16 (configurable), in an address list: the network " +
 				"security group then admits a large part of the Internet, which defeats the restriction.",
 			Prevents:    "NSG restriction defeated",
@@ -115,6 +117,8 @@ func init() {
 			Name:     "https-open",
 			Title:    "Port 443 open to the whole Internet",
 			Severity: finding.SeverityWarning,
+			// Security: the connector's HTTPS endpoint faces every address.
+			SecuritySeverity: 6.5,
 			Description: "`$PxNodesSourceAddressPrefixes` is empty, absent, or the vendor template's `@(\"\",\"\")` " +
 				"(\"If not specified (default) – HTTPS access is always enabled\"), so the Teams Connector's network " +
 				"security group admits HTTPS from anywhere instead of only from the Conferencing Nodes.",

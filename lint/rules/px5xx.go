@@ -109,7 +109,9 @@ func init() {
 			Name:     "plaintext-secret",
 			Title:    "Literal password or secret in the script",
 			Severity: finding.SeverityError,
-			Levels:   []finding.Severity{finding.SeverityError, finding.SeverityWarning},
+			// Security: a committed administrator password is a leaked credential.
+			SecuritySeverity: 8.8,
+			Levels:           []finding.Severity{finding.SeverityError, finding.SeverityWarning},
 			Description: "A literal, non-empty password or secret (`$PxWinAdminPassword`, app passwords, PFX " +
 				"passwords). Error when the file is inside a git work tree (it is about to be committed, or " +
 				"already was); warning otherwise (prompting is still better). The value is never echoed: the " +

@@ -248,6 +248,8 @@ func init() {
 		Rule{
 			ID: "PX718", Name: "infinity-export-secrets", Severity: I, Levels: lv(I), Engine: EngineRego, Infinity: true,
 			Title: "Infinity export holds secrets",
+			// Security: keys and passwords in a file meant to be committed.
+			SecuritySeverity: 7.5,
 			Description: "The export carries an Event Hub `SharedAccessKey` (`teams_proxy.notifications_queue`), " +
 				"a private key or a password. pxlint never shows the value, in any format; the finding advises " +
 				"stripping secrets before the export is committed.",

@@ -71,6 +71,12 @@ type Rule struct {
 	// OptionSpecs gives each option's type and range (same names as
 	// Options); config loading checks values against it.
 	OptionSpecs map[string]OptionSpec
+	// SecuritySeverity marks a security rule (leaked secrets, exposure to
+	// the Internet) with a CVSS-like score, 0.1 to 10, that GitHub code
+	// scanning shows as low (<4), medium (<7), high (<9) or critical; SARIF
+	// writes it as properties.security-severity with tag "security". Zero
+	// means not a security rule.
+	SecuritySeverity float64
 }
 
 // DocsURL is the rule's documentation page.
@@ -92,6 +98,9 @@ func Register(rs ...Rule) {
 		}
 		if r.ID == "" || r.Name == "" || r.Title == "" || r.Severity == finding.SeverityNone {
 			panic(fmt.Sprintf("rules: incomplete entry %+v", r))
+		}
+		if r.SecuritySeverity < 0 || r.SecuritySeverity > 10 {
+			panic(fmt.Sprintf("rules: %s security severity %v outside 0-10", r.ID, r.SecuritySeverity))
 		}
 		if len(r.Levels) == 0 {
 			r.Levels = []finding.Severity{r.Severity}
