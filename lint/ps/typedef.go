@@ -4,28 +4,7 @@ import "strings"
 
 // classDef parses `class Name [: Base, IFace] { members }`; the keyword is next.
 func (p *parser) classDef() Statement {
-	start := p.here()
-	kw := p.next(modeStatement)
-	td := &TypeDef{Keyword: kw.Op}
-	if !p.typeDefHeader(td) {
-		td.Span = p.spanFrom(start)
-		return td
-	}
-	open := p.next(modeExpr)
-	if !p.enter() {
-		td.Span = p.spanFrom(start)
-		return td
-	}
-	defer p.leave()
-	for !p.stopped {
-		t := p.peekNL(modeMember)
-		if t.kind == TokSemicolon {
-			p.commit(t)
-			continue
-		}
-		if t.kind == TokRBrace || t.kind == TokEOF {
-			break
-		}
+	return p.typeDef(func(td *TypeDef, _ rawTok) {
 		off := p.off
 		if m := p.classMember(); m != nil {
 			td.Members = append(td.Members, m)
@@ -35,10 +14,7 @@ func (p *parser) classDef() Statement {
 				p.commit(t)
 			}
 		}
-	}
-	p.expect(TokRBrace, open)
-	td.Span = p.spanFrom(start)
-	return td
+	})
 }
 
 // typeDefHeader reads the name and base types up to the `{` (not
@@ -169,6 +145,42 @@ func isMemberModifier(word string) bool {
 
 // enumDef parses `enum Name [: type] { A; B = 1 }`; the keyword is next.
 func (p *parser) enumDef() Statement {
+	return p.typeDef(func(td *TypeDef, t rawTok) {
+		mstart := p.here()
+		m := &TypeMember{}
+		for t.kind == TokLBracket && !p.stopped {
+			m.Attributes = append(m.Attributes, p.typeLiteral(p.here()))
+			t = p.peekNL(modeMember)
+		}
+		if t.kind != TokIdentifier {
+			p.errorf(p.spanOf(t), "unexpected %s in an enum body: expected a member name", describe(p.text[t.start:t.end]))
+			if p.recoverLine() == nil && t.kind != TokRBrace && t.kind != TokEOF {
+				p.commit(p.peek(modeCommand))
+			}
+			return
+		}
+		m.Name = p.commit(t).Text
+		if a := p.peek(modeExpr); a.kind == TokAssign && a.op == "=" {
+			eq := p.commit(a)
+			if k := p.peek(modeStatement).kind; k == TokNewline || k == TokSemicolon || k == TokRBrace || k == TokEOF {
+				p.errorf(eq.Span, "missing the value of enum member %s after '='", m.Name)
+			} else {
+				m.Value = p.expressionNoComma()
+			}
+		}
+		m.Span = p.spanFrom(mstart)
+		td.Members = append(td.Members, m)
+		if k := p.peek(modeExpr).kind; k != TokNewline && k != TokSemicolon && k != TokRBrace && k != TokEOF {
+			t := p.peek(modeExpr)
+			p.errorf(p.spanOf(t), "unexpected %s after enum member %s", describe(p.text[t.start:t.end]), m.Name)
+			p.recoverLine()
+		}
+	})
+}
+
+// typeDef reads what class and enum share: the keyword, the header and the
+// braces, calling member for each member with the token that starts it.
+func (p *parser) typeDef(member func(td *TypeDef, t rawTok)) Statement {
 	start := p.here()
 	kw := p.next(modeStatement)
 	td := &TypeDef{Keyword: kw.Op}
@@ -191,35 +203,7 @@ func (p *parser) enumDef() Statement {
 		if t.kind == TokRBrace || t.kind == TokEOF {
 			break
 		}
-		mstart := p.here()
-		m := &TypeMember{}
-		for t.kind == TokLBracket && !p.stopped {
-			m.Attributes = append(m.Attributes, p.typeLiteral(p.here()))
-			t = p.peekNL(modeMember)
-		}
-		if t.kind != TokIdentifier {
-			p.errorf(p.spanOf(t), "unexpected %s in an enum body: expected a member name", describe(p.text[t.start:t.end]))
-			if p.recoverLine() == nil && t.kind != TokRBrace && t.kind != TokEOF {
-				p.commit(p.peek(modeCommand))
-			}
-			continue
-		}
-		m.Name = p.commit(t).Text
-		if a := p.peek(modeExpr); a.kind == TokAssign && a.op == "=" {
-			eq := p.commit(a)
-			if k := p.peek(modeStatement).kind; k == TokNewline || k == TokSemicolon || k == TokRBrace || k == TokEOF {
-				p.errorf(eq.Span, "missing the value of enum member %s after '='", m.Name)
-			} else {
-				m.Value = p.expressionNoComma()
-			}
-		}
-		m.Span = p.spanFrom(mstart)
-		td.Members = append(td.Members, m)
-		if k := p.peek(modeExpr).kind; k != TokNewline && k != TokSemicolon && k != TokRBrace && k != TokEOF {
-			t := p.peek(modeExpr)
-			p.errorf(p.spanOf(t), "unexpected %s after enum member %s", describe(p.text[t.start:t.end]), m.Name)
-			p.recoverLine()
-		}
+		member(td, t)
 	}
 	p.expect(TokRBrace, open)
 	td.Span = p.spanFrom(start)
