@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -65,22 +64,24 @@ func writeGitLab(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) err
 			if f.Region != nil && f.Region.StartLine > 0 {
 				line = f.Region.StartLine
 			}
-			desc := escape.Text(f.Message)
+			desc := f.Message
 			if f.Fix != "" {
-				desc += " (fix: " + escape.Text(f.Fix) + ")"
+				desc += " (fix: " + f.Fix + ")"
 			}
 			issues = append(issues, gitlabIssue{
 				Description: desc,
-				CheckName:   escape.Text(f.RuleID),
+				CheckName:   f.RuleID,
 				Fingerprint: fingerprint(gitlabFingerprintKey, f.RuleID, f.File, key, strconv.Itoa(seen[key])),
 				Severity:    gitlabSeverity(f.Severity, idx[f.RuleID]),
 				Location: gitlabLocation{
-					Path:  escape.Text(strings.ReplaceAll(f.File, "\\", "/")),
+					Path:  strings.ReplaceAll(f.File, "\\", "/"),
 					Lines: gitlabLines{Begin: line},
 				},
 			})
 		}
 	}
+	// Values stay exact (GitLab attaches an issue by its path); encodeJSON
+	// writes them inert, as for the other structured formats.
 	return encodeJSON(w, issues)
 }
 
