@@ -10,6 +10,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
@@ -329,6 +330,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err := e.stages(s, fr, rs); err != nil {
 		return nil, err
 	}
+	fix.Attach(&fix.Context{Src: s.src, Tokens: s.file.Tokens, Input: in, Secrets: s.res.SecretSpans}, fr.Findings)
 	fr.Sort()
 	return fr, nil
 }

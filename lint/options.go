@@ -69,6 +69,10 @@ type Options struct {
 	// reported on.
 	Infinity *InfinityOptions
 
+	// Overlay replaces the content of files by absolute path (pxlint fix
+	// re-lints its fixes before writing them, or without writing them).
+	Overlay map[string][]byte
+
 	// Jobs bounds the worker pool (0 = number of CPUs).
 	Jobs int
 	// Verbose lists skipped files in the notices.

@@ -38,6 +38,7 @@ type script struct {
 	context bool // loaded as repository context only, never reported on
 
 	size     int
+	raw      []byte // the bytes read (pxlint fix edits them)
 	tooLarge bool
 	readErr  error // the file could not be read (exit code 2 for a script of the run)
 	utf32    bool  // starts with a UTF-32 byte order mark
@@ -392,6 +393,10 @@ func (e *engine) readAll(scripts []*script) {
 
 func (e *engine) read(s *script) {
 	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
+	if o, ok := e.opts.Overlay[s.cand.abs]; ok && err == nil {
+		b = o // pxlint fix: the file as fixed so far, not yet written
+	}
+	s.raw = b
 	s.size = len(b)
 	switch {
 	case errors.Is(err, safeio.ErrTooLarge):

@@ -62,6 +62,7 @@ const usage = `pxlint: pre-deployment linter for Pexip Teams Connector variables
 
 Usage:
   pxlint lint [flags] PATH...     lint scripts and folders (default command)
+  pxlint fix [flags] PATH...      apply machine-applicable fixes (--unsafe-fixes, --diff, --check)
   pxlint inspect [flags] FILE     print the policy input (JSON) of one script
   pxlint plan [flags] FILE...     preview the deployment: resources, NSG rules, DNS, consent, capacity, verdict
   pxlint diff [flags] OLD NEW     compare two versions of a regional script (PX602 for identity changes)
@@ -103,6 +104,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		return exitOK
 	case "lint":
 		return runLint(rest, stdout, stderr, getenv)
+	case "fix":
+		return runFix(rest, stdout, stderr, getenv)
 	case "inspect":
 		return runInspect(rest, stdout, stderr, getenv)
 	case "plan":
@@ -313,6 +316,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
 	fs.StringVar(&c.opts.Against, "against", "", "git revision (e.g. origin/main): report PX602 for changes that make a script a new deployment")
+	applyFixes := fs.Bool("fix", false, "apply the safe fixes first (as 'pxlint fix'), then report what remains")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -342,6 +346,11 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	for _, o := range outs {
 		if o.Path != "" {
 			c.opts.ReportPaths = append(c.opts.ReportPaths, o.Path)
+		}
+	}
+	if *applyFixes {
+		if err := lintFix(c.opts, stderr); err != nil {
+			return fail(stderr, err.Error())
 		}
 	}
 	rep, rs, err := lint.Run(context.Background(), c.opts)

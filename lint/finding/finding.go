@@ -104,8 +104,11 @@ type Finding struct {
 	Severity Severity `json:"severity"`
 	File     string   `json:"file"`
 	Message  string   `json:"message"`
-	Fix      string   `json:"fix,omitempty"`
-	DocsURL  string   `json:"docs_url"`
+	// Fix says in words what to write; Fixes are the machine-applicable
+	// alternatives (lint/fix computes them), the first one preferred.
+	Fix     string `json:"fix,omitempty"`
+	Fixes   []Fix  `json:"fixes,omitempty"`
+	DocsURL string `json:"docs_url"`
 	// Region is nil when the finding concerns the file as a whole.
 	Region   *Region `json:"region,omitempty"`
 	Variable string  `json:"variable,omitempty"`
