@@ -16,8 +16,14 @@ func init() {
 	register(Fixer{Rule: "PX006", Safety: finding.SafetySafe,
 		Summary: "deletes the overridden assignment (its whole line when it stands alone), when its value is plain data and nothing reads it before the later one",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
+			if f.Region == nil {
+				return nil
+			}
 			v := c.variable(f.Variable)
-			if v == nil || f.Region == nil {
+			if f.Variable == "" {
+				v = c.assignedOn(f.Region.StartLine)
+			}
+			if v == nil {
 				return nil
 			}
 			var this, next *model.Assignment
@@ -116,4 +122,17 @@ func (c *Context) wholeLines(from, to int) (int, int) {
 		return lineStart(c.Tokens, i), c.Src.Len()
 	}
 	return from, to
+}
+
+// assignedOn finds the variable with an assignment starting on a line
+// (PX006 points at the line of the overridden assignment).
+func (c *Context) assignedOn(line int) *model.Variable {
+	for name, v := range c.Input.Variables {
+		for _, a := range v.Assignments {
+			if a.Span.StartLine == line && (a.File == "" || a.File == c.Input.File) {
+				return c.variable(name)
+			}
+		}
+	}
+	return nil
 }
