@@ -78,7 +78,13 @@ func unsortedFixtureReport() *finding.Report {
 						Region:   &finding.Region{StartLine: 2, StartColumn: 36, EndLine: 2, EndColumn: 52},
 						Variable: "$PxNodesSourceAddressPrefixes", Element: `"91.90.42.96/26"`,
 						Message: "91.90.42.96/26 has host bits set; the network is 91.90.42.64/26 (or did you mean 91.90.42.96/27?)",
-						Fix:     `write "91.90.42.64/26"`},
+						Fix:     `write "91.90.42.64/26"`,
+						Fixes: []finding.Fix{
+							{Message: "use the network address 91.90.42.64/26", Safety: finding.SafetyUnsafe, Edits: []finding.Edit{
+								{Region: finding.Region{StartLine: 2, StartColumn: 36, EndLine: 2, EndColumn: 52}, NewText: `"91.90.42.64/26"`}}},
+							{Message: "use the narrower prefix 91.90.42.96/27", Safety: finding.SafetyUnsafe, Edits: []finding.Edit{
+								{Region: finding.Region{StartLine: 2, StartColumn: 36, EndLine: 2, EndColumn: 52}, NewText: `"91.90.42.96/27"`}}},
+						}},
 					{RuleID: "PX105", Severity: finding.SeverityWarning, File: nsg, DocsURL: docs("PX105"),
 						Region:   &finding.Region{StartLine: 2, StartColumn: 54, EndLine: 2, EndColumn: 65},
 						Variable: "$PxNodesSourceAddressPrefixes", Element: `"0.0.0.0/0"`,

@@ -85,6 +85,7 @@ type jsonFinding struct {
 	Element     string           `json:"element,omitempty"`
 	Message     string           `json:"message"`
 	Fix         string           `json:"fix,omitempty"`
+	Fixes       []jsonFix        `json:"fixes,omitempty"`
 	DocsURL     string           `json:"docs_url,omitempty"`
 	Related     []jsonLocation   `json:"related,omitempty"`
 	Fingerprint string           `json:"fingerprint,omitempty"`
@@ -92,6 +93,31 @@ type jsonFinding struct {
 	Suppression *jsonSuppression `json:"suppression,omitempty"`
 	Failing     bool             `json:"failing"`
 	Note        string           `json:"note,omitempty"`
+}
+
+// jsonFix is a machine-applicable fix (finding.Fix), values exact.
+type jsonFix struct {
+	Message  string     `json:"message"`
+	Safety   string     `json:"safety"`
+	Edits    []jsonEdit `json:"edits,omitempty"`
+	Encoding string     `json:"encoding,omitempty"`
+}
+
+type jsonEdit struct {
+	Region  jsonRegion `json:"region"`
+	NewText string     `json:"new_text"`
+}
+
+func toJSONFixes(fixes []finding.Fix) []jsonFix {
+	var out []jsonFix
+	for _, fx := range fixes {
+		jf := jsonFix{Message: fx.Message, Safety: string(fx.Safety), Encoding: fx.Encoding}
+		for _, e := range fx.Edits {
+			jf.Edits = append(jf.Edits, jsonEdit{Region: *toJSONRegion(&e.Region), NewText: e.NewText})
+		}
+		out = append(out, jf)
+	}
+	return out
 }
 
 func toJSONRegion(g *finding.Region) *jsonRegion {
@@ -140,6 +166,7 @@ func toJSONFinding(r *finding.Report, idx ruleIndex, f *finding.Finding) jsonFin
 		RuleID: f.RuleID, Severity: f.Severity.String(), File: f.File, Region: toJSONRegion(f.Region),
 		Variable: f.Variable, Element: f.Element, Message: f.Message, Fix: f.Fix, DocsURL: f.DocsURL,
 		Fingerprint: f.Fingerprint, Suppressed: f.Suppressed(), Failing: r.Failing(f), Note: f.Note,
+		Fixes: toJSONFixes(f.Fixes),
 	}
 	if m, ok := idx[f.RuleID]; ok {
 		jf.Title = m.Title

@@ -336,6 +336,9 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		loc.ID = k + 1
 		res.AddRelatedLocation(loc)
 	}
+	if fixes := sarifFixes(f); len(fixes) > 0 {
+		res.Fixes = fixes
+	}
 	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, findingKey(f))}
 	if f.Fingerprint != "" {
 		res.PartialFingerprints["pxlint/certificate/v1"] = f.Fingerprint
@@ -362,6 +365,37 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		res.Suppressions = append(res.Suppressions, sup)
 	}
 	return res
+}
+
+// sarifFixes are the finding's machine-applicable fixes (SARIF 3.55):
+// one artifactChange of the finding's file, a replacement per edit with
+// its deletedRegion and insertedContent, and the safety as a property, so
+// editors can offer the safe ones. A re-encoding (PX009) has no text
+// replacement to describe and stays in the JSON report only.
+func sarifFixes(f *finding.Finding) []*sarif.Fix {
+	var out []*sarif.Fix
+	for _, fx := range f.Fixes {
+		if len(fx.Edits) == 0 {
+			continue
+		}
+		uri, base := sarifURI(f.File)
+		al := sarif.NewSimpleArtifactLocation(uri)
+		if base != "" {
+			al.URIBaseID = ptr(base)
+		}
+		change := sarif.NewArtifactChange().WithArtifactLocation(al)
+		for _, e := range fx.Edits {
+			reg := sarif.NewRegion().WithStartLine(e.Region.StartLine).WithStartColumn(e.Region.StartColumn).
+				WithEndLine(e.Region.EndLine).WithEndColumn(e.Region.EndColumn)
+			change.AddReplacement(sarif.NewReplacement().WithDeletedRegion(reg).
+				WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+		}
+		pb := sarif.NewPropertyBag()
+		pb.Add("safety", string(fx.Safety))
+		out = append(out, sarif.NewFix().WithDescription(sarif.NewTextMessage(fx.Message)).
+			AddArtifactChange(change).WithProperties(pb))
+	}
+	return out
 }
 
 // wholeFile is the region of a result about the file as a whole: GitHub code
