@@ -71,15 +71,25 @@ type FixResult struct {
 // It writes nothing: the fixed bytes are in the result (WriteFixes writes
 // them), so --diff and --check share the whole loop.
 func Fix(ctx context.Context, opts Options, fo FixOptions) (*FixResult, error) {
-	passes := fo.MaxPasses
-	if passes <= 0 {
-		passes = DefaultFixPasses
-	}
 	opts.WriteBaselinePath = ""
-	opts.Overlay = map[string][]byte{}
+	overlay := map[string][]byte{}
+	for k, v := range opts.Overlay {
+		overlay[k] = v
+	}
+	opts.Overlay = overlay
 	e, err := newEngine(opts)
 	if err != nil {
 		return nil, err
+	}
+	return e.fix(ctx, fo)
+}
+
+// fix is the loop of Fix on a prepared engine; it records the fixed bytes
+// in e.opts.Overlay.
+func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
+	passes := fo.MaxPasses
+	if passes <= 0 {
+		passes = DefaultFixPasses
 	}
 	res := &FixResult{}
 	byAbs := map[string]*FixedFile{}

@@ -11,6 +11,8 @@ import (
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/escape"
+	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/report"
 )
 
@@ -174,4 +176,18 @@ func lintFix(opts lint.Options, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "pxlint: %s applied in %s\n", count(n, "fix", "fixes"), count(len(res.Files), "file", "files"))
 	}
 	return nil
+}
+
+// explainFix adds the rule's machine-applicable fix, if it has one, to
+// `pxlint explain`: what it writes and whether it is safe.
+func explainFix(w io.Writer, rule string) {
+	x, ok := fix.Lookup(rule)
+	if !ok {
+		return
+	}
+	how := "pxlint fix, pxlint lint --fix"
+	if x.Safety == finding.SafetyUnsafe && !x.Mixed {
+		how = "pxlint fix --unsafe-fixes"
+	}
+	fmt.Fprintf(w, "\nAutomatic fix (%s)\n  %s\n  safety: %s\n", how, x.Summary, x.SafetyText())
 }

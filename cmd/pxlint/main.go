@@ -462,6 +462,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
+	explainFix(stdout, r.ID)
 	if r.ID == "PX005" {
 		// The catalog is data (schemas/profiles.cue): say which of its names
 		// are assumptions, so a PX005 about them is weighed accordingly.
