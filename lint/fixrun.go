@@ -123,6 +123,9 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 				continue
 			}
 			out := fix.Apply(s.raw, s.src, fixes)
+			if e.afterApply != nil {
+				e.afterApply(s.raw, s.src, fixes, out)
+			}
 			if len(out.Applied) == 0 || bytes.Equal(out.Bytes, s.raw) {
 				res.Pending += len(out.Deferred)
 				continue

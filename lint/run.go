@@ -16,6 +16,7 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/facts"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
@@ -72,6 +73,8 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	// afterApply, when set (FuzzFix), sees every fix.Apply of pxlint fix.
+	afterApply func(raw []byte, src *ps.Source, fixes []finding.Fix, res fix.Result)
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
