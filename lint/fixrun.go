@@ -64,6 +64,9 @@ type FixResult struct {
 	// Pending counts the fixes still applicable in Report (the pass bound
 	// was reached, or they conflict with each other every pass).
 	Pending int
+	// Refused says which files' fixes were not applied because their
+	// result failed fix.Verify (a bug in a fixer, never written).
+	Refused []string
 }
 
 // Fix lints opts.Paths, applies the fixes allowed by fo, re-lints the
@@ -125,6 +128,12 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 			out := fix.Apply(s.raw, s.src, fixes)
 			if e.afterApply != nil {
 				e.afterApply(s.raw, s.src, fixes, out)
+			}
+			if err := fix.Verify(s.raw, s.src, fixes, out); err != nil {
+				// Never keep a pass that would write a file other than the
+				// one meant; the findings stay for the user to fix.
+				res.Refused = append(res.Refused, fmt.Sprintf("%s: fixes not applied: %v (please report this)", s.cand.path, err))
+				continue
 			}
 			if len(out.Applied) == 0 || bytes.Equal(out.Bytes, s.raw) {
 				res.Pending += len(out.Deferred)

@@ -49,6 +49,9 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
+	for _, r := range res.Refused {
+		fmt.Fprintf(stderr, "pxlint: %s\n", escape.Text(r))
+	}
 	switch {
 	case diff:
 		for _, ff := range res.Files {

@@ -116,7 +116,17 @@ func Apply(raw []byte, src *ps.Source, fixes []finding.Fix) Result {
 			out = append(append(out, raw[at:e.Start]...), e.New...)
 			at = e.End
 		}
-		res.Bytes = append(out, raw[at:]...)
+		out = append(out, raw[at:]...)
+		if !readsAlike(out, src) {
+			// Windows-1252 bytes whose only invalid UTF-8 an edit removed
+			// would now read as UTF-8, and differently: nothing applies.
+			skipped := make([]int, len(fixes))
+			for i := range skipped {
+				skipped[i] = i
+			}
+			return Result{Bytes: raw, Skipped: skipped}
+		}
+		res.Bytes = out
 		sort.Ints(res.Applied)
 		sort.Ints(res.Deferred)
 		return res
@@ -158,4 +168,17 @@ func withNewlines(s, newline string) string {
 		return strings.ReplaceAll(s, "\n", "\r")
 	}
 	return s
+}
+
+// readsAlike reports whether out, read as Decode reads a file (detecting
+// the encoding again), is the text it is in src's encoding. A file whose
+// encoding was guessed from its shape (UTF-16 without a BOM) is read in
+// that encoding by pxlint and not at all by PowerShell: it reads alike.
+func readsAlike(out []byte, src *ps.Source) bool {
+	if src.Guessed {
+		return true
+	}
+	want, ok := ps.DecodeAs(out, src.Encoding, src.BOM)
+	again := ps.Decode(out)
+	return ok && again.Text == want && again.BOM == src.BOM
 }

@@ -1,6 +1,7 @@
 package ps
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -154,4 +155,27 @@ func BOM(encoding string) []byte {
 		return []byte{0xFE, 0xFF}
 	}
 	return nil
+}
+
+// DecodeAs decodes b in a given encoding, with or without its BOM, as
+// Decode would had it chosen that encoding: no guessing. pxlint fix reads
+// its own output back through it to check that the file still reads as
+// the text it meant to write.
+func DecodeAs(b []byte, encoding string, bom bool) (string, bool) {
+	if bom {
+		mark := BOM(encoding)
+		if !bytes.HasPrefix(b, mark) || mark == nil {
+			return "", false
+		}
+		b = b[len(mark):]
+	}
+	switch encoding {
+	case EncodingUTF8:
+		return toValidUTF8(b), true
+	case EncodingUTF16LE, EncodingUTF16BE:
+		return decodeUTF16(b, encoding == EncodingUTF16BE), true
+	case EncodingWindows1252:
+		return decodeWindows1252(b), true
+	}
+	return "", false
 }
