@@ -214,9 +214,12 @@ func AvailableFixes(rep *finding.Report, unsafe bool) (allowed, withUnsafe int) 
 // WriteFixes writes the fixed files atomically (lint/atomicfile), each
 // through its symlinks only when the file finally written is inside the
 // script's repository, and only when the file still holds the bytes that
-// were fixed (an editor saving meanwhile wins). The file keeps its mode.
+// were fixed (an editor saving meanwhile wins). Every file is checked
+// before any is written, so a refusal leaves all of them as they were.
+// Each file keeps its mode.
 func WriteFixes(files []*FixedFile) error {
-	for _, ff := range files {
+	targets := make([]string, len(files))
+	for i, ff := range files {
 		target, err := atomicfile.Resolve(ff.Abs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", ff.Path, err)
@@ -235,12 +238,15 @@ func WriteFixes(files []*FixedFile) error {
 		if !bytes.Equal(now, ff.Before) {
 			return fmt.Errorf("%s: not fixed: the file changed while pxlint read it", ff.Path)
 		}
+		targets[i] = target
+	}
+	for i, ff := range files {
 		after := ff.After
 		if err := atomicfile.Write(ff.Abs, func(w io.Writer) error { _, err := w.Write(after); return err }); err != nil {
 			return fmt.Errorf("%s: %w", ff.Path, err)
 		}
 		if ff.Mode != 0 && ff.Mode != 0o644 {
-			if err := os.Chmod(target, ff.Mode); err != nil {
+			if err := os.Chmod(targets[i], ff.Mode); err != nil {
 				return fmt.Errorf("%s: %w", ff.Path, err)
 			}
 		}

@@ -108,7 +108,7 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		fmt.Fprintf(stdout, "%s still pending after %d passes: run pxlint fix again\n", count(res.Pending, "fix", "fixes"), res.Passes)
 	}
 	if _, unsafe := lint.AvailableFixes(rep, fo.Unsafe); unsafe > 0 {
-		fmt.Fprintf(stdout, "%s more with --unsafe-fixes (they change deployed values: review them with --diff)\n", count(unsafe, "fix", "fixes"))
+		fmt.Fprintf(stdout, "%d more %s with --unsafe-fixes (they change deployed values: review them with --diff --unsafe-fixes)\n", unsafe, map[bool]string{true: "fix", false: "fixes"}[unsafe == 1])
 	}
 	if len(rep.Files) == 0 {
 		return exitOK
