@@ -50,8 +50,8 @@ func (s *Source) ByteOffsets(raw []byte) ([]int, bool) {
 	var b strings.Builder
 	b.Grow(len(s.Text))
 	at := 0
-	switch {
-	case s.Encoding == EncodingUTF8:
+	switch s.Encoding {
+	case EncodingUTF8:
 		if s.BOM {
 			at = 3
 		}
@@ -61,12 +61,12 @@ func (s *Source) ByteOffsets(raw []byte) ([]int, bool) {
 			b.WriteRune(r)
 			at += n
 		}
-	case s.Encoding == EncodingWindows1252:
+	case EncodingWindows1252:
 		for ; at < len(raw); at++ {
 			out = append(out, at)
 			b.WriteString(decodeWindows1252(raw[at : at+1]))
 		}
-	case s.Encoding == EncodingUTF16LE || s.Encoding == EncodingUTF16BE:
+	case EncodingUTF16LE, EncodingUTF16BE:
 		if s.BOM {
 			at = 2
 		}
