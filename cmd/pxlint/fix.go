@@ -49,6 +49,9 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
+	for _, n := range res.Report.Notices {
+		fmt.Fprintf(stderr, "pxlint: note: %s\n", escape.Text(n))
+	}
 	for _, r := range res.Refused {
 		fmt.Fprintf(stderr, "pxlint: %s\n", escape.Text(r))
 	}
@@ -96,8 +99,12 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "%s applied in %s; %s remain%s\n", count(n, "fix", "fixes"), count(len(res.Files), "file", "files"),
-		count(remaining, "finding", "findings"), map[bool]string{true: "s", false: ""}[remaining == 1])
+	verb := "remain"
+	if remaining == 1 {
+		verb = "remains"
+	}
+	fmt.Fprintf(stdout, "%s applied in %s; %s %s\n", count(n, "fix", "fixes"), count(len(res.Files), "file", "files"),
+		count(remaining, "finding", "findings"), verb)
 	if remaining > 0 {
 		outs, _ := report.ParseOutputs([]string{"compact"})
 		if err := report.WriteAll(outs, stdout, rep, res.Rules, report.Options{}.WithEnv(getenv)); err != nil {
@@ -108,7 +115,7 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		fmt.Fprintf(stdout, "%s still pending after %d passes: run pxlint fix again\n", count(res.Pending, "fix", "fixes"), res.Passes)
 	}
 	if _, unsafe := lint.AvailableFixes(rep, fo.Unsafe); unsafe > 0 {
-		fmt.Fprintf(stdout, "%d more %s with --unsafe-fixes (they change deployed values: review them with --diff --unsafe-fixes)\n", unsafe, map[bool]string{true: "fix", false: "fixes"}[unsafe == 1])
+		fmt.Fprintf(stdout, "%s with --unsafe-fixes (they change deployed values: review them with --diff --unsafe-fixes)\n", count(unsafe, "more fix", "more fixes"))
 	}
 	if len(rep.Files) == 0 {
 		return exitOK
