@@ -164,16 +164,32 @@ func TestPX009(t *testing.T) {
 		c := contextOf(t, []byte(tc.raw))
 		fs := []finding.Finding{{RuleID: "PX009"}}
 		Attach(c, fs)
-		if got := len(fs[0].Fixes) == 1; got != tc.want {
+		if got := len(fs[0].Fixes) > 0; got != tc.want {
 			t.Errorf("%q: fix %v, want %v", tc.raw, got, tc.want)
 			continue
 		}
 		if tc.want {
-			res := Apply([]byte(tc.raw), c.Src, fs[0].Fixes)
+			res := Apply([]byte(tc.raw), c.Src, fs[0].Fixes[:1])
 			if res.Reencoded != finding.EncodingUTF8BOM || string(res.Bytes) != "\xEF\xBB\xBF$PxA = \u201cx\u201d\n" {
 				t.Errorf("%q: re-encoded to %q", tc.raw, res.Bytes)
 			}
 		}
+	}
+}
+
+// TestPX009StraightQuotes: the second alternative writes the quotes and
+// dashes PowerShell already reads as ASCII ones.
+func TestPX009StraightQuotes(t *testing.T) {
+	raw := "$PxAzureLocation = \u201cwesteurope\u201d\nif ($a \u2013eq 1) { $b = \u2018x\u2019 }\n$c = \u201cit\u2019s\u201d\n"
+	c := contextOf(t, []byte(raw))
+	fs := []finding.Finding{{RuleID: "PX009"}}
+	Attach(c, fs)
+	if len(fs[0].Fixes) != 2 {
+		t.Fatalf("got %+v", fs[0].Fixes)
+	}
+	res := Apply([]byte(raw), c.Src, fs[0].Fixes[1:])
+	if got, want := string(res.Bytes), "$PxAzureLocation = \"westeurope\"\nif ($a -eq 1) { $b = 'x' }\n$c = \u201cit\u2019s\u201d\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
