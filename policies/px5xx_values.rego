@@ -3,14 +3,15 @@
 # description: |
 #   PX501, PX502 for the Conferencing Node names (the Teams Connector FQDN's
 #   shape is CUE's), PX503, PX505's warning (the whole-number error is CUE's),
-#   PX506 and PX508.
+#   and PX506.
 # custom:
-#   id: [PX501, PX502, PX503, PX505, PX506, PX508]
+#   id: [PX501, PX502, PX503, PX505, PX506]
 package pxlint.rules.values
 
 import data.pxlint.lib
-
-node_fqdns := "PxNodeFqdns"
+import data.pxlint.lib.values._names
+import data.pxlint.lib.values._parts
+import data.pxlint.lib.values.node_fqdns
 
 # ---------------------------------------------------------------------------
 # PX501 required-variable: missing (file-level) or empty (at the assignment).
@@ -58,19 +59,6 @@ deny contains r if {
 _why_user("PxWinAdminUser") := " (the VM credential is built from it)"
 
 _why_user(name) := "" if name != "PxWinAdminUser"
-
-# ---------------------------------------------------------------------------
-# $PxNodeFqdns: one comma-separated string.
-
-_nodes_string := v if {
-	v := lib.str(node_fqdns)
-	is_string(v)
-}
-
-_parts := split(_nodes_string, ",")
-
-# _names are the non-empty node names, trimmed, in order.
-_names := [trim_space(p) | some p in _parts; trim_space(p) != ""]
 
 # ---------------------------------------------------------------------------
 # PX502 fqdn, node-name part.
@@ -276,23 +264,3 @@ _secret_why := " in a file inside a git work tree: it is about to be committed, 
 _secret_fix("PxWinAdminPassword") := "delete this line and prompt instead: $PxWinAdminCred = Get-Credential -UserName $PxWinAdminUser"
 
 _secret_fix(name) := sprintf("delete this line and prompt instead: $%s = Read-Host -AsSecureString", [name]) if name != "PxWinAdminPassword"
-
-# ---------------------------------------------------------------------------
-# PX508 fqdn-collision
-
-deny contains r if {
-	fqdn := lib.str("PxTeamsConnFqdn")
-	some n in _names
-	lower(trim_right(n, ".")) == lower(trim_right(fqdn, "."))
-	r := {
-		"id": "PX508",
-		"variable": "PxTeamsConnFqdn",
-		"msg": sprintf("$PxTeamsConnFqdn \"%s\" is also a Conferencing Node name in $%s: the Teams Connector needs a hostname of its own", [fqdn, node_fqdns]),
-		"fix": "give the Teams Connector its own hostname, e.g. teams-<region>.<your domain>, in its certificate and DNS",
-		"related": _fqdn_related,
-	}
-}
-
-_fqdn_related := [{"file": input.file, "line": input.variables[node_fqdns].line, "message": "the node names"}] if {
-	input.variables[node_fqdns].line
-} else := []

@@ -1,30 +1,10 @@
 package pxlint.rules.values_test
 
+import data.pxlint.lib.values_fixtures.full
+import data.pxlint.lib.values_fixtures.only
+import data.pxlint.lib.values_fixtures.s
+import data.pxlint.lib.values_fixtures.set
 import data.pxlint.rules.values
-
-only(id, findings) := {f | some f in findings; f.id == id}
-
-s(v) := {"kind": "string", "quote": "double", "value": v, "line": 3}
-
-full := {
-	"file": "weu.ps1",
-	"context": {"in_git_work_tree": true},
-	"variables": {
-		"PxBaseConnName": s("fabrikam"),
-		"PxVmssRegion": s("weu"),
-		"PxTeamsConnFqdn": s("teams-weu.fabrikam.net"),
-		"PxNodeFqdns": s("conf01.fabrikam.net,conf02.fabrikam.net"),
-		"PxSubscriptionId": s("3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11"),
-		"PxAzureLocation": s("westeurope"),
-		"PxWinAdminUser": s("pexadmin"),
-		"PxTeamsConnInstanceCount": s("2"),
-		"PxPfxCertFileName": s("teams.pfx"),
-		"PxTeamsConnResourceGroupName": s("fabrikam-TeamsConn-weu-RG"),
-		"PxTeamsConnStaticResourceGroupName": s("fabrikam-TeamsConn-weu-static-RG"),
-	},
-}
-
-set(name, v) := json.patch(full, [{"op": "add", "path": sprintf("/variables/%s", [name]), "value": v}])
 
 test_full_passes if {
 	count(values.deny) == 0 with input as full
@@ -151,15 +131,6 @@ test_px506_warning_outside_git if {
 test_px506_prompted_or_empty_passes if {
 	count(only("PX506", values.deny)) == 0 with input as set("PxWinAdminPassword", {"kind": "secret", "secret": {"literal": false, "length": 0}})
 	count(only("PX506", values.deny)) == 0 with input as set("PxWinAdminPassword", {"kind": "secret", "secret": {"literal": true, "length": 0}})
-}
-
-# --- PX508 ---
-
-test_px508_fqdn_is_a_node if {
-	doc := set("PxTeamsConnFqdn", s("CONF02.fabrikam.net"))
-	some f in values.deny with input as doc
-	f.id == "PX508"
-	f.related == [{"file": "weu.ps1", "line": 3, "message": "the node names"}]
 }
 
 test_empty_node_array_is_px501s if {

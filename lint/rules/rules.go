@@ -14,6 +14,14 @@ import (
 	"github.com/pxlint/pxlint/lint/finding"
 )
 
+//go:generate go run ./internal/cmd/genregistry -root ../.. -out registry_gen.go
+
+// ID is a rule identifier: PXnnn for a built-in rule (a constant of
+// registry_gen.go, e.g. rules.PX102), or a user policy's custom.id. It is
+// an alias of string so that lint/finding, which lint/rules imports and
+// which carries user rules' IDs too, needs no conversions.
+type ID = string
+
 // DocsBase is where the generated rule pages are published.
 const DocsBase = "https://github.com/pxlint/pxlint/blob/main/docs/rules/"
 
@@ -32,7 +40,7 @@ const (
 
 // Rule is the metadata of one rule.
 type Rule struct {
-	ID    string // PXnnn
+	ID    ID     // PXnnn
 	Name  string // kebab-case, e.g. "cidr-host-bits"
 	Title string // one line, e.g. "CIDR prefix with host bits set"
 	// Severity is the default (highest) level; Levels lists every level the
@@ -77,6 +85,9 @@ type Rule struct {
 	// writes it as properties.security-severity with tag "security". Zero
 	// means not a security rule.
 	SecuritySeverity float64
+	// Source is the file holding the rule's METADATA (slash path from the
+	// repository root); empty for user rules.
+	Source string
 }
 
 // DocsURL is the rule's documentation page.
