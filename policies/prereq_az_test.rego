@@ -1,39 +1,15 @@
 package pxlint.rules.prereq_az_test
 
-import data.pxlint.rules.prereq_az
-
-# --- inputs ---------------------------------------------------------------
-
-base := {"profile": "az", "requires": [], "commands": [], "facts": null, "config": {}}
-
-requires_exact(v) := {"name": "Az", "required_version": v, "line": 1}
-
-import_cmd(params) := {"name": "Import-Module", "line": 5, "parameters": params, "positional": [{"value": "Az"}]}
-
-install_cmd(params) := {"name": "Install-Module", "line": 4, "parameters": array.concat([{"name": "Name", "value": {"value": "Az"}}], params), "positional": []}
-
-param(name, v) := {"name": name, "value": {"value": v}}
-
-facts(mods) := {"source": "facts", "modules": [{"name": n, "version": v} | some pair in mods; [n, v] := pair]}
-
-with_script(requires, commands) := object.union(base, {"requires": requires, "commands": commands})
-
-only(set, id) := [r | some r in set; r.id == id]
-
-one_deny(inp) := r if {
-	ds := prereq_az.deny with input as inp
-	count(ds) == 1
-	some r in ds
-}
-
-verified_from(inp) := s if {
-	count(prereq_az.deny) == 0 with input as inp
-	vs := prereq_az.verified with input as inp
-	count(vs) == 1
-	some v in vs
-	v.id == "PX401"
-	s := v.source
-}
+import data.pxlint.lib.prereq_az_fixtures as prereq_az
+import data.pxlint.lib.prereq_az_fixtures.base
+import data.pxlint.lib.prereq_az_fixtures.facts
+import data.pxlint.lib.prereq_az_fixtures.import_cmd
+import data.pxlint.lib.prereq_az_fixtures.install_cmd
+import data.pxlint.lib.prereq_az_fixtures.one_deny
+import data.pxlint.lib.prereq_az_fixtures.param
+import data.pxlint.lib.prereq_az_fixtures.requires_exact
+import data.pxlint.lib.prereq_az_fixtures.verified_from
+import data.pxlint.lib.prereq_az_fixtures.with_script
 
 # --- script only ------------------------------------------------------------
 

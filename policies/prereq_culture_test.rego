@@ -1,22 +1,8 @@
 package pxlint.rules.prereq_culture_test
 
-import data.pxlint.rules.prereq_culture
-
-guard(v) := {"kind": "culture", "value": v, "line": 12}
-
-inp(culture, guards) := {"facts": {"source": "facts", "culture": culture}, "guards": guards} if culture != null
-
-else := {"facts": null, "guards": guards}
-
-test_facts_en_us_passes if {
-	count(prereq_culture.deny) == 0 with input as inp("en-US", [])
-	prereq_culture.verified == {{"id": "PX402", "source": "facts"}} with input as inp("en-US", [])
-	count(prereq_culture.not_verified) == 0 with input as inp("en-US", [])
-}
-
-test_facts_case_insensitive if {
-	prereq_culture.verified == {{"id": "PX402", "source": "facts"}} with input as inp("en-us", [])
-}
+import data.pxlint.lib.prereq_culture_fixtures as prereq_culture
+import data.pxlint.lib.prereq_culture_fixtures.guard
+import data.pxlint.lib.prereq_culture_fixtures.inp
 
 test_facts_other_culture_errors_file_level if {
 	ds := prereq_culture.deny with input as inp("de-DE", [])
@@ -34,11 +20,6 @@ test_invariant_culture_errors if {
 	contains(r.msg, "the invariant culture")
 }
 
-test_script_guard_passes_without_facts if {
-	count(prereq_culture.deny) == 0 with input as inp(null, [guard("en-US")])
-	prereq_culture.verified == {{"id": "PX402", "source": "script"}} with input as inp(null, [guard("en-US")])
-}
-
 test_script_guard_for_other_culture_errors if {
 	some r in prereq_culture.deny with input as inp(null, [guard("fr-FR")])
 	r.line == 12
@@ -54,21 +35,8 @@ test_facts_disagreeing_with_guard_errors if {
 	count(prereq_culture.verified) == 0 with input as inp("nb-NO", [guard("en-US")])
 }
 
-test_nothing_known_is_not_verified if {
-	count(prereq_culture.deny) == 0 with input as inp(null, [])
-	count(prereq_culture.verified) == 0 with input as inp(null, [])
-	some nv in prereq_culture.not_verified with input as inp(null, [])
-	nv.id == "PX402"
-	nv.source == "script"
-	contains(nv.reason, "pxlint preflight")
-}
-
 test_probe_without_locale_is_not_verified if {
 	some nv in prereq_culture.not_verified with input as {"facts": {"source": "probe", "modules": []}, "guards": []}
 	nv.source == "probe"
 	contains(nv.reason, "LANG")
-}
-
-test_probe_with_locale_reports_probe if {
-	prereq_culture.verified == {{"id": "PX402", "source": "probe"}} with input as {"facts": {"source": "probe", "culture": "en-US"}, "guards": []}
 }

@@ -1,6 +1,14 @@
 # METADATA
-# title: shared fixtures for the PX5xx value rules' tests
+# title: shared fixtures for the tests of the rules split from policies/px5xx_values.rego
 package pxlint.lib.values_fixtures
+
+# The rules the family file held, as one package for the tests written
+# against it.
+deny := data.pxlint.rules.px501.deny | data.pxlint.rules.px502.deny | data.pxlint.rules.px503.deny | data.pxlint.rules.px505.deny | data.pxlint.rules.px506.deny | data.pxlint.rules.px508.deny
+
+# --- PX506 ---
+
+secret := {"kind": "secret", "line": 12, "secret": {"literal": true, "length": 14, "upper": true, "lower": true, "digit": true}}
 
 only(id, findings) := {f | some f in findings; f.id == id}
 

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -375,8 +376,13 @@ func fromAnnotation(file string, a *ast.Annotations, engine string) (Rule, error
 			return fail("custom.levels: %q: want error, warning or info", l)
 		}
 	}
-	if len(r.Levels) > 0 && r.Levels[0] != r.Severity {
-		return fail("custom.levels must start with the default severity %s", r.Severity)
+	if len(r.Levels) > 0 && !slices.Contains(r.Levels, r.Severity) {
+		return fail("custom.levels must include the default severity %s", r.Severity)
+	}
+	for _, l := range r.Levels {
+		if lv, _ := finding.ParseSeverity(l); lv > sev(r.Severity) {
+			return fail("custom.levels: %s is above the default severity %s", l, r.Severity)
+		}
 	}
 	for _, n := range r.Needs {
 		if !needRe.MatchString(n) {
@@ -391,6 +397,11 @@ func fromAnnotation(file string, a *ast.Annotations, engine string) (Rule, error
 		r.Options = opts
 	}
 	return r, nil
+}
+
+func sev(s string) finding.Severity {
+	v, _ := finding.ParseSeverity(s)
+	return v
 }
 
 func severity(s string) bool {

@@ -86,7 +86,8 @@ func TestMalformedFailsWithFileLine(t *testing.T) {
 	for _, tc := range []struct{ name, file, src, want string }{
 		{"missing name", "policies/a.rego", strings.Replace(goodRego, "#   name: something-wrong\n", "", 1), "policies/a.rego:1: METADATA: custom.name is missing"},
 		{"bad severity", "policies/a.rego", strings.Replace(goodRego, "severity: warning", "severity: fatal", 1), `custom.severity "fatal"`},
-		{"levels not starting with the severity", "policies/a.rego", strings.Replace(goodRego, "[warning, info]", "[info, warning]", 1), "custom.levels must start"},
+		{"levels without the severity", "policies/a.rego", strings.Replace(goodRego, "[warning, info]", "[info]", 1), "custom.levels must include"},
+		{"level above the severity", "policies/a.rego", strings.Replace(goodRego, "[warning, info]", "[error, warning]", 1), "custom.levels: error is above"},
 		{"unknown key", "policies/a.rego", strings.Replace(goodRego, "#   needs:", "#   need: [PxA]\n#   needs:", 1), "unknown custom key(s) need"},
 		{"needs with $", "policies/a.rego", strings.Replace(goodRego, "[PxA]", "[$PxA]", 1), `custom.needs: "$PxA"`},
 		{"option without range kind", "policies/a.rego", strings.Replace(goodRego, "kind: integer", "kind: float", 1), `limit.kind "float"`},
