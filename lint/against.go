@@ -15,6 +15,7 @@ import (
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // gitTimeout bounds one git call of --against.
@@ -164,7 +165,7 @@ func (e *engine) against(ctx context.Context, s *script, in *model.Input) ([]pol
 	var out []policy.Result
 	for _, c := range changes {
 		out = append(out, policy.Result{
-			ID: "PX602", Variable: c.Variable, Element: -1,
+			ID: rules.PX602, Variable: c.Variable, Element: -1,
 			Msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", c.What, c.Old, e.opts.Against, c.New, c.Why),
 			Fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", c.Variable, c.Old),
 		})

@@ -162,7 +162,7 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 	reasons := map[string]string{}
 	reported := map[string]bool{}
 	var out []finding.Finding
-	meta := rs.get("PX007")
+	meta := rs.get(rules.PX007)
 	for _, r := range rs.all {
 		for _, name := range r.Needs {
 			v := lookupVariable(in, name)
@@ -183,7 +183,7 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 				continue
 			}
 			reported[v.Name] = true
-			out = append(out, finding.Finding{RuleID: "PX007", Severity: meta.Severity, File: file, DocsURL: meta.DocsURL(),
+			out = append(out, finding.Finding{RuleID: rules.PX007, Severity: meta.Severity, File: file, DocsURL: meta.DocsURL(),
 				Region: region(v.Span), Variable: v.Name,
 				Message: fmt.Sprintf("$%s cannot be evaluated statically (%s); the rules that need it are not verified", v.Name, why),
 				Fix:     fmt.Sprintf("assign $%s a literal value at the top level of the script, or accept that pxlint cannot check it", v.Name)})

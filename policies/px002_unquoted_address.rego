@@ -26,7 +26,6 @@ package pxlint.rules.px002
 
 import data.pxlint.lib
 
-# ---------------------------------------------------------------------------
 # PX002 unquoted-address: PowerShell reads 80.213.4.17 as `80.213` followed by
 # the member access `.4.17` ($null), and 91.90.42.64/26 as `$null / 26`.
 

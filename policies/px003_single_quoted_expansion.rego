@@ -23,7 +23,6 @@ package pxlint.rules.px003
 import data.pxlint.lib
 import data.pxlint.lib.family.script._secret
 
-# ---------------------------------------------------------------------------
 # PX003 single-quoted-expansion: '$($PxBaseConnName)-RG' stays literal.
 
 deny contains r if {

@@ -27,7 +27,6 @@ package pxlint.rules.px004
 
 import data.pxlint.lib
 
-# ---------------------------------------------------------------------------
 # PX004 undefined-variable: reported once per variable, at its first use.
 # A required variable the script never assigns is PX501's.
 

@@ -23,7 +23,6 @@ package pxlint.rules.px006
 
 import data.pxlint.lib.family.script._secret
 
-# ---------------------------------------------------------------------------
 # PX006 duplicate-assignment: two unconditional `=` assignments; the last wins.
 # `+=` appends, and `$x = $x + ...` builds on the earlier value: neither is a duplicate.
 # An assignment in a dot-sourced file is a shared default the includer may

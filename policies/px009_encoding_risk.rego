@@ -32,7 +32,6 @@
 #   fragment: true
 package pxlint.rules.px009
 
-# ---------------------------------------------------------------------------
 # PX009 encoding-risk: Windows PowerShell 5.1 reads a file without a BOM as
 # Windows-1252, so UTF-8 typographic quotes and dashes become other characters.
 # Only where that changes what runs: characters in comments are misread

@@ -27,9 +27,6 @@ import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network._quote
 
-# ---------------------------------------------------------------------------
-# PX101 invalid-address
-
 deny contains r if {
 	some e in _entries
 	trim_space(e.value) != ""

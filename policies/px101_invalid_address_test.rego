@@ -5,8 +5,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX101 ---
-
 test_px101_invalid if {
 	doc := with_nodes([q("10.0.0.300", 5), q("10.0.0.0/33", 6), q("10.0.0/0/16", 7), q("10.0.0.0/", 8), q(" 80.1.2.3", 9), q("foo", 10)])
 	fs := only("PX101", network.deny) with input as doc

@@ -29,9 +29,6 @@ import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network._quote
 
-# ---------------------------------------------------------------------------
-# PX102 cidr-host-bits
-
 deny contains r if {
 	some e in _entries
 	lib.is_cidr(e.value)

@@ -5,8 +5,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX102 ---
-
 test_px102_seed_example if {
 	doc := with_nodes([q("91.90.42.96/26", 5)])
 	only("PX102", network.deny) == {{

@@ -27,7 +27,6 @@ import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network._quote
 import data.pxlint.lib.family.network.all_empty
 
-# ---------------------------------------------------------------------------
 # PX103 empty-prefix. The vendor template ships @("","") with the comment
 # "If not specified (default) – HTTPS access is always enabled": a list of
 # nothing but empty strings is "not specified" (PX107's for the node

@@ -6,8 +6,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX103 ---
-
 # The vendor template's @("","") means "not specified": PX107, not PX103.
 test_px103_template_placeholder_is_px107s if {
 	doc := with_nodes([q("", 5), q(" ", 5)])

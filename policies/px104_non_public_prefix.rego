@@ -27,7 +27,6 @@ import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network.nodes
 
-# ---------------------------------------------------------------------------
 # PX104 non-public-prefix: the NSG sees the nodes' public (post-NAT) addresses.
 
 non_public := [

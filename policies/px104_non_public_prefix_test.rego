@@ -6,8 +6,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX104 ---
-
 test_px104_non_public if {
 	doc := with_nodes([q("10.1.2.0/24", 5), q("100.64.1.1", 6), q("203.0.113.7", 7), q("127.0.0.1", 8), q("80.213.4.17", 9)])
 	fs := only("PX104", network.deny) with input as doc

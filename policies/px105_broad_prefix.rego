@@ -29,9 +29,6 @@ import data.pxlint.lib
 import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 
-# ---------------------------------------------------------------------------
-# PX105 broad-prefix
-
 deny contains r if {
 	some e in _entries
 	lib.good_prefix(e.value)

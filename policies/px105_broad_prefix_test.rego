@@ -5,8 +5,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX105 ---
-
 test_px105_broad if {
 	doc := with_nodes([q("0.0.0.0/0", 5), q("80.0.0.0/8", 6), q("81.2.0.0/16", 7)])
 	fs := only("PX105", network.deny) with input as doc

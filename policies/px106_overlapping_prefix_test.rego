@@ -5,8 +5,6 @@ import data.pxlint.lib.network_fixtures.only
 import data.pxlint.lib.network_fixtures.q
 import data.pxlint.lib.network_fixtures.with_nodes
 
-# --- PX106 ---
-
 test_px106_duplicate_of_appended if {
 	doc := with_nodes([q("85.10.200.0/28", 5), object.union(q("85.10.200.0/28", 3), {"from": "PxMgmtSrcAddrPrefixes"})])
 	only("PX106", network.deny) == {{

@@ -26,7 +26,6 @@ import data.pxlint.lib.family.network.all_empty
 import data.pxlint.lib.family.network.mgmt
 import data.pxlint.lib.family.network.nodes
 
-# ---------------------------------------------------------------------------
 # PX107 https-open: no node prefixes means 443 open to the whole Internet.
 
 _https_fix := sprintf("$%s = @(\"<node public address>\") + $%s", [nodes, mgmt])

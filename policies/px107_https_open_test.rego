@@ -3,8 +3,6 @@ package pxlint.rules.px107_test
 import data.pxlint.lib.network_fixtures as network
 import data.pxlint.lib.network_fixtures.only
 
-# --- PX107 ---
-
 test_px107_missing_and_empty if {
 	some f in network.deny with input as {"variables": {}}
 	f.id == "PX107"

@@ -38,7 +38,6 @@ import data.pxlint.lib.family.network._quote
 import data.pxlint.lib.family.network.mgmt
 import data.pxlint.lib.family.network.nodes
 
-# ---------------------------------------------------------------------------
 # PX108 consent-source-missing: the admin-consent workstation must reach 443
 # too. Its address is the configured consent_addresses (option or
 # --consent-address), else the management prefixes; with neither, it is

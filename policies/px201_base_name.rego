@@ -28,7 +28,6 @@ package pxlint.rules.px201
 import data.pxlint.lib
 import data.pxlint.lib.family.names.base
 
-# ---------------------------------------------------------------------------
 # PX201 base-name, warning part: upper case.
 
 deny contains r if {

@@ -4,8 +4,6 @@ import data.pxlint.lib.names_fixtures as names
 import data.pxlint.lib.names_fixtures.doc
 import data.pxlint.lib.names_fixtures.only
 
-# --- PX201 ---
-
 test_px201_upper_case_warning if {
 	only("PX201", names.deny) == {{
 		"id": "PX201", "severity": "warning", "variable": "PxBaseConnName",

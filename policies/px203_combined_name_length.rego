@@ -26,9 +26,6 @@ import data.pxlint.lib.family.names.base
 
 region := "PxVmssRegion"
 
-# ---------------------------------------------------------------------------
-# PX203 combined-name-length
-
 deny contains r if {
 	lib.base_ok
 	lib.region_ok

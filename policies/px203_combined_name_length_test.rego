@@ -4,8 +4,6 @@ import data.pxlint.lib.names_fixtures as names
 import data.pxlint.lib.names_fixtures.doc
 import data.pxlint.lib.names_fixtures.only
 
-# --- PX203 ---
-
 test_px203_too_long if {
 	fs := only("PX203", names.deny) with input as doc("fabrikam", "westeurope")
 	some f in fs

@@ -25,7 +25,6 @@ import data.pxlint.lib.family.names.base
 import data.pxlint.lib.family.names.rg
 import data.pxlint.lib.family.names.static_rg
 
-# ---------------------------------------------------------------------------
 # PX204 resource-group-name: 1-90 characters of letters, digits, _ - . ( ),
 # not ending in a period.
 

@@ -4,8 +4,6 @@ import data.pxlint.lib.names_fixtures as names
 import data.pxlint.lib.names_fixtures.doc
 import data.pxlint.lib.names_fixtures.only
 
-# --- PX204 ---
-
 test_px204_invalid_characters_and_period if {
 	d := json.patch(doc("fabrikam", "weu"), [
 		{"op": "replace", "path": "/variables/PxTeamsConnResourceGroupName/value", "value": "fabrikam TeamsConn/weu-RG"},

@@ -27,7 +27,6 @@ import data.pxlint.lib.family.names.base
 import data.pxlint.lib.family.names.rg
 import data.pxlint.lib.family.names.static_rg
 
-# ---------------------------------------------------------------------------
 # PX205 resource-group-collision (Azure compares resource-group names
 # case-insensitively).
 

@@ -3,8 +3,6 @@ package pxlint.rules.px205_test
 import data.pxlint.lib.names_fixtures as names
 import data.pxlint.lib.names_fixtures.doc
 
-# --- PX205 ---
-
 test_px205_same_groups_case_insensitive if {
 	d := json.patch(doc("fabrikam", "weu"), [{"op": "replace", "path": "/variables/PxTeamsConnStaticResourceGroupName/value", "value": "FABRIKAM-TeamsConn-weu-RG"}])
 	some f in names.deny with input as d

@@ -27,7 +27,6 @@ package pxlint.rules.px208
 import data.pxlint.lib
 import data.pxlint.lib.family.names.base
 
-# ---------------------------------------------------------------------------
 # PX208 bot-name-risk: bot names are global in Azure.
 
 default_generic_names := ["pexip", "teams", "test", "demo", "contoso", "example", "company", "sample", "acme", "corp", "lab", "video", "vtc", "poc", "teamsconn"]

@@ -4,8 +4,6 @@ import data.pxlint.lib.names_fixtures as names
 import data.pxlint.lib.names_fixtures.doc
 import data.pxlint.lib.names_fixtures.only
 
-# --- PX208 ---
-
 test_px208_generic_per_profile if {
 	some f in names.deny with input as doc("pexip", "weu")
 	f.id == "PX208"

@@ -27,7 +27,6 @@ package pxlint.rules.px301
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
 # PX301 cert-not-rsa: the connector accepts RSA keys only.
 
 deny contains r if {

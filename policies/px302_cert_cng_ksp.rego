@@ -31,7 +31,6 @@ package pxlint.rules.px302
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
 # PX302 cert-cng-ksp: the provider attribute of each key bag, readable
 # without the password.
 

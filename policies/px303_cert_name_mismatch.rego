@@ -27,9 +27,6 @@ package pxlint.rules.px303
 import data.pxlint.lib
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
-# PX303 cert-name-mismatch
-
 deny contains r if {
 	some e in cert.readable
 	e.role == "teams"

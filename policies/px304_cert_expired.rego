@@ -26,9 +26,6 @@ import data.pxlint.lib.family.cert_validity._day
 import data.pxlint.lib.family.cert_validity._links
 import data.pxlint.lib.family.cert_validity._what
 
-# ---------------------------------------------------------------------------
-# PX304 cert-expired
-
 deny contains r if {
 	some [e, i, l] in _links
 	cert.now_ns > time.parse_rfc3339_ns(l.not_after)

@@ -30,9 +30,6 @@ import data.pxlint.lib.family.cert_validity._day
 import data.pxlint.lib.family.cert_validity._links
 import data.pxlint.lib.family.cert_validity._what
 
-# ---------------------------------------------------------------------------
-# PX305 cert-expiring
-
 deny contains r if {
 	some [e, i, l] in _links
 	end := time.parse_rfc3339_ns(l.not_after)

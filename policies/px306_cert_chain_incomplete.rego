@@ -30,9 +30,6 @@ package pxlint.rules.px306
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
-# PX306 cert-chain-incomplete
-
 deny contains r if {
 	some e in cert.readable
 	not e.facts.chain.built

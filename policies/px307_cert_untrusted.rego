@@ -24,9 +24,6 @@ package pxlint.rules.px307
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
-# PX307 cert-untrusted
-
 deny contains r if {
 	some e in cert.readable
 	not e.facts.chain.built

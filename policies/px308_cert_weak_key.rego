@@ -18,7 +18,6 @@ package pxlint.rules.px308
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
 # PX308 cert-weak-key: RSA under 2048 bits, SHA-1/MD5 signature on the leaf.
 
 deny contains r if {

@@ -24,9 +24,6 @@ package pxlint.rules.px309
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
-# PX309 node-cert-name-mismatch
-
 _nodes_read := {e | some e in cert.readable; e.role == "node"}
 
 deny contains r if {

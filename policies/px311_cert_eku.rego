@@ -22,7 +22,6 @@ package pxlint.rules.px311
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
 # PX311 cert-eku: Server Authentication for the connector; Server and Client
 # Authentication for the nodes. A certificate without the EKU extension is
 # valid for every purpose.

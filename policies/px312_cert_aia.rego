@@ -26,9 +26,6 @@ package pxlint.rules.px312
 
 import data.pxlint.lib.cert
 
-# ---------------------------------------------------------------------------
-# PX312 cert-aia
-
 deny contains r if {
 	some e in cert.readable
 	e.facts.aia.checked

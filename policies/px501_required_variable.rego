@@ -27,7 +27,6 @@ package pxlint.rules.px501
 
 import data.pxlint.lib
 
-# ---------------------------------------------------------------------------
 # PX501 required-variable: missing (file-level) or empty (at the assignment).
 
 _template := {

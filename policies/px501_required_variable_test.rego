@@ -6,8 +6,6 @@ import data.pxlint.lib.values_fixtures.s
 import data.pxlint.lib.values_fixtures.set
 import data.pxlint.lib.values_fixtures as values
 
-# --- PX501 ---
-
 test_px501_missing_is_file_level if {
 	doc := json.patch(full, [{"op": "remove", "path": "/variables/PxAzureLocation"}])
 	only("PX501", values.deny) == {{

@@ -27,7 +27,6 @@ import data.pxlint.lib
 import data.pxlint.lib.values._names
 import data.pxlint.lib.values.node_fqdns
 
-# ---------------------------------------------------------------------------
 # PX502 fqdn, node-name part.
 
 _label := `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`

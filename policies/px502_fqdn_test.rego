@@ -5,8 +5,6 @@ import data.pxlint.lib.values_fixtures.s
 import data.pxlint.lib.values_fixtures.set
 import data.pxlint.lib.values_fixtures as values
 
-# --- PX502 ---
-
 test_px502_node_names if {
 	doc := set("PxNodeFqdns", s("https://conf01.fabrikam.net/admin,conf_02.fabrikam.net,10.1.2.3,conf03.fabrikam.net:443"))
 	fs := only("PX502", values.deny) with input as doc

@@ -28,9 +28,6 @@ import data.pxlint.lib.values._names
 import data.pxlint.lib.values._parts
 import data.pxlint.lib.values.node_fqdns
 
-# ---------------------------------------------------------------------------
-# PX503 node-fqdn-list
-
 deny contains r if {
 	lib.known(node_fqdns)
 	var := input.variables[node_fqdns]

@@ -5,8 +5,6 @@ import data.pxlint.lib.values_fixtures.s
 import data.pxlint.lib.values_fixtures.set
 import data.pxlint.lib.values_fixtures as values
 
-# --- PX503 ---
-
 test_px503_array_is_error if {
 	doc := set("PxNodeFqdns", {"kind": "array", "value": ["conf01.fabrikam.net", "conf02.fabrikam.net"], "line": 7})
 	only("PX503", values.deny) == {{

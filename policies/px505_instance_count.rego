@@ -32,7 +32,6 @@ package pxlint.rules.px505
 
 import data.pxlint.lib
 
-# ---------------------------------------------------------------------------
 # PX505 instance-count, warning part (not a whole number ≥ 1 is CUE's error).
 
 deny contains r if {

@@ -5,8 +5,6 @@ import data.pxlint.lib.values_fixtures.s
 import data.pxlint.lib.values_fixtures.set
 import data.pxlint.lib.values_fixtures as values
 
-# --- PX505 ---
-
 test_px505_over_max if {
 	some f in values.deny with input as set("PxTeamsConnInstanceCount", s("25"))
 	f.id == "PX505"

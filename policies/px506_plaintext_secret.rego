@@ -26,7 +26,6 @@
 #   security_severity: 8.8
 package pxlint.rules.px506
 
-# ---------------------------------------------------------------------------
 # PX506 plaintext-secret: never echo the value, only the variable and length.
 
 deny contains r if {

@@ -30,9 +30,6 @@
 #     `resource_uri` or `id` (the API returns both forms; inferred).
 package pxlint.rules.px701
 
-# ---------------------------------------------------------------------------
-# PX701 infinity-export
-
 deny contains {
 	"id": "PX701",
 	"at": d.at,

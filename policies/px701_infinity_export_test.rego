@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.nv
 
-# --- PX701 ---
-
 test_px701_dangling if {
 	doc := object.union(clean, {"dangling": [{"at": "x.json#/teams_proxy/0/azure_tenant", "field": "teams_proxy.azure_tenant", "target": "azure_tenant", "ref": "azure_tenant/9"}]})
 	fs := ids("PX701", doc)

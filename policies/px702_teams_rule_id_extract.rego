@@ -43,9 +43,6 @@ _teams_conference(r) if {
 	r.called_device_type == "teams_conference"
 }
 
-# ---------------------------------------------------------------------------
-# PX702 teams-rule-id-extract
-
 _px702_bad(r) := [i |
 	some i, s in input.samples
 	r.matches[i]

@@ -5,8 +5,6 @@ import data.pxlint.lib.infinity_fixtures.nv
 import data.pxlint.lib.infinity_fixtures.teams_rule
 import data.pxlint.lib.infinity_fixtures.with_rule
 
-# --- PX702 ---
-
 test_px702_empty_template if {
 	r := object.union(teams_rule, {"replace_string": "", "results": ["123456789", "123456789@vc.example.org"]})
 	fs := ids("PX702", with_rule(r))

@@ -36,9 +36,6 @@ package pxlint.rules.px703
 
 import data.pxlint.lib.family.infinity._teams_rules
 
-# ---------------------------------------------------------------------------
-# PX703 teams-rule-regex-dialect
-
 _regex_owners contains {"what": sprintf("Call Routing Rule %q", [r.name]), "at": r.at, "p": p} if {
 	some r in _teams_rules
 	some p in r.patterns

@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.teams_rule
 import data.pxlint.lib.infinity_fixtures.with_rule
 
-# --- PX703 ---
-
 test_px703_invalid_and_template if {
 	p := object.union(teams_rule.patterns[0], {"kind": "invalid", "problems": ["bad escape \\z"], "template_error": "invalid group reference 2"})
 	r := object.union(teams_rule, {"patterns": [p], "evaluated": false})

@@ -46,9 +46,6 @@ _incoming(r) if {
 	r.protocols[p]
 }
 
-# ---------------------------------------------------------------------------
-# PX704 teams-rule-missing
-
 _domain_samples := [i | some i, s in input.samples; s.domain != ""]
 
 _px704_samples := _domain_samples if count(_domain_samples) > 0

@@ -6,8 +6,6 @@ import data.pxlint.lib.infinity_fixtures.other_rule
 import data.pxlint.lib.infinity_fixtures.teams_rule
 import data.pxlint.lib.infinity_fixtures.with_rule
 
-# --- PX704 ---
-
 test_px704_no_teams_rule if {
 	doc := object.union(clean, {"rules": [other_rule]})
 	fs := ids("PX704", doc)

@@ -33,9 +33,6 @@ package pxlint.rules.px705
 import data.pxlint.lib.family.infinity._judged
 import data.pxlint.lib.family.infinity._users
 
-# ---------------------------------------------------------------------------
-# PX705 teams-connector-missing
-
 deny contains {
 	"id": "PX705",
 	"at": u.at,

@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.teams_rule
 import data.pxlint.lib.infinity_fixtures.with_rule
 
-# --- PX705 ---
-
 test_px705_no_connector if {
 	r := object.union(teams_rule, {"teams_proxy": "", "routes": [{"location": "system_location/2", "location_name": "Empty", "connector": ""}]})
 	fs := ids("PX705", with_rule(r))

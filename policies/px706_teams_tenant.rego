@@ -30,9 +30,6 @@ package pxlint.rules.px706
 
 import data.pxlint.lib.family.infinity._judged
 
-# ---------------------------------------------------------------------------
-# PX706 teams-tenant
-
 _guid_re := `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`
 
 _tenant_problem(id) := "looks like a domain, not a tenant ID (a GUID)" if {

@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.connector
 import data.pxlint.lib.infinity_fixtures.ids
 
-# --- PX706 ---
-
 test_px706_cases if {
 	every id in ["org.onmicrosoft.com", "not-a-guid", "00000000-0000-0000-0000-000000000000", "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa", "1f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"] {
 		doc := object.union(clean, {"connectors": [object.union(connector, {"tenant_id": id})]})

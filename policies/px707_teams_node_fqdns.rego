@@ -37,9 +37,6 @@ import data.pxlint.lib.family.infinity._node
 import data.pxlint.lib.family.infinity._script
 import data.pxlint.lib.family.infinity._users
 
-# ---------------------------------------------------------------------------
-# PX707 teams-node-fqdns
-
 _listed(n, s) if lower(n.fqdn) in {lower(x) | some x in s.node_fqdns}
 
 _listed(n, s) if {

@@ -6,8 +6,6 @@ import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.node
 import data.pxlint.lib.infinity_fixtures.nv
 
-# --- PX707 ---
-
 test_px707_node_not_listed if {
 	doc := object.union(clean, {"scripts": [object.union(clean.scripts[0], {"node_fqdns": ["e1.vc.example.org"]})]})
 	fs := ids("PX707", doc)

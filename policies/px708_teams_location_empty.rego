@@ -28,9 +28,6 @@ import data.pxlint.lib.family.infinity._location
 import data.pxlint.lib.family.infinity._node
 import data.pxlint.lib.family.infinity._users
 
-# ---------------------------------------------------------------------------
-# PX708 teams-location-empty
-
 _teams_locations contains {"key": r.location, "user": u.what} if {
 	some u in _users
 	some r in u.routes

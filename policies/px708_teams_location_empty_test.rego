@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.node
 
-# --- PX708 ---
-
 test_px708_empty_location if {
 	doc := object.union(clean, {"locations": [object.union(clean.locations[0], {"nodes": []})]})
 	some f in ids("PX708", doc)

@@ -28,9 +28,6 @@
 #     address (the reference's pairing rule).
 package pxlint.rules.px709
 
-# ---------------------------------------------------------------------------
-# PX709 teams-connector-address
-
 _not_dns_name(a) if a == ""
 
 _not_dns_name(a) if regex.match(`[:/\s@]`, a)

@@ -14,8 +14,6 @@ test_px709_unknown_fqdn_not_judged if {
 	count(nv("PX709", doc)) == 1
 }
 
-# --- PX709 ---
-
 test_px709_not_dns if {
 	doc := object.union(clean, {"connectors": [object.union(connector, {"address": "https://tc.example.org/", "script": ""})]})
 	fs := ids("PX709", doc)

@@ -34,9 +34,6 @@ import data.pxlint.lib.family.infinity._node
 import data.pxlint.lib.family.infinity._script
 import data.pxlint.lib.family.infinity._users
 
-# ---------------------------------------------------------------------------
-# PX710 teams-node-reachability
-
 _private := ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"]
 
 _is_private(ip) if {

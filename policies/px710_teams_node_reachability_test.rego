@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.node
 
-# --- PX710 ---
-
 test_px710_private_without_nat if {
 	doc := object.union(clean, {"nodes": [node(1, "e1", ""), node(2, "e2", "80.1.1.2")]})
 	some f in ids("PX710", doc)

@@ -37,9 +37,6 @@ package pxlint.rules.px711
 
 import data.pxlint.lib.family.infinity._judged
 
-# ---------------------------------------------------------------------------
-# PX711 teams-rule-shadowed
-
 _protocols := ["sip", "h323", "webrtc"]
 
 # _candidates(i, p) are the rules that take sample i over protocol p.

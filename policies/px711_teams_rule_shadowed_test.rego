@@ -6,8 +6,6 @@ import data.pxlint.lib.infinity_fixtures.other_rule
 import data.pxlint.lib.infinity_fixtures.samples
 import data.pxlint.lib.infinity_fixtures.teams_rule
 
-# --- PX711 ---
-
 test_px711_shadowed_some if {
 	w := object.union(other_rule, {"priority": 10, "matches": [false, true], "results": ["", "x"]})
 	doc := object.union(clean, {"rules": [teams_rule, w]})

@@ -33,9 +33,6 @@
 #     matches (schema).
 package pxlint.rules.px712
 
-# ---------------------------------------------------------------------------
-# PX712 teams-vr-id-regex
-
 deny contains {
 	"id": "PX712",
 	"at": v.at,

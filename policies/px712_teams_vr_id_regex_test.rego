@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.reception
 
-# --- PX712 ---
-
 test_px712_rejects_and_changes if {
 	v := object.union(reception, {"ids": [
 		{"id": "123456789", "matched": false, "result": "", "post_matched": true, "post_result": ""},

@@ -30,9 +30,6 @@ package pxlint.rules.px713
 import data.pxlint.lib.family.infinity._all_teams_rules_evaluated
 import data.pxlint.lib.family.infinity._judged
 
-# ---------------------------------------------------------------------------
-# PX713 teams-vr-handoff
-
 deny contains {
 	"id": "PX713",
 	"at": v.at,

@@ -33,9 +33,6 @@ package pxlint.rules.px714
 
 import data.pxlint.lib.family.infinity._judged
 
-# ---------------------------------------------------------------------------
-# PX714 teams-vr-alias
-
 deny contains {
 	"id": "PX714",
 	"at": v.at,

@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.clean
 import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.reception
 
-# --- PX714 ---
-
 test_px714_no_alias_and_shadowed if {
 	v1 := object.union(reception, {"aliases": []})
 	count(ids("PX714", object.union(clean, {"receptions": [v1]}))) == 1

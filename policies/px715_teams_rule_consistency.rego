@@ -27,9 +27,6 @@ package pxlint.rules.px715
 
 import data.pxlint.lib.family.infinity._teams_rules
 
-# ---------------------------------------------------------------------------
-# PX715 teams-rule-consistency
-
 _teams_types := {"teams_conference", "teams_user"}
 
 deny contains {

@@ -4,8 +4,6 @@ import data.pxlint.lib.infinity_fixtures.ids
 import data.pxlint.lib.infinity_fixtures.teams_rule
 import data.pxlint.lib.infinity_fixtures.with_rule
 
-# --- PX715 ---
-
 test_px715_inconsistent if {
 	r := object.union(teams_rule, {"outgoing_protocol": "sip", "live_captions_enabled": "yes"})
 	count(ids("PX715", with_rule(r))) == 1

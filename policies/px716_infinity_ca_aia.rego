@@ -22,9 +22,6 @@
 #     (PX312 does the same check for the connector's own certificate).
 package pxlint.rules.px716
 
-# ---------------------------------------------------------------------------
-# PX716 infinity-ca-aia
-
 deny contains {
 	"id": "PX716",
 	"at": c.at,

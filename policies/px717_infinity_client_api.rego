@@ -21,9 +21,6 @@
 #     this failure.
 package pxlint.rules.px717
 
-# ---------------------------------------------------------------------------
-# PX717 infinity-client-api
-
 deny contains {
 	"id": "PX717",
 	"at": input.global.at,

@@ -24,9 +24,6 @@
 #     private_key, or its value holds a SharedAccessKey or a PEM private key.
 package pxlint.rules.px718
 
-# ---------------------------------------------------------------------------
-# PX718 infinity-export-secrets
-
 deny contains {
 	"id": "PX718",
 	"at": s.at,

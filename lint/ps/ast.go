@@ -1,6 +1,10 @@
 package ps
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/rules"
+)
 
 // The syntax tree. Every node carries the Span of the source it was parsed
 // from (end exclusive, code points). Statements and expressions are
@@ -751,11 +755,11 @@ func (*BadExpr) exprNode()          {}
 
 // Rule IDs of the diagnostics this package produces.
 const (
-	RuleParseError    = "PX001"
-	RuleAnalysisLimit = "PX011"
+	RuleParseError    = rules.PX001
+	RuleAnalysisLimit = rules.PX011
 	// RuleEncodingRisk: a file PowerShell would decode differently from
 	// what its bytes mean (UTF-16 without a byte-order mark).
-	RuleEncodingRisk = "PX009"
+	RuleEncodingRisk = rules.PX009
 )
 
 // Diagnostic is a problem found while reading the script.

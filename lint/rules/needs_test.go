@@ -62,7 +62,7 @@ func newReader(mods map[string]*ast.Module) *reader {
 	rd := &reader{rules: map[string][]ruleIn{}, memo: map[string][]string{}}
 	for _, m := range mods {
 		for _, r := range m.Rules {
-			p := r.Path().String()
+			p := m.Package.Path.Extend(r.Head.Ref()[:1]).String()
 			rd.rules[p] = append(rd.rules[p], ruleIn{r, m})
 		}
 	}
@@ -80,8 +80,8 @@ func (rd *reader) resolve(m *ast.Module, ref ast.Ref) []string {
 			continue
 		}
 		var full ast.Ref
-		switch {
-		case head == "data":
+		switch head {
+		case "data":
 			full = prefix
 		default:
 			full = m.Package.Path.Extend(prefix)

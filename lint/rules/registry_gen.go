@@ -86,7 +86,7 @@ const (
 
 // generated holds the built-in rules, each from its METADATA.
 var generated = []Rule{
-	{ // lint/ps/ast.go:692
+	{ // lint/ps/ast.go
 		ID: PX001, Name: "parse-error", Title: "The script does not parse",
 		Severity:    finding.SeverityError,
 		Description: "The variables script is not valid PowerShell: an unterminated string or here-string, unbalanced `( )`, `@( )`, `@{ }` or `{ }`, or a stray quote. PowerShell refuses to run such a file, or runs only part of it, and every rule after the error is unreliable. pxlint reports the cause, not the symptom: when a string runs over lines before the error (a missing closing quote swallows the lines below it), the finding points at that string and gives the place where the parse failed as a related location; variables assigned from the error on are unknown, so the rules that need them are not_verified instead of failing on the typo's echoes. A slip PowerShell reads differently from what an editor shows (a comma after the last element, a missing comma, a typographic quote that ends a string, a line or paragraph separator that is a space to PowerShell) gets its own message and fix.",
@@ -98,7 +98,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "lint/ps/ast.go",
 	},
-	{ // policies/px002_unquoted_address.rego:1
+	{ // policies/px002_unquoted_address.rego
 		ID: PX002, Name: "unquoted-address", Title: "IPv4 address or CIDR prefix written without quotes",
 		Severity:    finding.SeverityError,
 		Description: "An IPv4 address or CIDR prefix written without quotes, as a value or an array element. It is not a syntax error, which is why it survives until deployment: PowerShell reads `80.213.4.17` as the number `80.213` followed by the member access `.4.17`, which yields `$null`, and `91.90.42.64/26` as `$null / 26`, i.e. `0`. The network security group then gets an empty or wrong entry. Rules about addresses (PX101–PX108) skip such elements: this rule owns them.",
@@ -110,7 +110,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px002_unquoted_address.rego",
 	},
-	{ // policies/px003_single_quoted_expansion.rego:1
+	{ // policies/px003_single_quoted_expansion.rego
 		ID: PX003, Name: "single-quoted-expansion", Title: "Single-quoted string that was meant to expand",
 		Severity:    finding.SeverityError,
 		Description: "A single-quoted string that holds `$(...)` or a reference to a known `$Px` variable. PowerShell expands neither inside single quotes, so the resource name deployed contains the literal text `$($PxBaseConnName)`. Never applied to secret variables: a `$` in a password is legitimate.",
@@ -122,7 +122,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px003_single_quoted_expansion.rego",
 	},
-	{ // policies/px004_undefined_variable.rego:1
+	{ // policies/px004_undefined_variable.rego
 		ID: PX004, Name: "undefined-variable", Title: "$Px variable used before it is assigned",
 		Severity:    finding.SeverityError,
 		Description: "A `$Px...` variable is used (in a value, inside `\"$(...)\"`, or as a command argument) before any assignment of it, so PowerShell substitutes `$null`: a misspelt name, or an assignment placed below its use. Reported once per variable, at its first use. A required variable the script never assigns is PX501's; a variable a dot-sourced file that could not be read may define is not reported.",
@@ -133,7 +133,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px004_undefined_variable.rego",
 	},
-	{ // schemas/variables.cue:32
+	{ // schemas/variables.cue
 		ID: PX005, Name: "unknown-variable", Title: "$Px variable the profile's catalog does not know",
 		Severity:    finding.SeverityWarning,
 		Levels:      []finding.Severity{finding.SeverityWarning, finding.SeverityInfo},
@@ -146,7 +146,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "schemas/variables.cue",
 	},
-	{ // policies/px006_duplicate_assignment.rego:1
+	{ // policies/px006_duplicate_assignment.rego
 		ID: PX006, Name: "duplicate-assignment", Title: "Variable assigned twice with =",
 		Severity:    finding.SeverityWarning,
 		Description: "A variable is assigned twice with `=` outside any branch, typically after pasting a block from another region's script. The last assignment wins; the finding points at the earlier one and says which value is deployed. `+=` appends and `$x = $x + ...` builds on the earlier value: neither is a duplicate.",
@@ -158,7 +158,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px006_duplicate_assignment.rego",
 	},
-	{ // lint/findings.go:136
+	{ // lint/findings.go
 		ID: PX007, Name: "not-evaluated", Title: "Value a rule needs cannot be evaluated statically",
 		Severity:    finding.SeverityInfo,
 		Description: "A value that a rule needs cannot be known without running the script: `Read-Host`, a cmdlet call, an assignment inside a branch or loop. pxlint never executes the script, so it reports the variable once, with the reason, and marks the rules that needed it `not_verified` rather than `pass`. Variables no rule needs are not reported.",
@@ -170,7 +170,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "lint/findings.go",
 	},
-	{ // schemas/variables.cue:63
+	{ // schemas/variables.cue
 		ID: PX008, Name: "wrong-type", Title: "Value of the wrong type",
 		Severity:    finding.SeverityError,
 		Description: "A boolean written as a string (`\"true\"`, `\"$false\"`: any non-empty string is true), or an address list written as one string holding several addresses (`\"1.2.3.4,5.6.7.8\"`; one address in a string is fine, PowerShell makes it a one-element array). A number or numeric string is fine for the instance count.",
@@ -183,7 +183,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "schemas/variables.cue",
 	},
-	{ // policies/px009_encoding_risk.rego:1
+	{ // policies/px009_encoding_risk.rego
 		ID: PX009, Name: "encoding-risk", Title: "Non-ASCII characters outside comments in a file without a byte-order mark",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -196,7 +196,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px009_encoding_risk.rego",
 	},
-	{ // lint/stage/stage.go:35
+	{ // lint/stage/stage.go
 		ID: PX010, Name: "suppression-problem", Title: "Inline suppression without a reason, for an unknown or unsuppressible rule, or matching nothing",
 		Severity:    finding.SeverityWarning,
 		Description: "A `# pxlint-ignore` or `# pxlint-ignore-file` comment that gives no reason after `--`, has a malformed `until=` date, names a rule ID pxlint does not know, names a rule configured as not suppressible (PX506 by default), or no longer matches any finding. A suppression with a problem suppresses nothing, so the finding it was meant for stays visible. (A waiver in .pxlint.hcl with such problems is a configuration error instead: exit code 2.)",
@@ -208,7 +208,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "lint/stage/stage.go",
 	},
-	{ // lint/ps/ast.go:729
+	{ // lint/ps/ast.go
 		ID: PX011, Name: "analysis-limit", Title: "Input exceeds a bound pxlint sets",
 		Severity:    finding.SeverityError,
 		Description: "An input exceeds one of pxlint's bounds: file size, nesting depth, expansion size, number of statements or evaluation work. pxlint stops analysing that part instead of hanging or exhausting memory, and says which bound and where. A real variables script never comes close.",
@@ -220,7 +220,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "lint/ps/ast.go",
 	},
-	{ // policies/px101_invalid_address.rego:1
+	{ // policies/px101_invalid_address.rego
 		ID: PX101, Name: "invalid-address", Title: "Element that is not an IPv4 address or CIDR prefix",
 		Severity:    finding.SeverityError,
 		Description: "An element of `$PxNodesSourceAddressPrefixes` or `$PxMgmtSrcAddrPrefixes` that is not an IPv4 address or CIDR prefix: an octet over 255 (`10.0.0.300`), a prefix length over 32 (`10.0.0.0/33`), two slashes (`10.0.0/0/16`), a missing length (`10.0.0.0/`), spaces inside the quotes. Older Azure clients let some of these through to the deployment.",
@@ -233,7 +233,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px101_invalid_address.rego",
 	},
-	{ // policies/px102_cidr_host_bits.rego:1
+	{ // policies/px102_cidr_host_bits.rego
 		ID: PX102, Name: "cidr-host-bits", Title: "CIDR prefix with host bits set",
 		Severity:    finding.SeverityError,
 		Description: "A CIDR prefix whose address is not the network address of its length: Azure's network security group accepts only network prefixes. The message gives the network (`91.90.42.96/26` → `91.90.42.64/26`) and the prefix length at which the written address is a network address (`91.90.42.96/27`), in case that range was meant.",
@@ -246,7 +246,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px102_cidr_host_bits.rego",
 	},
-	{ // policies/px103_empty_prefix.rego:1
+	{ // policies/px103_empty_prefix.rego
 		ID: PX103, Name: "empty-prefix", Title: "Empty address prefix",
 		Severity:    finding.SeverityError,
 		Description: "An empty or blank element (`\"\"`) beside real ones in an address list: Azure rejects the empty prefix. A list of nothing but empty strings is the vendor template's `@(\"\",\"\")` placeholder, which the template documents as \"If not specified (default) – HTTPS access is always enabled\": that is \"not specified\", PX107's (443 open) for the node prefixes, not PX103's.",
@@ -259,7 +259,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px103_empty_prefix.rego",
 	},
-	{ // policies/px104_non_public_prefix.rego:1
+	{ // policies/px104_non_public_prefix.rego
 		ID: PX104, Name: "non-public-prefix", Title: "Non-public range in the node prefixes",
 		Severity:    finding.SeverityWarning,
 		Description: "A private (RFC 1918), loopback, link-local, carrier-grade NAT (100.64.0.0/10), multicast, reserved (0.0.0.0/8, 240.0.0.0/4), documentation (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) or benchmarking (198.18.0.0/15) range in `$PxNodesSourceAddressPrefixes`. Conferencing Nodes reach the Teams Connector from their public (post-NAT) addresses, so such an entry never matches.",
@@ -272,7 +272,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px104_non_public_prefix.rego",
 	},
-	{ // policies/px105_broad_prefix.rego:1
+	{ // policies/px105_broad_prefix.rego
 		ID: PX105, Name: "broad-prefix", Title: "Prefix broader than the configured minimum",
 		Severity:         finding.SeverityWarning,
 		Description:      "`0.0.0.0/0`, or a prefix shorter than /16 (configurable), in an address list: the network security group then admits a large part of the Internet, which defeats the restriction.",
@@ -292,7 +292,7 @@ var generated = []Rule{
 		},
 		Source: "policies/px105_broad_prefix.rego",
 	},
-	{ // policies/px106_overlapping_prefix.rego:1
+	{ // policies/px106_overlapping_prefix.rego
 		ID: PX106, Name: "overlapping-prefix", Title: "Prefix listed twice or contained in another",
 		Severity:    finding.SeverityWarning,
 		Description: "A prefix listed twice in the same list, or contained in another entry of it (including the management prefixes appended with `+ $PxMgmtSrcAddrPrefixes`). The finding points at the redundant entry written by hand.",
@@ -305,7 +305,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px106_overlapping_prefix.rego",
 	},
-	{ // policies/px107_https_open.rego:1
+	{ // policies/px107_https_open.rego
 		ID: PX107, Name: "https-open", Title: "Port 443 open to the whole Internet",
 		Severity:         finding.SeverityWarning,
 		Description:      "`$PxNodesSourceAddressPrefixes` is empty, absent, or the vendor template's `@(\"\",\"\")` (\"If not specified (default) – HTTPS access is always enabled\"), so the Teams Connector's network security group admits HTTPS from anywhere instead of only from the Conferencing Nodes.",
@@ -318,7 +318,7 @@ var generated = []Rule{
 		SecuritySeverity: 6.5,
 		Source:           "policies/px107_https_open.rego",
 	},
-	{ // policies/px108_consent_source_missing.rego:1
+	{ // policies/px108_consent_source_missing.rego
 		ID: PX108, Name: "consent-source-missing", Title: "Node prefixes do not include the management prefixes",
 		Severity:    finding.SeverityWarning,
 		Description: "`$PxNodesSourceAddressPrefixes` is set but does not contain every prefix of `$PxMgmtSrcAddrPrefixes`. The workstation that grants admin consent after the deployment must reach the Teams Connector on 443 too; the template's idiom appends the management prefixes. When `consent_addresses` (or `--consent-address`) names the consent workstation's public addresses, those must be in the list instead. With `$PxMgmtSrcAddrPrefixes = @()` and no consent address, nothing shows the workstation can reach 443: a warning at the node prefixes.",
@@ -336,7 +336,7 @@ var generated = []Rule{
 		},
 		Source: "policies/px108_consent_source_missing.rego",
 	},
-	{ // policies/px201_base_name.rego:1
+	{ // policies/px201_base_name.rego
 		ID: PX201, Name: "base-name", Title: "Base name too long, with invalid characters, or in upper case",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -350,7 +350,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px201_base_name.rego",
 	},
-	{ // schemas/variables.cue:132
+	{ // schemas/variables.cue
 		ID: PX202, Name: "region-name", Title: "Region tag not lower-case letters",
 		Severity:    finding.SeverityError,
 		Description: "`$PxVmssRegion` is the short tag that separates regional deployments; it must match `^[a-z]+$`. An empty or missing value is PX501's.",
@@ -363,7 +363,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "schemas/variables.cue",
 	},
-	{ // policies/px203_combined_name_length.rego:1
+	{ // policies/px203_combined_name_length.rego
 		ID: PX203, Name: "combined-name-length", Title: "Base name and region tag together outside 3–14 characters",
 		Severity:    finding.SeverityError,
 		Description: "`$PxBaseConnName` + `$PxVmssRegion` form the VMSS name and the prefix of the Windows computer names (at most 15 characters with the instance suffix); together they must be 3 to 14 characters. Skipped when either part is already wrong in itself (PX201, PX202, PX501).",
@@ -375,7 +375,7 @@ var generated = []Rule{
 		Needs:       []string{"PxBaseConnName", "PxVmssRegion"},
 		Source:      "policies/px203_combined_name_length.rego",
 	},
-	{ // policies/px204_resource_group_name.rego:1
+	{ // policies/px204_resource_group_name.rego
 		ID: PX204, Name: "resource-group-name", Title: "Resource-group name Azure rejects",
 		Severity:    finding.SeverityError,
 		Description: "An evaluated resource-group name (`$PxTeamsConnResourceGroupName`, `$PxTeamsConnStaticResourceGroupName`) that Azure rejects: it must be 1–90 characters of letters, digits, `_ - . ( )`, and not end in `.`. A literal `$(` is PX003's and a broken base name PX201's.",
@@ -388,7 +388,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px204_resource_group_name.rego",
 	},
-	{ // policies/px205_resource_group_collision.rego:1
+	{ // policies/px205_resource_group_collision.rego
 		ID: PX205, Name: "resource-group-collision", Title: "Two roles resolve to the same resource group",
 		Severity:    finding.SeverityError,
 		Description: "Within one script, the VMSS resource group equals the static resource group, or either equals the bot channel's resource group (`<base>-TeamsBotChan-RG`), compared case-insensitively as Azure compares them. The VMSS resource group is deleted and recreated on redeployment; the static one (public IP, key vault) must survive it.",
@@ -400,7 +400,7 @@ var generated = []Rule{
 		Needs:       []string{"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxBaseConnName"},
 		Source:      "policies/px205_resource_group_collision.rego",
 	},
-	{ // policies/px206_deployment_collision.rego:1
+	{ // policies/px206_deployment_collision.rego
 		ID: PX206, Name: "deployment-collision", Title: "Two regional deployments collide",
 		Severity:    finding.SeverityError,
 		Description: "Across the scripts of one repository and within one `$PxSubscriptionId`, two regional deployments share a VMSS resource group, a static resource group, a VMSS name (`<base><region>`) or a public IP name (`<base>-TeamsConn-<region>-PIP`); or, in any subscription, a `$PxTeamsConnFqdn`. Typically a script copied for a new region with the region tag left unchanged. Each script gets one finding per colliding variable, whatever the number of scripts it collides with: the message names the first 3 other scripts and counts the rest, and the first 10 places are related locations (the message says how many more), so output grows linearly.",
@@ -412,7 +412,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId", "PxTeamsConnFqdn", "PxBaseConnName", "PxVmssRegion", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"},
 		Source:      "policies/px206_deployment_collision.rego",
 	},
-	{ // policies/px207_resource_group_exists.rego:1
+	{ // policies/px207_resource_group_exists.rego
 		ID: PX207, Name: "resource-group-exists", Title: "Resource group already exists in Azure",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityInfo},
@@ -425,7 +425,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"},
 		Source:      "policies/px207_resource_group_exists.rego",
 	},
-	{ // policies/px208_bot_name_risk.rego:1
+	{ // policies/px208_bot_name_risk.rego
 		ID: PX208, Name: "bot-name-risk", Title: "Generic base name: the global bot name is likely taken",
 		Severity:    finding.SeverityWarning,
 		Description: "Bot names are global in Azure and derived from `$PxBaseConnName` (per profile: `<base>-Trusted-TeamsBot` and `<base>-Guest-TeamsBot`, or `<base>-TeamsBot`). A generic base name (`pexip`, `teams`, `test`, `demo`, `contoso`, `example`, `company`, ..., optionally followed by digits) is very likely registered by another tenant already.",
@@ -443,7 +443,7 @@ var generated = []Rule{
 		},
 		Source: "policies/px208_bot_name_risk.rego",
 	},
-	{ // schemas/regions.cue:12
+	{ // schemas/regions.cue
 		ID: PX209, Name: "azure-location", Title: "Azure location unknown, or a display name",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityInfo},
@@ -463,7 +463,7 @@ var generated = []Rule{
 		},
 		Source: "schemas/regions.cue",
 	},
-	{ // policies/px210_cloud_mismatch.rego:1
+	{ // policies/px210_cloud_mismatch.rego
 		ID: PX210, Name: "cloud-mismatch", Title: "Azure Government region with a public-cloud connection, or the reverse",
 		Severity:    finding.SeverityError,
 		Description: "`$PxAzureLocation` is an Azure Government region (`usgovarizona`, `usgovtexas`, ...) while the script connects with `Connect-AzAccount` without `-Environment AzureUSGovernment`, or a public-cloud region while it connects to Azure Government. The region does not exist in the cloud the session is connected to. GCC High tenants may host the Teams Connector only in US Gov Arizona or US Gov Texas. The region list and each region's cloud are data (`schemas/regions.cue`). Not verified when the script does not connect itself (the session's cloud is unknown), or when the location or the `-Environment` value is not known statically.",
@@ -475,7 +475,7 @@ var generated = []Rule{
 		Needs:       []string{"PxAzureLocation"},
 		Source:      "policies/px210_cloud_mismatch.rego",
 	},
-	{ // policies/px301_cert_not_rsa.rego:1
+	{ // policies/px301_cert_not_rsa.rego
 		ID: PX301, Name: "cert-not-rsa", Title: "Teams Connector certificate key is not RSA",
 		Severity:    finding.SeverityError,
 		Description: "The private key of the Teams Connector certificate is ECDSA (or any algorithm but RSA). The connector's installation imports the PFX and accepts RSA keys only.",
@@ -486,7 +486,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px301_cert_not_rsa.rego",
 	},
-	{ // policies/px302_cert_cng_ksp.rego:1
+	{ // policies/px302_cert_cng_ksp.rego
 		ID: PX302, Name: "cert-cng-ksp", Title: "PFX private key will land in a CNG Key Storage Provider",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -498,7 +498,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px302_cert_cng_ksp.rego",
 	},
-	{ // policies/px303_cert_name_mismatch.rego:1
+	{ // policies/px303_cert_name_mismatch.rego
 		ID: PX303, Name: "cert-name-mismatch", Title: "$PxTeamsConnFqdn is not among the certificate's names",
 		Severity:    finding.SeverityError,
 		Description: "`$PxTeamsConnFqdn` is not covered by a DNS name in the Teams Connector certificate's Subject Alternative Names. A wildcard covers exactly one left-most label (`*.example.com` covers `teams.example.com`, not `example.com` nor `a.teams.example.com`); names compare case-insensitively; a name only in the subject CN does not count. `not_verified` when the certificate bag is encrypted and no password is given (PXLINT_PFX_PASSWORD).",
@@ -510,7 +510,7 @@ var generated = []Rule{
 		Needs:       []string{"PxTeamsConnFqdn"},
 		Source:      "policies/px303_cert_name_mismatch.rego",
 	},
-	{ // policies/px304_cert_expired.rego:1
+	{ // policies/px304_cert_expired.rego
 		ID: PX304, Name: "cert-expired", Title: "Certificate expired or not yet valid",
 		Severity:    finding.SeverityError,
 		Description: "The leaf certificate, or a certificate of the chain that was built from it to a trusted root, is expired or not yet valid at pxlint's clock (`--now` or SOURCE_DATE_EPOCH). An expired extra certificate in the file that the chain does not use is not a finding. Applies to the Teams Connector certificate and to every --node-cert.",
@@ -521,7 +521,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px304_cert_expired.rego",
 	},
-	{ // policies/px305_cert_expiring.rego:1
+	{ // policies/px305_cert_expiring.rego
 		ID: PX305, Name: "cert-expiring", Title: "Certificate expires soon",
 		Severity:    finding.SeverityWarning,
 		Description: "A certificate of the built chain (the leaf included) expires within 30 days (`--expiry-days`, or the rule option `days`).",
@@ -538,7 +538,7 @@ var generated = []Rule{
 		},
 		Source: "policies/px305_cert_expiring.rego",
 	},
-	{ // policies/px306_cert_chain_incomplete.rego:1
+	{ // policies/px306_cert_chain_incomplete.rego
 		ID: PX306, Name: "cert-chain-incomplete", Title: "PFX lacks the intermediate certificates",
 		Severity:    finding.SeverityError,
 		Description: "No chain from the leaf to a trusted root can be built from the file's certificates, and an intermediate CA certificate is what is missing: the file stops at the leaf, or at a certificate whose issuer is itself an intermediate (the file carries a root the chain does not reach). When the file carries the chain up to a CA whose issuer is unknown, the cause is a private root: PX307. The Teams Connector PFX must carry the whole chain. Trusted roots are the system's, a built-in fallback bundle, and `--ca-file`.",
@@ -549,7 +549,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px306_cert_chain_incomplete.rego",
 	},
-	{ // policies/px307_cert_untrusted.rego:1
+	{ // policies/px307_cert_untrusted.rego
 		ID: PX307, Name: "cert-untrusted", Title: "Certificate is self-signed or chains to an untrusted root",
 		Severity:    finding.SeverityError,
 		Description: "The certificate is self-signed, its chain ends at a root that is not trusted (not in the system roots, the fallback bundle or `--ca-file`), or the file carries the chain up to a CA whose issuer is not a trusted root (a private CA). The Teams Connector and the Conferencing Nodes need certificates from an external, publicly trusted CA.",
@@ -560,7 +560,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px307_cert_untrusted.rego",
 	},
-	{ // policies/px308_cert_weak_key.rego:1
+	{ // policies/px308_cert_weak_key.rego
 		ID: PX308, Name: "cert-weak-key", Title: "Weak certificate key or signature",
 		Severity:    finding.SeverityError,
 		Description: "The leaf has an RSA key under 2048 bits, or is signed with SHA-1 or MD5.",
@@ -571,7 +571,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px308_cert_weak_key.rego",
 	},
-	{ // policies/px309_node_cert_name_mismatch.rego:1
+	{ // policies/px309_node_cert_name_mismatch.rego
 		ID: PX309, Name: "node-cert-name-mismatch", Title: "A Conferencing Node name is not in any node certificate",
 		Severity:    finding.SeverityError,
 		Description: "A name in `$PxNodeFqdns` (one comma-separated string) is not covered by the DNS names of any Conferencing Node certificate given with `--node-cert` (PEM chain, DER or PFX; repeatable). Wildcards cover exactly one left-most label. `not_verified` when no `--node-cert` is given.",
@@ -583,7 +583,7 @@ var generated = []Rule{
 		Needs:       []string{"PxNodeFqdns"},
 		Source:      "policies/px309_node_cert_name_mismatch.rego",
 	},
-	{ // policies/px310_cert_unreadable.rego:1
+	{ // policies/px310_cert_unreadable.rego
 		ID: PX310, Name: "cert-unreadable", Title: "Certificate file cannot be read",
 		Severity:    finding.SeverityError,
 		Description: "A certificate file that exists is corrupt or truncated, is not a PFX/PEM/DER certificate (a `.cer` where the Teams Connector needs a PFX with its private key), has an invalid integrity check (MAC or PBMAC1), or the password is wrong. When the file named by `$PxPfxCertFileName` is absent, as it usually is in a repository, the certificate rules are `not_verified` instead; a path given with `--cert`, `--node-cert` or `--ca-file` that does not exist is exit code 2. A PFX that asks for more work than pxlint allows is PX310 too, before anything is decrypted: more than 64 bags, an iteration count over a million, or over 4 million key-derivation iterations in all (a decryption still running after 30 s is abandoned), so a hostile file costs seconds, not minutes.",
@@ -594,7 +594,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px310_cert_unreadable.rego",
 	},
-	{ // policies/px311_cert_eku.rego:1
+	{ // policies/px311_cert_eku.rego
 		ID: PX311, Name: "cert-eku", Title: "Certificate lacks the Server (and Client) Authentication EKU",
 		Severity:    finding.SeverityWarning,
 		Description: "The Teams Connector leaf certificate has an Extended Key Usage extension without Server Authentication, or a Conferencing Node certificate lacks Server or Client Authentication. A certificate without the extension is valid for every purpose and passes.",
@@ -605,7 +605,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px311_cert_eku.rego",
 	},
-	{ // policies/px312_cert_aia.rego:1
+	{ // policies/px312_cert_aia.rego
 		ID: PX312, Name: "cert-aia", Title: "Intermediate's AIA URL redirects HTTP to HTTPS",
 		Severity:    finding.SeverityWarning,
 		Description: "With `--online`, each intermediate's `http://` AIA caIssuers URL is fetched once (short timeout, no retries, bounded size, redirects not followed); a redirect to `https://` is reported, because chain building does not follow it. Offline the status is `not_verified`, with the URLs in its reason. pxlint makes no network access without `--online`.",
@@ -616,7 +616,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px312_cert_aia.rego",
 	},
-	{ // policies/px401_az_version.rego:1
+	{ // policies/px401_az_version.rego
 		ID: PX401, Name: "az-version", Title: "Az version that will load is not the pinned, working one",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -628,7 +628,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px401_az_version.rego",
 	},
-	{ // policies/px402_culture.rego:1
+	{ // policies/px402_culture.rego
 		ID: PX402, Name: "culture", Title: "Workstation culture is not en-US",
 		Severity:    finding.SeverityError,
 		Description: "The deployment needs the en-US culture. Error: the facts (or the local probe) show another culture. Pass: they show en-US, or the script stops unless the culture is en-US (`if ((Get-Culture).Name -ne 'en-US') { throw ... }`). Otherwise not verified.",
@@ -639,7 +639,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px402_culture.rego",
 	},
-	{ // policies/px403_owner_role.rego:1
+	{ // policies/px403_owner_role.rego
 		ID: PX403, Name: "owner-role", Title: "Deploying identity lacks Owner on the static resource group",
 		Severity:    finding.SeverityError,
 		Description: "From the facts' role assignments (including those held through groups and inherited): Owner at the static resource group, the subscription or any management group satisfies the rule; scopes compare case-insensitively. Not verified without facts, with the probe only, or when the facts were read in another subscription (see PX405).",
@@ -651,7 +651,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId", "PxTeamsConnStaticResourceGroupName"},
 		Source:      "policies/px403_owner_role.rego",
 	},
-	{ // policies/px404_guest_directory_readers.rego:1
+	{ // policies/px404_guest_directory_readers.rego
 		ID: PX404, Name: "guest-directory-readers", Title: "Guest user without the Directory Readers role",
 		Severity:    finding.SeverityError,
 		Description: "From the facts' account: a guest user (`user_type` Guest) needs the Directory Readers role (Global Reader and Global Administrator include it) to read the tenant's service principals. Not verified without facts or when the guest's directory roles are unknown.",
@@ -662,7 +662,7 @@ var generated = []Rule{
 		Engine:      EngineRego,
 		Source:      "policies/px404_guest_directory_readers.rego",
 	},
-	{ // policies/px405_facts_subscription.rego:1
+	{ // policies/px405_facts_subscription.rego
 		ID: PX405, Name: "facts-subscription", Title: "Facts collected in another subscription than $PxSubscriptionId",
 		Severity:    finding.SeverityWarning,
 		Description: "The facts' Azure context (`account.subscription_id`) is not the script's `$PxSubscriptionId`: the role assignments read there say nothing about the deployment's subscription, and the session is pointed at the wrong one.",
@@ -674,7 +674,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId"},
 		Source:      "policies/px405_facts_subscription.rego",
 	},
-	{ // policies/px501_required_variable.rego:1
+	{ // policies/px501_required_variable.rego
 		ID: PX501, Name: "required-variable", Title: "Required variable missing or empty",
 		Severity:    finding.SeverityError,
 		Description: "A variable the deployment needs is missing (the finding is about the file) or `\"\"` / `$null` (the finding points at the assignment): `$PxBaseConnName`, `$PxVmssRegion`, `$PxTeamsConnFqdn`, `$PxNodeFqdns`, `$PxSubscriptionId`, `$PxAzureLocation`, `$PxTeamsConnInstanceCount`, `$PxPfxCertFileName`, `$PxTeamsConnResourceGroupName`, `$PxTeamsConnStaticResourceGroupName`, and `$PxWinAdminUser` unless the VM credential is obtained otherwise (`$PxWinAdminCred = Get-Credential`). Not required: the password (prompting is better), the two prefix lists (empty has a meaning), the booleans. Rules that depend on these values skip them while they are missing or empty.",
@@ -686,7 +686,7 @@ var generated = []Rule{
 		Needs:       []string{"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns", "PxSubscriptionId", "PxAzureLocation", "PxTeamsConnInstanceCount", "PxPfxCertFileName", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxWinAdminUser"},
 		Source:      "policies/px501_required_variable.rego",
 	},
-	{ // policies/px502_fqdn.rego:1
+	{ // policies/px502_fqdn.rego
 		ID: PX502, Name: "fqdn", Title: "Teams Connector or node name is not a DNS name",
 		Severity:    finding.SeverityError,
 		Description: "`$PxTeamsConnFqdn`, or a name in `$PxNodeFqdns`, is not a DNS name: a scheme (`https://`), a port, a path, an underscore, spaces, an IP address, a label over 63 or a name over 253 characters. The Teams Connector FQDN's shape is checked in CUE, the node names (split on commas) in Rego.",
@@ -699,7 +699,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px502_fqdn.rego",
 	},
-	{ // policies/px503_node_fqdn_list.rego:1
+	{ // policies/px503_node_fqdn_list.rego
 		ID: PX503, Name: "node-fqdn-list", Title: "Node names not one clean comma-separated string",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -713,7 +713,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px503_node_fqdn_list.rego",
 	},
-	{ // schemas/variables.cue:164
+	{ // schemas/variables.cue
 		ID: PX504, Name: "guid", Title: "Subscription or tenant ID is not a GUID",
 		Severity:    finding.SeverityError,
 		Description: "`$PxSubscriptionId` (or a tenant ID) is not a GUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hexadecimal); often a subscription or tenant name pasted instead.",
@@ -726,7 +726,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "schemas/variables.cue",
 	},
-	{ // policies/px505_instance_count.rego:1
+	{ // policies/px505_instance_count.rego
 		ID: PX505, Name: "instance-count", Title: "Instance count not a whole number ≥ 1, or unusually high",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -746,7 +746,7 @@ var generated = []Rule{
 		},
 		Source: "policies/px505_instance_count.rego",
 	},
-	{ // policies/px506_plaintext_secret.rego:1
+	{ // policies/px506_plaintext_secret.rego
 		ID: PX506, Name: "plaintext-secret", Title: "Literal password or secret in the script",
 		Severity:         finding.SeverityError,
 		Levels:           []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -761,7 +761,7 @@ var generated = []Rule{
 		SecuritySeverity: 8.8,
 		Source:           "policies/px506_plaintext_secret.rego",
 	},
-	{ // schemas/variables.cue:195
+	{ // schemas/variables.cue
 		ID: PX507, Name: "admin-credential", Title: "VM administrator name Azure rejects",
 		Severity:    finding.SeverityError,
 		Description: "`$PxWinAdminUser` breaks Azure's rules for Windows VM administrators: over 20 characters, ending in `.`, or a reserved name (`admin`, `administrator`, `root`, `guest`, `test`, `user1`, ...).",
@@ -774,7 +774,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "schemas/variables.cue",
 	},
-	{ // policies/px508_fqdn_collision.rego:1
+	{ // policies/px508_fqdn_collision.rego
 		ID: PX508, Name: "fqdn-collision", Title: "Teams Connector FQDN equals a node name",
 		Severity:    finding.SeverityError,
 		Description: "`$PxTeamsConnFqdn` equals one of the names in `$PxNodeFqdns` (case-insensitively): the Teams Connector and a Conferencing Node would share one hostname and certificate name.",
@@ -786,7 +786,7 @@ var generated = []Rule{
 		Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		Source:      "policies/px508_fqdn_collision.rego",
 	},
-	{ // lint/schema/declared.go:15
+	{ // lint/schema/declared.go
 		ID: PX509, Name: "declared-variable", Title: "Value outside the type or pattern declared in .pxlint.hcl",
 		Severity:    finding.SeverityError,
 		Description: "A variable declared with a `variable` block in `.pxlint.hcl` (a site's own, or one a newer Teams Connector release reads that the catalog does not know: VM size, private routing, Event Hub, ...) has a value that does not satisfy its declared CUE `type` or does not match its `pattern` (every string of a list must). Declared variables are known to PX005, required ones are PX501's when missing or empty, and one with a `parameter` must be passed to `create_vmss_deployment.ps1` as that parameter (PX601), like the built-in ones.",
@@ -798,7 +798,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "lint/schema/declared.go",
 	},
-	{ // policies/px601_deployment_arguments.rego:1
+	{ // policies/px601_deployment_arguments.rego
 		ID: PX601, Name: "deployment-arguments", Title: "create_vmss_deployment.ps1 call disagrees with the variables",
 		Severity:    finding.SeverityWarning,
 		Description: "When the script invokes `create_vmss_deployment.ps1`: a parameter is fed from a different variable than the one that feeds it (`-PexipSourceAddressPrefixes $PxMgmtSrcAddrPrefixes`), a literal contradicts the variables (`-VmssName \"fabrikamneu\"` in the weu script), a mandatory parameter is missing, or a variable the script sets is not passed at all, so its default is deployed. Any `*create_vmss_deployment.ps1` is the call (the vendor's own scripts run `.\\newcreate_vmss_deployment.ps1`); parameters of variables declared in `.pxlint.hcl` with `parameter` are checked too. Without a call in the script the rule is not_verified (\"no call of create_vmss_deployment.ps1 in this script\"): a deploy wrapper that dot-sources the variables file makes the call and is judged with them.",
@@ -810,7 +810,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxBaseConnName", "PxVmssRegion", "PxPfxCertFileName", "PxTeamsConnFqdn", "PxNodeFqdns", "PxTeamsConnInstanceCount", "PxTeamsConnStaticResourceGroupName", "PxTeamsConnIncidentReporting", "PxTeamsConnDiskEncryption", "PxMgmtSrcAddrPrefixes", "PxNodesSourceAddressPrefixes"},
 		Source:      "policies/px601_deployment_arguments.rego",
 	},
-	{ // lint/against.go:95
+	{ // lint/against.go
 		ID: PX602, Name: "redeploy-identity-change", Title: "change makes the next run a new deployment",
 		Severity:    finding.SeverityWarning,
 		Description: "Compared with an earlier version of the same regional script (`pxlint lint --against REF`, for example `origin/main` in a pull request, or `pxlint diff OLD NEW`): the base name, region tag, subscription, VMSS or static resource group name, Teams Connector FQDN or Azure location changed. Each names the deployment, so the next run creates a new one (new public IP, DNS record, certificate name and admin consent) instead of upgrading the existing one, and leaves the old resources behind. Changes that are normal in an upgrade (instance count, source prefixes, certificate file, node FQDNs) are listed by `pxlint diff`, not reported. Without an earlier version the rule is not verified; a script that did not exist at REF is a new deployment and passes.",
@@ -822,7 +822,7 @@ var generated = []Rule{
 		Needs:       []string{"PxBaseConnName", "PxVmssRegion", "PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxTeamsConnFqdn", "PxAzureLocation"},
 		Source:      "lint/against.go",
 	},
-	{ // policies/px701_infinity_export.rego:1
+	{ // policies/px701_infinity_export.rego
 		ID: PX701, Name: "infinity-export", Title: "Infinity export refers to objects it does not hold, or lacks a resource",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityInfo},
@@ -836,7 +836,7 @@ var generated = []Rule{
 		Assumes:     "A reference is a resource URI string or a nested object with `resource_uri` or `id` (the API returns both forms; inferred).",
 		Source:      "policies/px701_infinity_export.rego",
 	},
-	{ // policies/px702_teams_rule_id_extract.rego:1
+	{ // policies/px702_teams_rule_id_extract.rego
 		ID: PX702, Name: "teams-rule-id-extract", Title: "Teams Call Routing Rule does not extract just the conference ID",
 		Severity:    finding.SeverityError,
 		Description: "For an enabled rule with `called_device_type = teams_conference`, each sample alias it matches (`<id>@<domain>`, and the bare ID) must become exactly the digits of the ID after the replace string. The usual causes: an empty replace string (the alias is passed on unchanged), a group that keeps `@domain`, `$1` (literal text in Python), or the wrong group number. The message shows one sample and what the rule makes of it.",
@@ -849,7 +849,7 @@ var generated = []Rule{
 		Assumes:     "Infinity applies a rule when its regex matches the whole (parsed) alias, like Python's re.fullmatch, and then expands the replace template (inferred from the Regular Expression Tester; re.sub would differ only for patterns that match the empty string). Regexes are Python `re` syntax, case-insensitive (Pexip's docs call them Perl-style; Python is inferred). Conference IDs have `teams_id_lengths` digits, 9–12 by default (the troubleshooting page; third parties write 9–13). Sample aliases are one ID per length, bare and at each of `teams_domains` plus the domains of Teams Virtual Reception aliases (settings of the `infinity { }` block in .pxlint.hcl).",
 		Source:      "policies/px702_teams_rule_id_extract.rego",
 	},
-	{ // policies/px703_teams_rule_regex_dialect.rego:1
+	{ // policies/px703_teams_rule_regex_dialect.rego
 		ID: PX703, Name: "teams-rule-regex-dialect", Title: "Teams rule or Virtual Reception regex is not valid Python, or not evaluable",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -863,7 +863,7 @@ var generated = []Rule{
 		Assumes:     "Infinity runs Python's `re` (its management stack is Python; no Pexip text says so outright). The Python version inside each release is unknown: atomic groups and possessive repeats need 3.11.",
 		Source:      "policies/px703_teams_rule_regex_dialect.rego",
 	},
-	{ // policies/px704_teams_rule_missing.rego:1
+	{ // policies/px704_teams_rule_missing.rego
 		ID: PX704, Name: "teams-rule-missing", Title: "No Call Routing Rule sends Teams conference IDs to Teams",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -877,7 +877,7 @@ var generated = []Rule{
 		Assumes:     "Infinity applies a rule when its regex matches the whole (parsed) alias, like Python's re.fullmatch, and then expands the replace template (inferred from the Regular Expression Tester; re.sub would differ only for patterns that match the empty string). Regexes are Python `re` syntax, case-insensitive (Pexip's docs call them Perl-style; Python is inferred). Conference IDs have `teams_id_lengths` digits, 9–12 by default (the troubleshooting page; third parties write 9–13). Sample aliases are one ID per length, bare and at each of `teams_domains` plus the domains of Teams Virtual Reception aliases (settings of the `infinity { }` block in .pxlint.hcl).",
 		Source:      "policies/px704_teams_rule_missing.rego",
 	},
-	{ // policies/px705_teams_connector_missing.rego:1
+	{ // policies/px705_teams_connector_missing.rego
 		ID: PX705, Name: "teams-connector-missing", Title: "Teams rule or Virtual Reception has no Teams Connector",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -891,7 +891,7 @@ var generated = []Rule{
 		Assumes:     "When a rule's outgoing location (a Virtual Reception's Lookup location) is Automatic, the location that handles the call is not known statically: pxlint considers the rule's match_source_location if set, else every location that has Conferencing Nodes (inferred).",
 		Source:      "policies/px705_teams_connector_missing.rego",
 	},
-	{ // policies/px706_teams_tenant.rego:1
+	{ // policies/px706_teams_tenant.rego
 		ID: PX706, Name: "teams-tenant", Title: "Teams Connector's Azure tenant is missing, malformed or not the expected one",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning, finding.SeverityInfo},
@@ -905,7 +905,7 @@ var generated = []Rule{
 		Assumes:     "The tenant used for a call is the connector's `azure_tenant` (rules and Virtual Receptions have no tenant field in the schema seen; inferred).",
 		Source:      "policies/px706_teams_tenant.rego",
 	},
-	{ // policies/px707_teams_node_fqdns.rego:1
+	{ // policies/px707_teams_node_fqdns.rego
 		ID: PX707, Name: "teams-node-fqdns", Title: "Conferencing Node talks to a Teams Connector whose $PxNodeFqdns does not name it",
 		Severity:    finding.SeverityError,
 		Description: "A Conferencing Node in the location of a Teams rule or Virtual Reception that uses connector C is not named in the `$PxNodeFqdns` of C's variables script (the script whose `$PxTeamsConnFqdn` is C's address); a node also passes when its TLS certificate carries a listed name. Needs the scripts (`--scripts`, or `pxlint lint` with an infinity block).",
@@ -918,7 +918,7 @@ var generated = []Rule{
 		Assumes:     "A node's FQDN is `hostname.domain` (inferred). When a rule's outgoing location (a Virtual Reception's Lookup location) is Automatic, the location that handles the call is not known statically: pxlint considers the rule's match_source_location if set, else every location that has Conferencing Nodes (inferred).",
 		Source:      "policies/px707_teams_node_fqdns.rego",
 	},
-	{ // policies/px708_teams_location_empty.rego:1
+	{ // policies/px708_teams_location_empty.rego
 		ID: PX708, Name: "teams-location-empty", Title: "Location used for Teams has no usable Conferencing Node",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -932,7 +932,7 @@ var generated = []Rule{
 		Assumes:     "When a rule's outgoing location (a Virtual Reception's Lookup location) is Automatic, the location that handles the call is not known statically: pxlint considers the rule's match_source_location if set, else every location that has Conferencing Nodes (inferred).",
 		Source:      "policies/px708_teams_location_empty.rego",
 	},
-	{ // policies/px709_teams_connector_address.rego:1
+	{ // policies/px709_teams_connector_address.rego
 		ID: PX709, Name: "teams-connector-address", Title: "Teams Connector address is not a DNS name, or matches no script's $PxTeamsConnFqdn",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityError, finding.SeverityWarning},
@@ -946,7 +946,7 @@ var generated = []Rule{
 		Assumes:     "A connector pairs with the script whose `$PxTeamsConnFqdn` equals its address (the reference's pairing rule).",
 		Source:      "policies/px709_teams_connector_address.rego",
 	},
-	{ // policies/px710_teams_node_reachability.rego:1
+	{ // policies/px710_teams_node_reachability.rego
 		ID: PX710, Name: "teams-node-reachability", Title: "Conferencing Node for Teams has no public address, or one the connector's NSG blocks",
 		Severity:    finding.SeverityWarning,
 		Description: "A node in a location used for Teams has a private `address` and no `static_nat_address`; or its public address is outside a non-empty `$PxNodesSourceAddressPrefixes` of the paired script, so the connector's network security group blocks port 443.",
@@ -959,7 +959,7 @@ var generated = []Rule{
 		Assumes:     "When a rule's outgoing location (a Virtual Reception's Lookup location) is Automatic, the location that handles the call is not known statically: pxlint considers the rule's match_source_location if set, else every location that has Conferencing Nodes (inferred).",
 		Source:      "policies/px710_teams_node_reachability.rego",
 	},
-	{ // policies/px711_teams_rule_shadowed.rego:1
+	{ // policies/px711_teams_rule_shadowed.rego
 		ID: PX711, Name: "teams-rule-shadowed", Title: "Teams conference IDs are taken by another rule or a service alias first",
 		Severity:    finding.SeverityError,
 		Levels:      []finding.Severity{finding.SeverityWarning, finding.SeverityError},
@@ -973,7 +973,7 @@ var generated = []Rule{
 		Assumes:     "Infinity applies a rule when its regex matches the whole (parsed) alias, like Python's re.fullmatch, and then expands the replace template (inferred from the Regular Expression Tester; re.sub would differ only for patterns that match the empty string). Regexes are Python `re` syntax, case-insensitive (Pexip's docs call them Perl-style; Python is inferred). Conference IDs have `teams_id_lengths` digits, 9–12 by default (the troubleshooting page; third parties write 9–13). Sample aliases are one ID per length, bare and at each of `teams_domains` plus the domains of Teams Virtual Reception aliases (settings of the `infinity { }` block in .pxlint.hcl).",
 		Source:      "policies/px711_teams_rule_shadowed.rego",
 	},
-	{ // policies/px712_teams_vr_id_regex.rego:1
+	{ // policies/px712_teams_vr_id_regex.rego
 		ID: PX712, Name: "teams-vr-id-regex", Title: "Teams Virtual Reception regex rejects or changes conference IDs",
 		Severity:    finding.SeverityError,
 		Description: "A Teams Virtual Reception's `match_string` rejects some conference ID of the configured lengths, or its `replace_string` or `post_match_string`/`post_replace_string` pair changes the digits.",
@@ -986,7 +986,7 @@ var generated = []Rule{
 		Assumes:     "Infinity applies a rule when its regex matches the whole (parsed) alias, like Python's re.fullmatch, and then expands the replace template (inferred from the Regular Expression Tester; re.sub would differ only for patterns that match the empty string). Regexes are Python `re` syntax, case-insensitive (Pexip's docs call them Perl-style; Python is inferred). Conference IDs have `teams_id_lengths` digits, 9–12 by default (the troubleshooting page; third parties write 9–13). Sample aliases are one ID per length, bare and at each of `teams_domains` plus the domains of Teams Virtual Reception aliases (settings of the `infinity { }` block in .pxlint.hcl). The replace string applies only when match_string is set and matches (schema).",
 		Source:      "policies/px712_teams_vr_id_regex.rego",
 	},
-	{ // policies/px713_teams_vr_handoff.rego:1
+	{ // policies/px713_teams_vr_handoff.rego
 		ID: PX713, Name: "teams-vr-handoff", Title: "No Teams rule routes the bare conference ID a Virtual Reception may hand over",
 		Severity:    finding.SeverityWarning,
 		Description: "A Teams Virtual Reception exists, but no enabled Teams rule matches the bare ID (`123456789`), in case the Virtual Reception passes the entered ID on to Call Routing Rules.",
@@ -999,7 +999,7 @@ var generated = []Rule{
 		Assumes:     "That a Teams Virtual Reception hands the bare ID to Call Routing Rules is not established by Pexip's documentation (inferred from the troubleshooting page), so this is a warning.",
 		Source:      "policies/px713_teams_vr_handoff.rego",
 	},
-	{ // policies/px714_teams_vr_alias.rego:1
+	{ // policies/px714_teams_vr_alias.rego
 		ID: PX714, Name: "teams-vr-alias", Title: "Teams Virtual Reception has no alias, or a rule also matches its alias",
 		Severity:    finding.SeverityWarning,
 		Description: "A Teams Virtual Reception has no alias, so no one can dial it; or its alias is also matched by an enabled Call Routing Rule, which never sees those calls since aliases win.",
@@ -1012,7 +1012,7 @@ var generated = []Rule{
 		Assumes:     "Infinity applies a rule when its regex matches the whole (parsed) alias, like Python's re.fullmatch, and then expands the replace template (inferred from the Regular Expression Tester; re.sub would differ only for patterns that match the empty string). Regexes are Python `re` syntax, case-insensitive (Pexip's docs call them Perl-style; Python is inferred). Conference IDs have `teams_id_lengths` digits, 9–12 by default (the troubleshooting page; third parties write 9–13). Sample aliases are one ID per length, bare and at each of `teams_domains` plus the domains of Teams Virtual Reception aliases (settings of the `infinity { }` block in .pxlint.hcl).",
 		Source:      "policies/px714_teams_vr_alias.rego",
 	},
-	{ // policies/px715_teams_rule_consistency.rego:1
+	{ // policies/px715_teams_rule_consistency.rego
 		ID: PX715, Name: "teams-rule-consistency", Title: "Teams rule fields contradict each other",
 		Severity:    finding.SeverityWarning,
 		Description: "`outgoing_protocol = teams` with a call target that is not a Teams one, or the reverse; `live_captions_enabled` other than `no` on a Teams rule (Pexip's Terraform provider refuses it); `match_incoming_calls = false` on the only Teams rule.",
@@ -1025,7 +1025,7 @@ var generated = []Rule{
 		Assumes:     "A rule is a Teams rule when its call target is teams_conference or teams_user, or its outgoing protocol is teams (inferred from third-party notes).",
 		Source:      "policies/px715_teams_rule_consistency.rego",
 	},
-	{ // policies/px716_infinity_ca_aia.rego:1
+	{ // policies/px716_infinity_ca_aia.rego
 		ID: PX716, Name: "infinity-ca-aia", Title: "CA certificate on the Management Node has an http:// AIA URL",
 		Severity:    finding.SeverityWarning,
 		Description: "A `ca_certificate` (an intermediate uploaded to the Management Node) names an `http://` caIssuers URL in its Authority Information Access; if that URL redirects to https, the Teams Connector cannot build the chain. Offline the URL is reported as a risk; with `--online` it is fetched once, without following redirects, and reported only when it redirects to https.",
@@ -1038,7 +1038,7 @@ var generated = []Rule{
 		Assumes:     "Offline, any http:// caIssuers URL is taken as one that may redirect (PX312 does the same check for the connector's own certificate).",
 		Source:      "policies/px716_infinity_ca_aia.rego",
 	},
-	{ // policies/px717_infinity_client_api.rego:1
+	{ // policies/px717_infinity_client_api.rego
 		ID: PX717, Name: "infinity-client-api", Title: "Client API disabled on Infinity",
 		Severity:    finding.SeverityWarning,
 		Description: "`global.enable_application_api` is false; Infinity's schema says the Client API is required for the Teams integration.",
@@ -1051,7 +1051,7 @@ var generated = []Rule{
 		Assumes:     "The schema's statement is taken as a requirement; the seed does not list this failure.",
 		Source:      "policies/px717_infinity_client_api.rego",
 	},
-	{ // policies/px718_infinity_export_secrets.rego:1
+	{ // policies/px718_infinity_export_secrets.rego
 		ID: PX718, Name: "infinity-export-secrets", Title: "Infinity export holds secrets",
 		Severity:         finding.SeverityInfo,
 		Description:      "The export carries an Event Hub `SharedAccessKey` (`teams_proxy.notifications_queue`), a private key or a password. pxlint never shows the value, in any format; the finding advises stripping secrets before the export is committed.",

@@ -7,6 +7,8 @@ import (
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
+
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // The rule PX509 is this file's check of the variables declared in
@@ -40,7 +42,7 @@ import (
 
 // RuleDeclaredVariable is the rule of a variable declared in .pxlint.hcl
 // whose value does not fit its declared type or pattern.
-const RuleDeclaredVariable = "PX509"
+const RuleDeclaredVariable = rules.PX509
 
 // Declared is a variable the catalog does not know, declared in
 // .pxlint.hcl for a site or a newer release: known to PX005 and validated

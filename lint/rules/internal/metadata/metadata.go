@@ -517,7 +517,7 @@ func Render(rs []Rule) ([]byte, error) {
 	b.WriteString("// generated holds the built-in rules, each from its METADATA.\nvar generated = []Rule{\n")
 	q := strconv.Quote
 	for _, r := range rs {
-		fmt.Fprintf(&b, "\t{ // %s:%d\n", r.Source, r.Line)
+		fmt.Fprintf(&b, "\t{ // %s\n", r.Source)
 		fmt.Fprintf(&b, "ID: %s, Name: %s, Title: %s,\n", r.ID, q(r.Name), q(r.Title))
 		fmt.Fprintf(&b, "Severity: %s,\n", severityConst[r.Severity])
 		if len(r.Levels) > 0 {
