@@ -32,7 +32,8 @@ func TestGeneratedRegistryFresh(t *testing.T) {
 func TestEveryRuleHasItsSource(t *testing.T) {
 	for _, r := range rules.All() {
 		if r.Source == "" {
-			continue // still in a Go table (being moved)
+			t.Errorf("%s: no METADATA source (a rule written outside any check?)", r.ID)
+			continue
 		}
 		if _, err := os.Stat("../../" + r.Source); err != nil {
 			t.Errorf("%s: source %s: %v", r.ID, r.Source, err)

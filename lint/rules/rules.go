@@ -1,9 +1,12 @@
 // Package rules is the rule registry: one metadata entry per rule ID, read by
 // `pxlint rules`, `pxlint explain`, SARIF, the generated docs pages and the
-// README table. Each range of rules registers its entries from its own file
-// (px0xx.go, px1xx.go, ...); the logic lives in Rego (policies/), in a CUE field
-// tagged @rule(PXnnn) (schemas/), or in Go (parse-level rules), and tests check
-// that every registered rule has its logic and every rule ID used has an entry.
+// README table. The entries are generated (registry_gen.go, by `go generate`)
+// from each rule's METADATA, written where its logic lives: the rule's own
+// policies/pxNNN_<name>.rego, or a `// METADATA` block beside a CUE
+// definition (schemas/, fields tagged @rule(PXnnn)) or the Go code of a
+// parse-level rule (lint/rules/internal/metadata reads them all). Tests check
+// that the generated file is fresh and that every registered rule has its
+// logic. This package imports no policy engine: it is data.
 package rules
 
 import (
