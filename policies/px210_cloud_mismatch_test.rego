@@ -18,3 +18,31 @@ test_public_region_gov_connection_fails if {
 	r.id == "PX210"
 	startswith(r.msg, "$PxAzureLocation \"westeurope\" is a public-cloud region")
 }
+
+test_gov_region_gov_connection_passes if {
+	count(cloud.deny) == 0 with input as doc("usgovtexas", "AzureUSGovernment", [connect([env("AzureUSGovernment")])])
+	count(cloud.deny) == 0 with input as doc("usgovtexas", "AzureUSGovernment", [connect([env("azureusgovernment")])])
+	count(cloud.not_verified) == 0 with input as doc("usgovtexas", "AzureUSGovernment", [connect([env("AzureUSGovernment")])])
+}
+
+test_public_region_public_connection_passes if {
+	count(cloud.deny) == 0 with input as doc("westeurope", "AzureCloud", [connect([])])
+	count(cloud.not_verified) == 0 with input as doc("westeurope", "AzureCloud", [connect([])])
+}
+
+test_without_its_input_not_verified if {
+	# no connect call
+	some a in cloud.not_verified with input as doc("usgovarizona", "AzureUSGovernment", [])
+	contains(a.reason, "does not connect")
+	count(cloud.deny) == 0 with input as doc("usgovarizona", "AzureUSGovernment", [])
+
+	# location not known
+	some b in cloud.not_verified with input as {"variables": {}, "context": {}, "commands": [connect([])]}
+	contains(b.reason, "$PxAzureLocation")
+
+	# -Environment not known statically
+	unknown := {"name": "Environment", "written": "Environment", "line": 7, "value": {"kind": "unknown", "text": "$envName"}}
+	some c in cloud.not_verified with input as doc("usgovarizona", "AzureUSGovernment", [connect([unknown])])
+	contains(c.reason, "-Environment")
+	count(cloud.deny) == 0 with input as doc("usgovarizona", "AzureUSGovernment", [connect([unknown])])
+}

@@ -43,3 +43,29 @@ func TestEveryRuleHasItsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestRegoRuleLayout: a Rego rule is policies/pxNNN_<name>.rego in package
+// pxlint.rules.pxnnn, with its pxNNN_<name>_test.rego beside it, so a
+// newcomer finds a rule, and adds one, by copying a neighbour.
+func TestRegoRuleLayout(t *testing.T) {
+	for _, r := range rules.All() {
+		if !strings.HasPrefix(r.Source, "policies/") {
+			continue
+		}
+		base := strings.ToLower(r.ID) + "_" + strings.ReplaceAll(r.Name, "-", "_")
+		if r.Source != "policies/"+base+".rego" {
+			t.Errorf("%s: METADATA in %s, want policies/%s.rego", r.ID, r.Source, base)
+			continue
+		}
+		src, err := os.ReadFile("../../" + r.Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), "\npackage pxlint.rules."+strings.ToLower(r.ID)+"\n") {
+			t.Errorf("%s: %s is not package pxlint.rules.%s", r.ID, r.Source, strings.ToLower(r.ID))
+		}
+		if _, err := os.Stat("../../policies/" + base + "_test.rego"); err != nil {
+			t.Errorf("%s: no tests beside it: %v", r.ID, err)
+		}
+	}
+}

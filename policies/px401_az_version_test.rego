@@ -1,4 +1,4 @@
-package pxlint.rules.prereq_az_test
+package pxlint.rules.px401_test
 
 import data.pxlint.lib.prereq_az_fixtures as prereq_az
 import data.pxlint.lib.prereq_az_fixtures.base

@@ -1,4 +1,4 @@
-package pxlint.rules.repository_test
+package pxlint.rules.px206_test
 
 import data.pxlint.lib.repository_fixtures as repository
 import data.pxlint.lib.repository_fixtures.copy
