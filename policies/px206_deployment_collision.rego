@@ -32,6 +32,11 @@
 #   needs: [PxSubscriptionId, PxTeamsConnFqdn, PxBaseConnName, PxVmssRegion, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName]
 package pxlint.rules.px206
 
+# PX206: within one $PxSubscriptionId, two regional deployments share a
+# VMSS resource group, a static resource group, a VMSS name or a public IP
+# name; in any subscription, they share a $PxTeamsConnFqdn. The other
+# scripts come from input.repository; findings name them as related locations.
+
 import data.pxlint.lib.derived
 import data.pxlint.lib
 

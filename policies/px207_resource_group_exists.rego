@@ -27,6 +27,13 @@
 #   needs: [PxSubscriptionId, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName]
 package pxlint.rules.px207
 
+# With an Azure inventory (az group list -o json, or Get-AzResourceGroup |
+# ConvertTo-Json), the resource groups of the script's subscription (taken
+# from their IDs): an existing VMSS resource group fails the deployment
+# ("Web space with name <name> already exists") until the group itself is
+# deleted; an existing static resource group is expected on upgrade (info).
+# Names compare case-insensitively, as Azure compares them.
+
 import data.pxlint.lib
 import data.pxlint.lib.prereq
 

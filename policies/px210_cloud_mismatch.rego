@@ -29,6 +29,12 @@
 #   needs: [PxAzureLocation]
 package pxlint.rules.px210
 
+# PX210: an Azure Government region ($PxAzureLocation, see
+# schemas/regions.cue) can only be deployed to from a session connected with
+# Connect-AzAccount -Environment AzureUSGovernment, and a public-cloud region
+# only from a public-cloud session. The engine resolves the location's cloud
+# into input.context.azure_location_cloud.
+
 import data.pxlint.lib
 
 _gov := "AzureUSGovernment"

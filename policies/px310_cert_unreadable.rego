@@ -27,6 +27,10 @@
 #     $PxPfxCertFileName = "teams.pfx"   # RSA 2048+, CryptoAPI CSP, full chain, public CA
 package pxlint.rules.px310
 
+# PX310: a certificate file that exists but is corrupt, not a PFX/PEM/DER
+# certificate, or behind a wrong password. An absent $PxPfxCertFileName
+# file is not a finding: the certificate rules are not_verified.
+
 import data.pxlint.lib.cert
 
 deny contains r if {

@@ -28,6 +28,14 @@
 #     #Requires -Modules @{ ModuleName="Az"; RequiredVersion="4.5.0" }
 package pxlint.rules.px401
 
+# Judges the Az version the deployment will load, from the script
+# (#Requires -Modules, Install-Module, Import-Module with -RequiredVersion,
+# -MinimumVersion, -MaximumVersion) and the installed modules of the
+# workstation facts. Az 4.6.0/4.6.1 (Az.Resources 2.5.0) break the
+# deployment; the target release needs lib.prereq.required_az. Several
+# installed versions side by side are normal: without a pin PowerShell loads
+# the newest. Applies to the az profile only.
+
 import data.pxlint.lib.prereq
 
 _watched := {"az", "az.resources"}

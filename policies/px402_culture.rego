@@ -19,6 +19,10 @@
 #     if ((Get-Culture).Name -ne 'en-US') { throw 'Run Set-Culture -CultureInfo en-US first' }
 package pxlint.rules.px402
 
+# The deployment needs the en-US culture. Facts decide when they know the
+# culture; otherwise a script guard that stops unless the culture is en-US
+# makes the rule pass; otherwise it is not verified.
+
 import data.pxlint.lib.prereq
 
 _fix := "run Set-Culture -CultureInfo en-US, then open a new PowerShell window (or add the guard: if ((Get-Culture).Name -ne 'en-US') { throw 'Set-Culture -CultureInfo en-US first' })"

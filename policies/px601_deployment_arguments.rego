@@ -27,6 +27,11 @@
 #   needs: [PxSubscriptionId, PxTeamsConnResourceGroupName, PxBaseConnName, PxVmssRegion, PxPfxCertFileName, PxTeamsConnFqdn, PxNodeFqdns, PxTeamsConnInstanceCount, PxTeamsConnStaticResourceGroupName, PxTeamsConnIncidentReporting, PxTeamsConnDiskEncryption, PxMgmtSrcAddrPrefixes, PxNodesSourceAddressPrefixes]
 package pxlint.rules.px601
 
+# PX601: when the script invokes create_vmss_deployment.ps1, each parameter
+# must be fed from the variable that feeds it (reference/teams-connector.md),
+# a literal must agree with the variables, the mandatory parameters must be
+# there, and a variable the script sets must not be silently left out.
+
 import data.pxlint.lib.derived
 import data.pxlint.lib
 

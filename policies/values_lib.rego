@@ -3,6 +3,10 @@
 # description: $PxNodeFqdns split into names (PX502, PX503, PX508).
 package pxlint.lib.values
 
+# PX501, PX502 for the Conferencing Node names (the Teams Connector FQDN's
+# shape is CUE's), PX503, PX505's warning (the whole-number error is CUE's),
+# PX506 and PX508: one rule file each, policies/px5NN_*.rego.
+
 import data.pxlint.lib
 
 node_fqdns := "PxNodeFqdns"
