@@ -244,3 +244,37 @@ var notNeeded = map[string][]string{
 	"PX307": {"PxPfxCertFileName"}, "PX308": {"PxPfxCertFileName"}, "PX310": {"PxPfxCertFileName"},
 	"PX311": {"PxPfxCertFileName"}, "PX312": {"PxPfxCertFileName"},
 }
+
+// TestReaderFollowsConstantsNotFunctions pins what the needs comparison
+// counts as read, on a small library and rule.
+func TestReaderFollowsConstantsNotFunctions(t *testing.T) {
+	parse := func(name, src string) *ast.Module {
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	mods := map[string]*ast.Module{
+		"lib.rego": parse("lib.rego", `package pxlint.lib.family.x
+nodes := "PxNodesSourceAddressPrefixes"
+_entries contains e if { some e in input.variables[nodes].elements }
+str(name) := input.variables[name].value
+_catalog := {"PxEverything"}
+`),
+		"rule.rego": parse("rule.rego", `package pxlint.rules.px999
+import data.pxlint.lib.family.x._entries
+import data.pxlint.lib.family.x
+deny contains {"id": "PX999"} if {
+	some e in _entries
+	x.str("PxTeamsConnFqdn") == e.value
+}
+`),
+	}
+	rd := newReader(mods)
+	got := rd.readsIn(mods["rule.rego"], mods["rule.rego"])
+	want := []string{"PxNodesSourceAddressPrefixes", "PxTeamsConnFqdn"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reads %v, want %v (constants followed through _entries, the function's argument, not the unused catalog)", got, want)
+	}
+}
