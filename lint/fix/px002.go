@@ -5,12 +5,13 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX002 unquoted-address: a bare 80.213.4.17 evaluates to $null (or a
 // number); quoting it restores the obvious intent, so the fix is safe.
 func init() {
-	register(Fixer{Rule: "PX002", Safety: finding.SafetySafe,
+	register(Fixer{Rule: rules.PX002, Safety: finding.SafetySafe,
 		Summary: `quotes the bare address or prefix as written: 80.213.4.17 → "80.213.4.17"`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			if f.Region == nil {

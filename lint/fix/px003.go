@@ -5,13 +5,14 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX003 single-quoted-expansion: '$($PxBaseConnName)-RG' becomes
 // "$($PxBaseConnName)-RG", so PowerShell expands it. The deployed value
 // changes (that is the point), so the fix is unsafe.
 func init() {
-	register(Fixer{Rule: "PX003", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX003, Safety: finding.SafetyUnsafe,
 		Summary: `turns the single-quoted string into a double-quoted one, so $(...) expands: '$($PxBaseConnName)-RG' → "$($PxBaseConnName)-RG"`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			r, ok := px003Target(c, f)

@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX004 undefined-variable: when the rule names the one catalog variable a
 // misspelled use meant ("rename it to $PxTeamsConnFqdn"), every use of the
 // misspelling is renamed. The value used changes from $null, so unsafe.
 func init() {
-	register(Fixer{Rule: "PX004", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX004, Safety: finding.SafetyUnsafe,
 		Summary: "renames a misspelled, never assigned variable to the catalog name the rule suggests, in every use",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			m := px004Rename.FindStringSubmatch(f.Fix)

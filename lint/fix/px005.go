@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX005 unknown-variable: when the rule suggests the catalog name a
@@ -12,7 +13,7 @@ import (
 // renamed everywhere in the file. The deployment then reads a value it
 // ignored before, so unsafe.
 func init() {
-	register(Fixer{Rule: "PX005", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX005, Safety: finding.SafetyUnsafe,
 		Summary: "renames the unknown variable to the catalog name the rule suggests, in every assignment and use",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			m := px005Rename.FindStringSubmatch(f.Fix)

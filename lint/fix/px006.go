@@ -4,6 +4,7 @@ import (
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX006 duplicate-assignment: an `=` assignment that a later one
@@ -13,7 +14,7 @@ import (
 // side is plain data (strings, numbers, arrays of them): deleting a
 // `Read-Host` or `$(...)` would remove a prompt or a call.
 func init() {
-	register(Fixer{Rule: "PX006", Safety: finding.SafetySafe,
+	register(Fixer{Rule: rules.PX006, Safety: finding.SafetySafe,
 		Summary: "deletes the overridden assignment (its whole line when it stands alone), when its value is plain data and nothing reads it before the later one",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			if f.Region == nil {

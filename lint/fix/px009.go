@@ -6,6 +6,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX009 encoding-risk: the file is saved as UTF-8 with a BOM, which
@@ -15,7 +16,7 @@ import (
 // straight quotes and dashes where PowerShell reads typographic ones as
 // such (“x” → "x", –eq → -eq): the same script to PowerShell, also safe.
 func init() {
-	register(Fixer{Rule: "PX009", Safety: finding.SafetySafe,
+	register(Fixer{Rule: rules.PX009, Safety: finding.SafetySafe,
 		Summary: `saves the file as UTF-8 with a byte-order mark (re-encoding only: the text is unchanged); alternative: straight quotes and dashes for the typographic ones PowerShell reads as such (“x” → "x")`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			switch {

@@ -13,7 +13,7 @@ import (
 // the address the line obviously holds. Other invalid addresses have no
 // mechanical fix.
 func init() {
-	register(Fixer{Rule: "PX101", Safety: finding.SafetySafe,
+	register(Fixer{Rule: rules.PX101, Safety: finding.SafetySafe,
 		Summary: `trims spaces inside the quotes when the rest is a valid address: " 10.0.0.1 " → "10.0.0.1"`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			_, el := c.element(f)

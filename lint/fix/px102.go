@@ -6,6 +6,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX102 cidr-host-bits: 91.90.42.96/26 has host bits set. Two fixes, both
@@ -13,7 +14,7 @@ import (
 // same length (91.90.42.64/26), or the longer prefix that starts at the
 // address written (91.90.42.96/27), when the address was the intent.
 func init() {
-	register(Fixer{Rule: "PX102", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX102, Safety: finding.SafetyUnsafe,
 		Summary: "replaces the prefix by its network address (91.90.42.96/26 → 91.90.42.64/26) or, as the alternative, by the narrower prefix that starts at the address written (91.90.42.96/27)",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			_, el := c.element(f)

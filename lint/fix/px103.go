@@ -5,13 +5,14 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX103 empty-prefix: the empty element is removed with its comma. Unsafe:
 // the array the deployment receives changes (an empty prefix list means
 // "open to all", so the last element is never removed).
 func init() {
-	register(Fixer{Rule: "PX103", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX103, Safety: finding.SafetyUnsafe,
 		Summary: `removes the "" element and its comma (never the last element: @() would open port 443 to everyone)`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			v, el := c.element(f)

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX106 overlapping-prefix: the element listed twice, or contained in
@@ -10,7 +11,7 @@ import (
 // variable's own assignment (one appended from $PxMgmtSrcAddrPrefixes
 // belongs to that list).
 func init() {
-	register(Fixer{Rule: "PX106", Safety: finding.SafetySafe,
+	register(Fixer{Rule: rules.PX106, Safety: finding.SafetySafe,
 		Summary: "removes the redundant element (listed twice, or inside another prefix of the list) and its comma",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			if f.Fix != "remove this element" {

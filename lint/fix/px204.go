@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX204 resource-group-name: a name ending in "." loses the dots, inside
@@ -11,7 +12,7 @@ import (
 // stays an expression). The only mechanical case; unsafe, as the resource
 // group's name changes.
 func init() {
-	register(Fixer{Rule: "PX204", Safety: finding.SafetyUnsafe,
+	register(Fixer{Rule: rules.PX204, Safety: finding.SafetyUnsafe,
 		Summary: `drops the trailing "." Azure rejects: "$($PxBaseConnName)-RG." → "$($PxBaseConnName)-RG" (the resource group's name changes)`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			value, rhs, ok := c.assignedValue(f)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX209 azure-location: a display name ("West Europe") becomes the short
@@ -11,7 +12,7 @@ import (
 // that is no region becomes the nearest one the rule suggests, unsafe:
 // that is a guess at the region meant.
 func init() {
-	register(Fixer{Rule: "PX209", Safety: finding.SafetySafe, Mixed: true,
+	register(Fixer{Rule: rules.PX209, Safety: finding.SafetySafe, Mixed: true,
 		Summary: `writes the region's short name: for a display name ("West Europe" → "westeurope") safe, for a name that is no region (the nearest one suggested) unsafe`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			value, _, ok := c.assignedValue(f)

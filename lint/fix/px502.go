@@ -4,13 +4,14 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX502 fqdn: spaces around the name are trimmed (safe); a scheme, port or
 // path the rule strips ("https://teams.example.com/" → "teams.example.com")
 // is removed, unsafe: the value changes.
 func init() {
-	register(Fixer{Rule: "PX502", Safety: finding.SafetySafe, Mixed: true,
+	register(Fixer{Rule: rules.PX502, Safety: finding.SafetySafe, Mixed: true,
 		Summary: `writes the bare DNS name the rule derives: trimming spaces is safe; dropping a scheme, port or path ("https://teams.example.com" → "teams.example.com") is unsafe`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			value, rhs, ok := c.assignedValue(f)

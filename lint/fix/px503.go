@@ -5,6 +5,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX503 node-fqdn-list: an array of names becomes the one comma-separated
@@ -12,7 +13,7 @@ import (
 // the names stay the same; removing empty or duplicate entries changes
 // the list, so that fix is unsafe.
 func init() {
-	register(Fixer{Rule: "PX503", Safety: finding.SafetySafe, Mixed: true,
+	register(Fixer{Rule: rules.PX503, Safety: finding.SafetySafe, Mixed: true,
 		Summary: `writes one comma-separated string: @("a","b") → "a,b" and "a , b" → "a,b" are safe; dropping empty or duplicate names is unsafe`,
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
 			value, _, ok := c.assignedValue(f)
