@@ -71,6 +71,7 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	stdin     stdinOnce        // Options.Stdin, read once
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -89,7 +90,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 // each with the policy input its rules judged (for plans).
 func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
 	opts := e.opts
-	cands, err := discover(opts.Paths)
+	cands, err := discover(opts.Paths, opts.StdinName)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -391,7 +392,7 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
+	b, err := e.readScript(s.cand)
 	s.size = len(b)
 	switch {
 	case errors.Is(err, safeio.ErrTooLarge):

@@ -89,7 +89,7 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 		fmt.Fprintln(bw) // a blank line between the findings and the summary
 	}
 	for i := range r.Files {
-		writePrettyFileSummary(bw, p, idx, &r.Files[i])
+		writePrettyFileSummary(bw, p, &r.Files[i], opt.Verbose)
 	}
 	for _, n := range r.Notices {
 		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), escape.Text(n))
@@ -250,13 +250,25 @@ func findingsPhrase(c finding.Count) string {
 	return strings.Join(parts, ", ")
 }
 
-// statusPhrase is "rules: 40 pass, 2 fail, 1 not_verified, 3 disabled, 0 suppressed".
+// statusPhrase is "rules: 40 passed, 2 failed, 1 not verified, 3
+// disabled": the non-zero statuses in plain words.
 func statusPhrase(c finding.Count) string {
-	return fmt.Sprintf("rules: %d pass, %d fail, %d not_verified, %d disabled, %d suppressed",
-		c.Pass, c.Fail, c.NotVerified, c.Disabled, c.Suppressed)
+	var parts []string
+	for _, n := range []struct {
+		n    int
+		word string
+	}{{c.Pass, "passed"}, {c.Fail, "failed"}, {c.NotVerified, "not verified"}, {c.Disabled, "disabled"}, {c.Suppressed, "suppressed"}} {
+		if n.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n.n, n.word))
+		}
+	}
+	if len(parts) == 0 {
+		return "no rules ran"
+	}
+	return "rules: " + strings.Join(parts, ", ")
 }
 
-func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult) {
+func writePrettyFileSummary(bw *bufio.Writer, p palette, fr *finding.FileResult, verbose bool) {
 	c := fr.Tally()
 	name := escape.Text(fr.Path)
 	if fr.Profile != "" {
@@ -275,14 +287,22 @@ func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *find
 			sources.add(s.Source, s.RuleID)
 		}
 	}
-	for _, g := range notVerified {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, escape.Text(g.key))
+	if verbose {
+		for _, g := range notVerified {
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, escape.Text(g.key))
+		}
+	} else if len(notVerified) > 0 {
+		// The reasons repeat on every run (no certificate, no facts): one
+		// line per file says what is missing, --verbose says why.
+		fmt.Fprintf(bw, "  %s %s — see --verbose\n", p.warn("not verified:"), topicsPhrase(notVerifiedTopics(fr.Statuses)))
 	}
 	for _, g := range suppressed {
 		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, escape.Text(g.key))
 	}
-	for _, g := range sources {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), escape.Text(g.key), g.ids)
+	if verbose {
+		for _, g := range sources {
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), escape.Text(g.key), g.ids)
+		}
 	}
 }
 
@@ -307,21 +327,12 @@ func orDash(s string) string {
 }
 
 func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count) {
+	if len(r.Files) == 0 {
+		// Nothing was judged: neither PASS nor a threshold means anything.
+		fmt.Fprintf(bw, "%s no variables script found, nothing was linted\n", p.warn("nothing to check:"))
+		return
+	}
 	files := fmt.Sprintf("%d %s", len(r.Files), plural(len(r.Files), "file", "files"))
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold("total, "+files), findingsPhrase(c), statusPhrase(c))
-	threshold := r.FailOn.String()
-	for i := range r.Files {
-		if r.Files[i].FailOn != nil {
-			threshold += " (or the fail_on of a script's .pxlint.hcl)"
-			break
-		}
-	}
-	switch {
-	case r.ExitCode() != 0:
-		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), threshold)
-	case r.FailOn == finding.SeverityNone && threshold == "none":
-		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
-	default:
-		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), threshold)
-	}
+	fmt.Fprintln(bw, verdict(p, r, c))
 }
