@@ -107,7 +107,7 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 	indent := "  "
 	if s := f.Suppression; s != nil {
 		// Dim the whole entry: it is shown for the record, it does not count.
-		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, escape.Text(idx.title(f.RuleID)), s.Kind, escape.Text(s.Justification))))
+		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (%s: %s)", loc, f.Severity, escape.Text(idx.title(f.RuleID)), suppressedBy(s), escape.Text(s.Justification))))
 		fmt.Fprintln(bw, p.dim(indent+escape.Text(f.Message)))
 		return
 	}
@@ -138,6 +138,30 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 	if docs != "" {
 		fmt.Fprintf(bw, "%s%s %s\n", indent, p.dim("docs:"), escape.Text(docs))
 	}
+}
+
+// suppressedBy says in words what suppressed a finding and where:
+// "ignored by a comment at x.ps1:2", "waived at .pxlint.hcl:12",
+// "in the baseline".
+func suppressedBy(s *finding.Suppression) string {
+	var what string
+	switch s.Kind {
+	case "inSource":
+		what = "ignored by a comment"
+	case "external":
+		what = "waived"
+	case "baseline":
+		what = "in the baseline"
+	default:
+		what = "suppressed (" + escape.Text(s.Kind) + ")"
+	}
+	if s.Source != "" {
+		what += " at " + escape.Text(s.Source)
+	}
+	if s.Expires != "" {
+		what += " until " + escape.Text(s.Expires)
+	}
+	return what
 }
 
 // writeSnippet prints the source line of a region with a marker under the

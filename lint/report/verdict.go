@@ -121,6 +121,9 @@ func verdict(p palette, r *finding.Report, c finding.Count) string {
 		}
 	}
 	threshold := r.FailOn.String()
+	if r.FailOn == finding.SeverityNone {
+		threshold = "never" // as --fail-on and fail_on spell it
+	}
 	for i := range r.Files {
 		if r.Files[i].FailOn != nil {
 			threshold += " or the fail_on of a script's .pxlint.hcl"
