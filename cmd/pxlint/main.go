@@ -486,7 +486,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	}
 	all := rules.All()
 	if *asJSON {
-		if err := report.EncodeJSON(stdout, rulesJSON(all)); err != nil {
+		if err := report.EncodeJSON(stdout, newRulesDoc(all)); err != nil {
 			return fail(stderr, err.Error())
 		}
 		return exitOK
@@ -495,25 +495,6 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s  %-8s %-26s %s\n", r.ID, r.Severity, r.Name, r.Title)
 	}
 	return exitOK
-}
-
-// ruleJSON is one entry of `pxlint rules --json`, in snake_case like every
-// JSON pxlint writes; schemas/rules.schema.json describes it.
-type ruleJSON struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Title    string `json:"title"`
-	Severity string `json:"severity"`
-	Engine   string `json:"engine"`
-	Docs     string `json:"docs_url"`
-}
-
-func rulesJSON(all []rules.Rule) []ruleJSON {
-	out := make([]ruleJSON, 0, len(all))
-	for _, r := range all {
-		out = append(out, ruleJSON{r.ID, r.Name, r.Title, r.Severity.String(), string(r.Engine), r.DocsURL()})
-	}
-	return out
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
