@@ -179,7 +179,20 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 	}
 	var text, marker strings.Builder
 	col := 0
+	first := 0
+	if cellsBefore(line, start) >= maxSnippetWidth-snippetLead {
+		// The span starts past what a line shows (PX011 on a long line):
+		// show the line from a little before it, so the marker is never
+		// empty.
+		first = start - snippetLead
+		text.WriteString("…")
+		marker.WriteString(" ")
+		col = 1
+	}
 	for i, r := range line {
+		if i < first {
+			continue
+		}
 		cell, w := displayRune(r, col)
 		if vsoAt(line, i) {
 			// Azure DevOps acts on "##vso[" anywhere in a line: break it as
@@ -209,6 +222,9 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 	gutter := strings.Repeat(" ", len(num))
 	fmt.Fprintf(bw, "  %s %s %s\n", p.dim(num), p.dim("|"), text.String())
 	mark := strings.TrimRight(marker.String(), " ")
+	if mark == "" {
+		return // no empty marker line
+	}
 	switch sev {
 	case finding.SeverityError:
 		mark = p.err(mark)
@@ -218,6 +234,20 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 		mark = p.info(mark)
 	}
 	fmt.Fprintf(bw, "  %s %s %s\n", gutter, p.dim("|"), mark)
+}
+
+// snippetLead is how many characters before a far-right span a snippet
+// shows.
+const snippetLead = 40
+
+// cellsBefore is the display width of line[:n].
+func cellsBefore(line []rune, n int) int {
+	col := 0
+	for _, r := range line[:n] {
+		_, w := displayRune(r, col)
+		col += w
+	}
+	return col
 }
 
 // displayRune is how a rune of a source line is shown at display column

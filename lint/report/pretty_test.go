@@ -73,3 +73,32 @@ func TestPrettyNoColorHasNoEscapes(t *testing.T) {
 		t.Error("coloured pretty output has no colour")
 	}
 }
+
+// A span that starts past the visible width (PX011 at column 533) is shown
+// from a little before it: the marker line is never empty.
+func TestSnippetFarRightSpanIsShown(t *testing.T) {
+	line := strings.Repeat("@(", 300) + "1"
+	got := snippet(line, finding.Region{StartLine: 1, StartColumn: 533, EndLine: 2, EndColumn: 1})
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d lines:\n%s", len(lines), got)
+	}
+	want := "    | " + strings.Repeat(" ", 1+snippetLead) + "^"
+	if !strings.HasPrefix(lines[1], want) || !strings.HasPrefix(lines[0], "  1 | …") {
+		t.Errorf("got\n%s\nwant the line from column %d, marker at %d", got, 533-snippetLead, snippetLead+1)
+	}
+}
+
+func TestSnippetNeverPrintsAnEmptyMarker(t *testing.T) {
+	for _, g := range []finding.Region{
+		{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1},
+		{StartLine: 1, StartColumn: 5000, EndLine: 1, EndColumn: 5001},
+	} {
+		got := snippet(strings.Repeat("x", 300), g)
+		for _, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+			if strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "|")) == "" {
+				t.Errorf("empty marker line for %+v:\n%s", g, got)
+			}
+		}
+	}
+}
