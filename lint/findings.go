@@ -115,6 +115,9 @@ func lookupVariable(in *model.Input, name string) *model.Variable {
 func fromPolicy(rs *ruleSet, file string, in *model.Input, lines []string, r policy.Result) finding.Finding {
 	meta := rs.get(r.ID)
 	reg, variable, elem := locate(in, lines, r.Variable, r.Element, r.Line)
+	if r.Span != nil && r.Variable == "" {
+		reg = r.Span
+	}
 	sev := r.Severity
 	if sev == finding.SeverityNone {
 		sev = meta.Severity

@@ -228,6 +228,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			declared = append(declared, schema.Declared{Name: v.Name, Type: v.Type, Pattern: v.Pattern, Source: v.Source})
 		}
 	}
+	var owners shapeOwners
 	for _, v := range sch.Validate(in.Profile, values, schema.Options{ExtraLocations: extra, OtherNames: others,
 		Deployed: deployedVariables(in), Declared: declared}) {
 		meta := rs.get(v.RuleID)
@@ -235,6 +236,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			continue
 		}
 		reg, variable, elem := locate(in, fr.Lines, v.Variable, v.Element, 0)
+		owners.claim(v.RuleID, v.Variable, v.Element)
 		sev := v.Severity
 		if sev == finding.SeverityNone {
 			sev = meta.Severity
@@ -250,7 +252,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 	newScrubber(s.src, s.res.SecretSpans).output(out)
 	for _, r := range out.Deny {
-		if e.ownedByFragment(s, in, rs.get(r.ID), r.Variable, r.Element) {
+		if e.ownedByFragment(s, in, rs.get(r.ID), r.Variable, r.Element) || owners.owns(rs.get(r.ID), r.Variable, r.Element) {
 			continue
 		}
 		fr.Findings = append(fr.Findings, fromPolicy(rs, fr.Path, in, fr.Lines, r))

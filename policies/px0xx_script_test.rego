@@ -98,6 +98,16 @@ test_px004_used_before_assignment if {
 	}} with input as doc
 }
 
+test_px004_underlines_the_first_use if {
+	doc := {"variables": {}, "references": [
+		{"name": "PxNodeFqdn", "line": 7, "column": 30, "defined": false, "context": "string", "span": {"start_line": 7, "start_column": 30, "end_line": 7, "end_column": 41}},
+		{"name": "PxNodeFqdn", "line": 7, "column": 9, "defined": false, "context": "string", "span": {"start_line": 7, "start_column": 9, "end_line": 7, "end_column": 20}},
+	]}
+	some f in script.deny with input as doc
+	f.id == "PX004"
+	f.span == {"start_line": 7, "start_column": 9, "end_line": 7, "end_column": 20}
+}
+
 test_px004_never_assigned_suggests_name if {
 	doc := {"variables": {}, "references": [{"name": "PxNodeFqdn", "line": 7, "column": 1, "defined": false, "context": "argument"}]}
 	some f in script.deny with input as doc
