@@ -41,6 +41,10 @@ type Options struct {
 	// category, so runs over different folders need different ones. Empty
 	// means DefaultSARIFCategory. Set from PXLINT_SARIF_CATEGORY.
 	SARIFCategory string
+	// JUnitStrict keeps JUnit valid against the strict Apache Ant schema:
+	// the warnings of a passing rule go to its suite's <system-out>, not its
+	// test case's. Set from PXLINT_JUNIT_SCHEMA=strict.
+	JUnitStrict bool
 	// SARIFNotVerifiedResults writes not_verified statuses as SARIF results
 	// of kind "open" instead of tool notifications. Set from
 	// PXLINT_SARIF_NOT_VERIFIED=results.
@@ -53,6 +57,7 @@ type Options struct {
 func (o Options) WithEnv(getenv func(string) string) Options {
 	o.SARIFCategory = strings.TrimSpace(getenv("PXLINT_SARIF_CATEGORY"))
 	o.SARIFNotVerifiedResults = strings.EqualFold(strings.TrimSpace(getenv("PXLINT_SARIF_NOT_VERIFIED")), "results")
+	o.JUnitStrict = strings.EqualFold(strings.TrimSpace(getenv("PXLINT_JUNIT_SCHEMA")), "strict")
 	return o
 }
 
