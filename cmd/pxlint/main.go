@@ -5,7 +5,7 @@ package main
 
 import (
 	"context"
-		"errors"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
