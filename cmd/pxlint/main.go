@@ -452,15 +452,21 @@ func validFailOn(s string) bool {
 }
 
 func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	const synopsis = "pxlint inspect [flags] FILE"
+	const synopsis = "pxlint inspect [flags] FILE   (FILE - reads the script from standard input)"
 	fs := newFlagSet("inspect")
 	var c commonFlags
 	c.register(fs)
+	fs.StringVar(&c.opts.StdinName, "stdin-filename", "", "with FILE -: the path the script on standard input stands for")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() != 1 {
 		return fail(stderr, "inspect: want exactly one FILE")
+	}
+	if fs.Arg(0) == "-" {
+		c.opts.Stdin = stdin
+	} else if c.opts.StdinName != "" {
+		return fail(stderr, "inspect: --stdin-filename needs FILE -")
 	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
