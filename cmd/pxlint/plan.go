@@ -37,6 +37,10 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if !slices.Contains(planreport.PlanFormats, format) {
 		return fail(stderr, fmt.Sprintf("plan: --format %q: want %s", format, strings.Join(planreport.PlanFormats, ", ")))
 	}
+	color, err := col.wanted(stdout, getenv)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -47,10 +51,6 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	}
 	if len(plans) == 0 {
 		return fail(stderr, "plan: nothing to plan: no variables script that pxlint could read to the end (see 'pxlint lint')")
-	}
-	color, err := col.wanted(stdout, getenv)
-	if err != nil {
-		return fail(stderr, err.Error())
 	}
 	opt := planreport.Options{Color: output == "" && format == "pretty" && color}
 	if err := writeTo(output, stdout, func(w io.Writer) error { return planreport.WritePlans(w, format, plans, opt) }); err != nil {
@@ -79,6 +79,10 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if !slices.Contains(planreport.DiffFormats, format) {
 		return fail(stderr, fmt.Sprintf("diff: --format %q: want %s", format, strings.Join(planreport.DiffFormats, ", ")))
 	}
+	color, err := col.wanted(stdout, getenv)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -102,10 +106,6 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 		sides[i] = ps[0]
 	}
 	d := planreport.Diff{Old: sides[0], New: sides[1], Changes: plan.Compare(sides[0], sides[1])}
-	color, err := col.wanted(stdout, getenv)
-	if err != nil {
-		return fail(stderr, err.Error())
-	}
 	opt := planreport.Options{Color: format == "pretty" && color}
 	if err := planreport.WriteDiff(stdout, format, d, opt); err != nil {
 		return fail(stderr, err.Error())
