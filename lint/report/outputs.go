@@ -8,8 +8,8 @@ import (
 
 	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/finding"
-	"github.com/pxlint/pxlint/lint/suggest"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/suggest"
 )
 
 // Output is one --format FORMAT[=PATH] destination.
