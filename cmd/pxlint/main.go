@@ -249,9 +249,8 @@ func newFlagSet(name string) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stdout, stderr io.Writer) (done bool, code int) {
 	err := fs.Parse(interleave(fs, args))
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, "Usage: %s\n\nFlags:\n", synopsis)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
+		fmt.Fprintf(stdout, "Usage: %s\n\n", synopsis)
+		printFlags(stdout, fs)
 		if fs.Name() == "lint" {
 			fmt.Fprintf(stdout, "\nFormats: %s\n\n%s", strings.Join(report.Names(), ", "), exitCodes)
 		}
@@ -261,6 +260,29 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stdout, stderr
 		return true, fail(stderr, flagError(fs, err))
 	}
 	return false, 0
+}
+
+// printFlags lists a command's flags as users type them (--fail-on),
+// with their value type and default, or says there are none.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		fmt.Fprintln(w, "Flags: only -h, --help")
+		return
+	}
+	fmt.Fprintln(w, "Flags:")
+	fs.VisitAll(func(f *flag.Flag) {
+		typ, usage := flag.UnquoteUsage(f)
+		if typ != "" {
+			typ = " " + typ
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "[]" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n    \t%s%s\n", f.Name, typ, usage, def)
+	})
 }
 
 // flagError rewords the flag package's errors with the flag as it is
