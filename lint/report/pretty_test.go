@@ -102,3 +102,30 @@ func TestSnippetNeverPrintsAnEmptyMarker(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSnippet: whatever the line and the span, the snippet neither panics
+// nor floods the terminal, has no raw control character, and prints a
+// marker line only with a marker on it.
+func FuzzSnippet(f *testing.F) {
+	f.Add("$a = \"abc\"", 6, 11)
+	f.Add(strings.Repeat("@(", 300), 533, 0)
+	f.Add("\t東京\x1b[2J##vso[x]", 2, 9)
+	f.Fuzz(func(t *testing.T, line string, start, end int) {
+		out := snippet(line, finding.Region{StartLine: 1, StartColumn: start, EndLine: 1, EndColumn: end})
+		if len(out) > 8*maxSnippetWidth+80 {
+			t.Fatalf("snippet of %d bytes", len(out))
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if out != "" && len(lines) != 2 {
+			t.Fatalf("want a source line and a marker line, got:\n%s", out)
+		}
+		for _, r := range out {
+			if r != '\n' && (r < 0x20 || r == 0x7f) {
+				t.Fatalf("raw control character %U in:\n%q", r, out)
+			}
+		}
+		if out != "" && !strings.ContainsAny(lines[1], "^~") {
+			t.Fatalf("marker line without a marker:\n%s", out)
+		}
+	})
+}
