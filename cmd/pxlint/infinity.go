@@ -30,7 +30,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	var scripts, tenants, formats listFlag
 	var failOn, now, cfgPath string
 	var col colorFlags
-	var online bool
+	var online, verbose bool
 	fs.BoolVar(&online, "online", false, "allow network access: fetch the CA certificates' http:// AIA URLs (PX716)")
 	fs.Var(&scripts, "scripts", "variables script or folder to cross-check the export with (PX707, PX709, PX710); repeatable")
 	fs.Var(&tenants, "tenant-id", "expected Azure tenant ID (the tenant where the Pexip app was consented, PX706); repeatable")
@@ -39,6 +39,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	fs.StringVar(&cfgPath, "config", "", "the .pxlint.hcl whose infinity block sets teams_domains, teams_id_lengths, ... (default: the nearest to EXPORT)")
 	fs.StringVar(&now, "now", "", "the clock, RFC 3339 or YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else the current time)")
 	col.register(fs)
+	fs.BoolVar(&verbose, "verbose", false, "give the reason of every rule not verified")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -80,7 +81,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 		return fail(stderr, err.Error())
 	}
 	rep.Version = buildinfo.Get().Version
-	opt := report.Options{Color: color}
+	opt := report.Options{Color: color, Verbose: verbose}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}

@@ -86,14 +86,19 @@ func (t nvTopics) list() []topic {
 	return out
 }
 
-// topicsPhrase is "certificate, workstation facts, 3 other rules".
+// topicsPhrase is "certificate, workstation facts, 3 other rules" (or
+// "3 rules" when no input is missing).
 func topicsPhrase(t nvTopics) string {
 	var parts []string
 	for _, tp := range t.list() {
 		parts = append(parts, tp.name)
 	}
 	if n := len(t.others); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d other %s", n, plural(n, "rule", "rules")))
+		other := "other "
+		if len(parts) == 0 {
+			other = ""
+		}
+		parts = append(parts, fmt.Sprintf("%d %s%s", n, other, plural(n, "rule", "rules")))
 	}
 	return strings.Join(parts, ", ")
 }

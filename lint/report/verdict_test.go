@@ -72,6 +72,15 @@ func TestNotVerifiedIsOneLinePerFileUnlessVerbose(t *testing.T) {
 	}
 }
 
+func TestTopicsPhraseWithoutNamedInputs(t *testing.T) {
+	if got := topicsPhrase(notVerifiedTopics(nvStatuses("PX716", "PX717"))); got != "2 rules" {
+		t.Errorf("got %q, want \"2 rules\"", got)
+	}
+	if got := topicsPhrase(notVerifiedTopics(nvStatuses("PX303", "PX716"))); got != "certificate, 1 other rule" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func nvStatuses(ids ...string) []finding.RuleStatus {
 	var out []finding.RuleStatus
 	for _, id := range ids {
