@@ -20,7 +20,7 @@ type shapeOwners map[string]bool // lower-cased variable names
 // claim records a schema violation; element-level ones claim nothing
 // (the other elements are still judged).
 func (o *shapeOwners) claim(ruleID, variable string, element int) {
-	if variable == "" || element >= 0 || ruleID == "PX005" {
+	if variable == "" || element >= 0 || ruleID == rules.PX005 {
 		return
 	}
 	if *o == nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // A topic is an input pxlint did not have, named as an administrator
@@ -33,15 +34,15 @@ var (
 // in the script, shown by --verbose.
 func topicOf(id string) (topic, bool) {
 	switch {
-	case id == "PX309":
+	case id == rules.PX309:
 		return topicNodeCerts, true
 	case strings.HasPrefix(id, "PX3") && len(id) == 5:
 		return topicCertificate, true
 	case strings.HasPrefix(id, "PX4") && len(id) == 5:
 		return topicWorkstation, true
-	case id == "PX207":
+	case id == rules.PX207:
 		return topicInventory, true
-	case id == "PX602":
+	case id == rules.PX602:
 		return topicHistory, true
 	}
 	return topic{}, false
