@@ -225,7 +225,7 @@ func (e *engine) infinityPolicy(ctx context.Context) (*policy.Engine, error) {
 // scriptFacts is what the cross-checks read of a script.
 func scriptFacts(s *script) infinity.Script {
 	in := s.res.Input
-	out := infinity.Script{File: escape.Text(s.cand.path), NodeFqdns: []string{}, NodePrefixes: []string{}, Unknown: []string{}}
+	out := infinity.Script{File: escape.Text(s.path.display), NodeFqdns: []string{}, NodePrefixes: []string{}, Unknown: []string{}}
 	for _, name := range []string{"PxTeamsConnFqdn", "PxNodeFqdns", "PxNodesSourceAddressPrefixes"} {
 		if v := lookupVariable(in, name); v != nil && !evaluated(v) {
 			out.Unknown = append(out.Unknown, name)

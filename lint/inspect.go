@@ -35,23 +35,11 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if s.tooLarge {
 		return nil, errors.New(path + ": larger than pxlint reads")
 	}
-	ctxScripts, err := e.repositoryContext([]*script{s})
+	sc, err := e.scope([]*script{s})
 	if err != nil {
 		return nil, err
 	}
-	// The same repository context lint gives the script's policies: only
-	// deployments are peers (a dot-sourced fragment is part of its includers).
-	all := append([]*script{s}, ctxScripts...)
-	includers := findIncluders(all)
-	sums := map[*script]model.ScriptSummary{}
-	ids := map[*script]string{}
-	for _, o := range all {
-		if o.res != nil && len(includers[o]) == 0 {
-			sums[o], ids[o] = summarize(o), identity(o)
-		}
-	}
-	peers := indexPeers(all, sums, ids)
-	return e.prepare(s, peers.of(s, sums[s]))
+	return e.input(s, sc.repository(s))
 }
 
 // failOn is the run's threshold: --fail-on, else error. A config's fail_on

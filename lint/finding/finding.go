@@ -143,6 +143,10 @@ type FileResult struct {
 	// FailOn is the threshold of the config that governs this script, when
 	// it sets one and --fail-on does not; nil means Report.FailOn.
 	FailOn *Severity `json:"fail_on,omitempty"`
+	// Script is the repository-relative, slash-separated path that rule
+	// blocks, waivers and baselines key on, computed once by the engine
+	// (empty in results built elsewhere); never serialised.
+	Script string `json:"-"`
 	// Lines are the decoded source lines with secret values masked, for
 	// snippets in pretty output; never serialised.
 	Lines []string `json:"-"`
