@@ -140,4 +140,3 @@ func maskedLines(src *ps.Source, secrets []model.Span) []string {
 	}
 	return lines
 }
-

@@ -70,4 +70,3 @@ func identity(s *script) string {
 	}
 	return b.String()
 }
-
