@@ -108,4 +108,3 @@ func lookupVariable(in *model.Input, name string) *model.Variable {
 	}
 	return nil
 }
-
