@@ -164,9 +164,9 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 		fr.Statuses = append(fr.Statuses, st)
 	}
 	if j.cfg != nil {
-		if e.opts.FailOn == "" && j.cfg.FailOn != nil {
-			sev := *j.cfg.FailOn
-			fr.FailOn = &sev
+		if e.opts.FailOn == nil && j.cfg.FailOn != nil {
+			t := *j.cfg.FailOn
+			fr.FailOn = &t
 		}
 	}
 	// The stages of a script, but for inline suppressions: JSON has no

@@ -44,18 +44,17 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 
 // failOn is the run's threshold: --fail-on, else error. A config's fail_on
 // applies to the scripts it governs (see setFailOn).
-func (e *engine) failOn() finding.Severity {
-	if e.opts.FailOn != "" {
-		s, _ := finding.ParseSeverity(e.opts.FailOn)
-		return s
+func (e *engine) failOn() finding.Threshold {
+	if e.opts.FailOn != nil {
+		return *e.opts.FailOn
 	}
-	return finding.SeverityError
+	return finding.DefaultThreshold
 }
 
 // setFailOn gives each file the fail_on of its config, unless --fail-on
 // (which wins over every config) is set.
 func (e *engine) setFailOn(fr *finding.FileResult, s *script) {
-	if e.opts.FailOn == "" && s.cfg != nil && s.cfg.FailOn != nil {
+	if e.opts.FailOn == nil && s.cfg != nil && s.cfg.FailOn != nil {
 		v := *s.cfg.FailOn
 		fr.FailOn = &v
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/finding"
 )
 
 // Options are the settings of one run, from flags (the CLI) with config
@@ -22,8 +23,9 @@ type Options struct {
 	Paths []string
 	// Profile is "az", "azurerm" or "" (config, then detection).
 	Profile string
-	// FailOn is "error", "warning", "info", "never" or "" (config, then "error").
-	FailOn string
+	// FailOn is --fail-on; nil means the config's fail_on, else
+	// finding.DefaultThreshold.
+	FailOn *finding.Threshold
 	// Now is the clock (from --now or SOURCE_DATE_EPOCH; the CLI falls back to time.Now).
 	Now time.Time
 	// ConfigPath forces one config file for every script (--config / PXLINT_CONFIG).

@@ -80,34 +80,7 @@ func (e *engine) input(s *script, repo []model.ScriptSummary) (*model.Input, err
 	if hasProfile {
 		in.ProfileData = pd
 	}
-	az := e.opts.AzVersion
-	if az == "" && s.cfg != nil {
-		az = s.cfg.AzVersion
-	}
-	if az == "" && hasProfile {
-		az = pd.AzVersion
-	}
-	if az == "" {
-		az = defaultAzVersion
-	}
-	days := e.opts.ExpiryDays
-	if days == 0 && s.cfg != nil {
-		days = s.cfg.ExpiryDays
-	}
-	if days == 0 {
-		days = defaultExpiryDays
-	}
-	in.Config = model.Config{AzVersion: az, ExpiryDays: days, Rules: map[string]map[string]any{}}
-	if s.cfg != nil {
-		if opts := s.cfg.RuleOptions(s.path.rel); opts != nil {
-			in.Config.Rules = opts
-		}
-		for _, v := range s.cfg.Variables {
-			in.Config.Variables = append(in.Config.Variables, model.DeclaredVariable{
-				Name: v.Name, Type: v.Type, Pattern: v.Pattern, Required: v.Required, Parameter: v.Parameter})
-		}
-	}
-	in.Config.Rules = withConsentAddresses(in.Config.Rules, e.opts.ConsentAddresses)
+	in.Config = e.settings(s, pd.AzVersion)
 	in.Context = model.Context{InGitWorkTree: s.path.inGit, Now: e.opts.Now.UTC().Format(time.RFC3339),
 		AzureLocationCloud: e.locationCloud(in)}
 	if repo == nil {
@@ -128,6 +101,40 @@ func (e *engine) input(s *script, repo []model.ScriptSummary) (*model.Input, err
 	}
 	markUnparsed(in, s.file)
 	return in, nil
+}
+
+// settings are the rule settings of a script: flags win over its config,
+// which wins over the profile's (profileAz) and pxlint's defaults.
+func (e *engine) settings(s *script, profileAz string) model.Config {
+	az := e.opts.AzVersion
+	if az == "" && s.cfg != nil {
+		az = s.cfg.AzVersion
+	}
+	if az == "" {
+		az = profileAz
+	}
+	if az == "" {
+		az = defaultAzVersion
+	}
+	days := e.opts.ExpiryDays
+	if days == 0 && s.cfg != nil {
+		days = s.cfg.ExpiryDays
+	}
+	if days == 0 {
+		days = defaultExpiryDays
+	}
+	c := model.Config{AzVersion: az, ExpiryDays: days, Rules: map[string]map[string]any{}}
+	if s.cfg != nil {
+		if opts := s.cfg.RuleOptions(s.path.rel); opts != nil {
+			c.Rules = opts
+		}
+		for _, v := range s.cfg.Variables {
+			c.Variables = append(c.Variables, model.DeclaredVariable{
+				Name: v.Name, Type: v.Type, Pattern: v.Pattern, Required: v.Required, Parameter: v.Parameter})
+		}
+	}
+	c.Rules = withConsentAddresses(c.Rules, e.opts.ConsentAddresses)
+	return c
 }
 
 // certificates collects the certificate facts of a script: the file its

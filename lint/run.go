@@ -93,58 +93,12 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
 
-	var scripts []*script
-	for _, c := range cands {
-		s, err := e.place(c)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if !c.named && s.cfg != nil && s.cfg.Excluded(s.path.rel) {
-			continue
-		}
-		scripts = append(scripts, s)
-	}
-	if err := e.checkOutputs(cands); err != nil {
+	scripts, err := e.readScripts(cands)
+	if err != nil {
 		return nil, nil, nil, err
 	}
-	e.readAll(scripts)
-	for _, s := range scripts {
-		if s.readErr != nil {
-			return nil, nil, nil, s.readErr
-		}
-	}
-
-	var reported []*script
-	var skipped []string
-	for _, s := range scripts {
-		switch {
-		case s.hasPx || s.tooLarge:
-			reported = append(reported, s)
-		case s.utf32:
-			// Never skipped as "assigns no $Px variable" (the pre-filter
-			// cannot see "$Px" in UTF-32): reported, so the reader's
-			// diagnostics say why it cannot be judged.
-			reported = append(reported, s)
-		case hasErrors(s.file) && (s.named || s.mentionsPx()):
-			reported = append(reported, s)
-		default:
-			skipped = append(skipped, s.path.display)
-		}
-	}
-	if len(skipped) > 0 {
-		if opts.Verbose {
-			for _, p := range skipped {
-				rep.Notices = append(rep.Notices, fmt.Sprintf("%s: skipped: assigns no $Px variable", p))
-			}
-		} else {
-			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
-		}
-	}
-	if opts.Verbose {
-		for _, s := range reported {
-			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
-		}
-	}
+	reported, notices := e.selectReported(scripts)
+	rep.Notices = append(rep.Notices, notices...)
 	if e.opts.Infinity != nil {
 		// pxlint infinity: the scripts are inputs of the cross-checks only.
 		rep, rs, err := e.runInfinity(ctx, rep, reported)
@@ -200,6 +154,67 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	return rep, rs, reported, nil
+}
+
+// readScripts places, reads and evaluates the candidates that no exclude
+// glob leaves out (a script named on the command line is never excluded).
+func (e *engine) readScripts(cands []candidate) ([]*script, error) {
+	var scripts []*script
+	for _, c := range cands {
+		s, err := e.place(c)
+		if err != nil {
+			return nil, err
+		}
+		if !c.named && s.cfg != nil && s.cfg.Excluded(s.path.rel) {
+			continue
+		}
+		scripts = append(scripts, s)
+	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, err
+	}
+	e.readAll(scripts)
+	for _, s := range scripts {
+		if s.readErr != nil {
+			return nil, s.readErr
+		}
+	}
+	return scripts, nil
+}
+
+// selectReported picks the variables scripts among the scripts read, and
+// says what it skipped (and, with --verbose, which config governs each).
+func (e *engine) selectReported(scripts []*script) (reported []*script, notices []string) {
+	var skipped []string
+	for _, s := range scripts {
+		switch {
+		case s.hasPx || s.tooLarge:
+			reported = append(reported, s)
+		case s.utf32:
+			// Never skipped as "assigns no $Px variable" (the pre-filter
+			// cannot see "$Px" in UTF-32): reported, so the reader's
+			// diagnostics say why it cannot be judged.
+			reported = append(reported, s)
+		case hasErrors(s.file) && (s.named || s.mentionsPx()):
+			reported = append(reported, s)
+		default:
+			skipped = append(skipped, s.path.display)
+		}
+	}
+	switch {
+	case len(skipped) > 0 && e.opts.Verbose:
+		for _, p := range skipped {
+			notices = append(notices, fmt.Sprintf("%s: skipped: assigns no $Px variable", p))
+		}
+	case len(skipped) > 0:
+		notices = append(notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
+	}
+	if e.opts.Verbose {
+		for _, s := range reported {
+			notices = append(notices, s.configNote(e.opts.ConfigPath != ""))
+		}
+	}
+	return reported, notices
 }
 
 // runInfinity judges the export of opts.Infinity with the scripts read.

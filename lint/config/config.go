@@ -32,7 +32,7 @@ type Config struct {
 	// git top level of Dir (Dir itself outside git), for Rel and Source.
 	Path, Dir, Root string
 
-	FailOn     *finding.Severity // nil: not set
+	FailOn     *finding.Threshold // nil: not set
 	Profile    string            // "az", "azurerm" or ""
 	AzVersion  string            // e.g. "4.5.0" or ""
 	ExpiryDays int               // 0: not set
