@@ -33,10 +33,10 @@ type Config struct {
 	Path, Dir, Root string
 
 	FailOn     *finding.Threshold // nil: not set
-	Profile    string            // "az", "azurerm" or ""
-	AzVersion  string            // e.g. "4.5.0" or ""
-	ExpiryDays int               // 0: not set
-	Exclude    []string          // globs, repository-relative
+	Profile    string             // "az", "azurerm" or ""
+	AzVersion  string             // e.g. "4.5.0" or ""
+	ExpiryDays int                // 0: not set
+	Exclude    []string           // globs, repository-relative
 	// PolicyDirs, SchemaDirs and CAFiles are absolute (resolved against Dir).
 	PolicyDirs, SchemaDirs, CAFiles []string
 
