@@ -1,5 +1,6 @@
 package pxlint.rules.values_test
 
+import data.pxlint.lib.profile_fixtures
 import data.pxlint.rules.values
 
 only(id, findings) := {f | some f in findings; f.id == id}
@@ -8,6 +9,7 @@ s(v) := {"kind": "string", "quote": "double", "value": v, "line": 3}
 
 full := {
 	"file": "weu.ps1",
+	"profile_data": profile_fixtures.az,
 	"context": {"in_git_work_tree": true},
 	"variables": {
 		"PxBaseConnName": s("fabrikam"),
