@@ -74,27 +74,6 @@ test_px501_admin_user_required_when_credential_built_from_it if {
 	f.msg == "$PxWinAdminUser is not set; create_vmss_deployment.ps1 needs it (the VM credential is built from it)"
 }
 
-# --- PX502 ---
-
-test_px502_node_names if {
-	doc := set("PxNodeFqdns", s("https://conf01.fabrikam.net/admin,conf_02.fabrikam.net,10.1.2.3,conf03.fabrikam.net:443"))
-	fs := only("PX502", values.deny) with input as doc
-	count(fs) == 4
-	some f in fs
-	f.msg == "\"https://conf01.fabrikam.net/admin\" in $PxNodeFqdns is not a DNS name: remove the scheme (https://...)"
-	f.fix == "$PxNodeFqdns = \"conf01.fabrikam.net,conf_02.fabrikam.net,10.1.2.3,conf03.fabrikam.net:443\""
-	some g in fs
-	g.msg == "\"conf_02.fabrikam.net\" in $PxNodeFqdns is not a DNS name: underscores are not allowed in host names"
-	not g.fix
-}
-
-test_px502_long_label if {
-	long := concat("", [x | some _ in numbers.range(1, 64); x := "a"])
-	some f in values.deny with input as set("PxNodeFqdns", s(sprintf("%s.fabrikam.net", [long])))
-	f.id == "PX502"
-	endswith(f.msg, "a label is over 63 characters")
-}
-
 # --- PX503 ---
 
 test_px503_array_is_error if {
@@ -167,14 +146,6 @@ test_px508_fqdn_is_a_node if {
 test_empty_node_array_is_px501s if {
 	doc := set("PxNodeFqdns", {"kind": "array", "value": [], "elements": [], "line": 7})
 	{f.id | some f in values.deny with input as doc} == {"PX501"}
-}
-
-test_px502_node_names_match_the_cue_fqdn_shape if {
-	msgs := {r.msg | some r in only("PX502", values.deny)} with input as set("PxNodeFqdns", s("conf01.example.com.,conf02"))
-	some m1 in msgs
-	contains(m1, "remove the trailing dot")
-	some m2 in msgs
-	contains(m2, "single label")
 }
 
 # A variable declared required in .pxlint.hcl is PX501's when missing.

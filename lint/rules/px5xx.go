@@ -43,14 +43,14 @@ func init() {
 			Severity: finding.SeverityError,
 			Description: "`$PxTeamsConnFqdn`, or a name in `$PxNodeFqdns`, is not a DNS name: a scheme " +
 				"(`https://`), a port, a path, an underscore, spaces, an IP address, a label over 63 or a name over " +
-				"253 characters. The Teams Connector FQDN's shape is checked in CUE, the node names (split on " +
-				"commas) in Rego.",
+				"253 characters. One grammar (#Fqdn in CUE) judges the Teams Connector FQDN and each node name " +
+				"(split on commas), explained in the same words.",
 			Prevents: "certificate and DNS failures: \"Teams API request failed\" and Error=\"401\" " +
 				"(certificate subject names may not match)",
 			Remediation: "Write the bare host name: `teams-weu.fabrikam.net`, not `https://teams-weu.fabrikam.net:443/`.",
 			Bad:         "$PxNodeFqdns = \"https://conf01.fabrikam.net,conf_02.fabrikam.net\"",
 			Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
-			Engine:      EngineCUERego,
+			Engine:      EngineCUE,
 			Fragment:    true,
 			Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		},
