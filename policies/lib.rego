@@ -78,10 +78,6 @@ plural(n, thing) := sprintf("%d %s", [n, thing]) if n == 1
 
 plural(n, thing) := sprintf("%d %ss", [n, thing]) if n != 1
 
-# secret_name is true for names that hold secrets by convention (DESIGN,
-# "Secrets never travel"): rules that look at text never read them.
-secret_name(name) if regex.match(`(?i)(password|secret)`, name)
-
 # catalog holds the profile's variable names (schemas/profiles.cue, which
 # the engine copies into input.profile_data): one list for CUE and Rego.
 catalog := {n | some n in input.profile_data.variables}

@@ -81,8 +81,8 @@ deny contains r if {
 	)
 }
 
-_secret(name, _) if lib.secret_name(name)
-
+# The model decides what is a secret (any *Password*/*Secret* name, or a
+# value passed as one): it arrives as kind "secret", never as text.
 _secret(_, var) if var.kind == "secret"
 
 # A double-quoted rewrite is only mechanical for a one-line single-quoted
