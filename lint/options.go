@@ -2,6 +2,23 @@
 // the one-way pipeline (decode → parse → evaluate → CUE schema → Rego
 // policies → findings and statuses → suppression stages) and returns a
 // report. It never prints; cmd/pxlint formats the report.
+//
+// Where things are:
+//   - run.go finds, places (scriptpath.go: each script's one path) and reads
+//     the scripts; prepare.go is the one prepare step `lint` and `inspect`
+//     share: the repository scope (includers, PX206 peers) and the policy
+//     input of a script.
+//   - judge.go runs the checkers of checkers.go (parser diagnostics, CUE,
+//     Rego) and of the Go-side rules; each says what it found as verdicts
+//     and reasons (verdict.go), turned into findings by one conversion
+//     (judgement.finding: location, default severity, related places) and
+//     into statuses by one pass (statuses).
+//   - Code that belongs to one rule lives in the rule's own file, pxNNN.go
+//     (px007.go not-evaluated, px011.go analysis limits, px108.go consent
+//     addresses, px206.go repository summaries, px209.go extra locations,
+//     px210.go the location's cloud, px509.go declared variables, px602.go
+//     --against); the generic files name no rule. A new Go-side rule adds
+//     its pxNNN.go with a check function called from judge.
 package lint
 
 import (
