@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -112,20 +111,7 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 	sort.Slice(facts, func(a, b int) bool { return facts[a].File < facts[b].File })
 	in := infinity.BuildInput(exp, set, facts)
 	if e.opts.Online {
-		// PX716 --online: does an http:// AIA URL redirect to https?
-		for i := range in.CACertificates {
-			c := &in.CACertificates[i]
-			if len(c.AIAURLs()) == 0 {
-				continue
-			}
-			res := cert.CheckAIAURLs(ctx, c.AIAURLs(), nil)
-			c.Checked = true
-			for _, r := range res.Redirects {
-				if r.ToHTTPS {
-					c.HTTPSRedirects = append(c.HTTPSRedirects, escape.Text(r.URL))
-				}
-			}
-		}
+		checkAIARedirects(ctx, in)
 	}
 
 	pol, err := e.infinityPolicy(ctx)
@@ -140,29 +126,11 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 	for _, r := range out.Deny {
 		fr.Findings = append(fr.Findings, exportFinding(exp, r))
 	}
-	reasons := map[string]string{}
+	c := newChecked()
 	for _, nv := range out.NotVerified {
-		if _, ok := reasons[nv.ID]; !ok {
-			reasons[nv.ID] = nv.Reason
-		}
+		c.notVerifiedBecause(nv.ID, escape.Text(nv.Reason))
 	}
-	failed := map[string]bool{}
-	for _, f := range fr.Findings {
-		failed[f.RuleID] = true
-	}
-	for _, r := range rules.All() {
-		if !r.Infinity {
-			continue
-		}
-		st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusPass}
-		switch {
-		case failed[r.ID]:
-			st.Status = finding.StatusFail
-		case reasons[r.ID] != "":
-			st.Status, st.Reason = finding.StatusNotVerified, escape.Text(reasons[r.ID])
-		}
-		fr.Statuses = append(fr.Statuses, st)
-	}
+	fr.Statuses = statuses(exportRules(rules.All()), fr.Findings, c)
 	if j.cfg != nil {
 		if e.opts.FailOn == nil && j.cfg.FailOn != nil {
 			t := *j.cfg.FailOn

@@ -54,7 +54,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			fr.Findings = append(fr.Findings, f)
 		}
 	}
-	fr.Statuses = statuses(j.rs, fr.Findings, c)
+	fr.Statuses = statuses(scriptRules(j.rs.all), fr.Findings, c)
 	if len(includers) > 0 {
 		asFragment(fr, j.rs, includers)
 	}

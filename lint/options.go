@@ -17,7 +17,8 @@
 //     (px007.go not-evaluated, px011.go analysis limits, px108.go consent
 //     addresses, px206.go repository summaries, px209.go extra locations,
 //     px210.go the location's cloud, px509.go declared variables, px602.go
-//     --against); the generic files name no rule. A new Go-side rule adds
+//     --against, px716.go AIA redirects online); the generic files name no
+//     rule. A new Go-side rule adds
 //     its pxNNN.go with a check function called from judge.
 package lint
 

@@ -228,13 +228,7 @@ func (e *engine) runInfinity(ctx context.Context, rep *finding.Report, scripts [
 		rep.Files = append(rep.Files, *fr)
 	}
 	rep.FailOn = e.failOn()
-	var rs []rules.Rule
-	for _, r := range rules.All() {
-		if r.Infinity {
-			rs = append(rs, r)
-		}
-	}
-	return rep, rs, e.baselines(rep)
+	return rep, exportRules(rules.All()), e.baselines(rep)
 }
 
 func newEngine(opts Options) (*engine, error) {

@@ -3,6 +3,7 @@ package lint
 import (
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // verdict is what a checker says about one rule on one script: the one shape
@@ -92,19 +93,16 @@ func (j *judgement) finding(v verdict) (finding.Finding, bool) {
 	return f, true
 }
 
-// statuses is the one status pass: every rule of the set (but the PX7xx
-// rules, judged in an export's result) fails when it has a finding, is
+// statuses is the one status pass, for a script's rules (scriptRules) or
+// an export's (exportRules): each rule fails when it has a finding, is
 // not_verified when a checker said why, and passes otherwise.
-func statuses(rs *ruleSet, findings []finding.Finding, c *checked) []finding.RuleStatus {
+func statuses(judged []rules.Rule, findings []finding.Finding, c *checked) []finding.RuleStatus {
 	failed := map[string]bool{}
 	for _, f := range findings {
 		failed[f.RuleID] = true
 	}
 	var out []finding.RuleStatus
-	for _, r := range rs.all {
-		if r.Infinity {
-			continue // judged in the export's result, not the script's
-		}
+	for _, r := range judged {
 		st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusPass, Source: c.sources[r.ID]}
 		reason := c.notVerified[r.ID]
 		if reason == "" {
@@ -121,6 +119,29 @@ func statuses(rs *ruleSet, findings []finding.Finding, c *checked) []finding.Rul
 	}
 	for _, id := range sortedKeys(failed) { // results naming IDs outside the rule set
 		out = append(out, finding.RuleStatus{RuleID: id, Status: finding.StatusFail})
+	}
+	return out
+}
+
+// scriptRules are the rules that judge scripts: all but the PX7xx rules,
+// which judge an export of Pexip Infinity (exportRules).
+func scriptRules(all []rules.Rule) []rules.Rule {
+	var out []rules.Rule
+	for _, r := range all {
+		if !r.Infinity {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// exportRules are the PX7xx rules, judged in an export's result.
+func exportRules(all []rules.Rule) []rules.Rule {
+	var out []rules.Rule
+	for _, r := range all {
+		if r.Infinity {
+			out = append(out, r)
+		}
 	}
 	return out
 }
