@@ -45,13 +45,22 @@ func (s *Schema) checkNodeNames(known map[string]any) []Violation {
 	if !ok || isBlank(v) || unexpandedRef.MatchString(v) {
 		return nil
 	}
-	fqdn := s.builtin.LookupPath(cue.MakePath(cue.Def("#Fqdn")))
+	if s.nodesPassed.has(nodeNames, v) {
+		return nil
+	}
 	var names []string
 	for _, p := range strings.Split(v, ",") {
 		if n := strings.TrimSpace(p); n != "" {
 			names = append(names, n)
 		}
 	}
+	// One unification for the whole list; the names one by one only to
+	// find which fail.
+	if s.accepts(s.nodeNamesDef, names) {
+		s.nodesPassed.add(nodeNames, v)
+		return nil
+	}
+	fqdn := s.fqdnDef
 	var out []Violation
 	for i, n := range names {
 		if s.accepts(fqdn, n) {
