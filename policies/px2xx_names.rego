@@ -9,6 +9,7 @@
 package pxlint.rules.names
 
 import data.pxlint.lib
+import data.pxlint.lib.derived
 
 base := "PxBaseConnName"
 
@@ -123,14 +124,13 @@ deny contains r if {
 		"id": "PX205",
 		"variable": static_rg,
 		"msg": sprintf("$%s and $%s are both \"%s\": the static resource group (public IP, key vault) must be separate from the VMSS resource group, which is deleted on redeployment", [static_rg, rg, s]),
-		"fix": sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"", [static_rg]),
+		"fix": sprintf("$%s = %s", [static_rg, derived.source("static_resource_group")]),
 		"related": _related(rg, sprintf("$%s is \"%s\"", [rg, v])),
 	}
 }
 
 deny contains r if {
-	lib.base_ok
-	bot_rg := sprintf("%s-TeamsBotChan-RG", [lib.str(base)])
+	bot_rg := derived.names.bot_resource_group
 	some name in {rg, static_rg}
 	v := lib.str(name)
 	lower(v) == lower(bot_rg)
@@ -142,9 +142,9 @@ deny contains r if {
 	}
 }
 
-_standard_rg_fix(name) := sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"", [name]) if name == rg
+_standard_rg_fix(name) := sprintf("$%s = %s", [name, derived.source("vmss_resource_group")]) if name == rg
 
-_standard_rg_fix(name) := sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"", [name]) if name == static_rg
+_standard_rg_fix(name) := sprintf("$%s = %s", [name, derived.source("static_resource_group")]) if name == static_rg
 
 # ---------------------------------------------------------------------------
 # PX208 bot-name-risk: bot names are global in Azure.

@@ -1,5 +1,6 @@
 package pxlint.rules.names_test
 
+import data.pxlint.lib.profile_fixtures
 import data.pxlint.rules.names
 
 only(id, findings) := {f | some f in findings; f.id == id}
@@ -13,7 +14,7 @@ vars(base, region) := {
 	"PxTeamsConnStaticResourceGroupName": s(sprintf("%s-TeamsConn-%s-static-RG", [base, region])),
 }
 
-doc(base, region) := {"file": "weu.ps1", "profile": "az", "profile_data": {"bot_names": ["{base}-TeamsBot"]}, "variables": vars(base, region)}
+doc(base, region) := {"file": "weu.ps1", "profile": "az", "profile_data": profile_fixtures.az, "variables": vars(base, region)}
 
 test_clean_passes if {
 	count(names.deny) == 0 with input as doc("fabrikam", "weu")

@@ -9,6 +9,7 @@
 package pxlint.rules.values
 
 import data.pxlint.lib
+import data.pxlint.lib.derived
 
 node_fqdns := "PxNodeFqdns"
 
@@ -16,8 +17,8 @@ node_fqdns := "PxNodeFqdns"
 # PX501 required-variable: missing (file-level) or empty (at the assignment).
 
 _template := {
-	"PxTeamsConnResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
-	"PxTeamsConnStaticResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"",
+	"PxTeamsConnResourceGroupName": derived.source("vmss_resource_group"),
+	"PxTeamsConnStaticResourceGroupName": derived.source("static_resource_group"),
 	"PxTeamsConnInstanceCount": "\"1\"",
 	"PxWinAdminUser": "\"<VM administrator name>\"",
 	"PxBaseConnName": "\"<a-z0-9, at most 9 characters>\"",

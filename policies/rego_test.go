@@ -56,13 +56,22 @@ func TestProfileFixtureMatchesSchema(t *testing.T) {
 	if !ok {
 		t.Fatal("no az profile")
 	}
-	for key, want := range map[string][]string{"variables": pd.Variables, "required": pd.Required} {
+	for key, want := range map[string][]string{"variables": pd.Variables, "required": pd.Required, "bot_names": pd.BotNames} {
 		var have []string
 		for _, x := range got[key].([]any) {
 			have = append(have, x.(string))
 		}
 		if !slices.Equal(have, want) {
 			t.Errorf("profile_fixtures az.%s = %v\nschemas/profiles.cue az.%s = %v", key, have, key, want)
+		}
+	}
+	names := got["resource_names"].(map[string]any)
+	if len(names) != len(pd.ResourceNames) {
+		t.Errorf("profile_fixtures az.resource_names = %v\nschemas/profiles.cue az.resource_names = %v", names, pd.ResourceNames)
+	}
+	for role, want := range pd.ResourceNames {
+		if names[role] != want {
+			t.Errorf("profile_fixtures az.resource_names.%s = %v, schemas/profiles.cue has %q", role, names[role], want)
 		}
 	}
 }
