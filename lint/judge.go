@@ -32,6 +32,9 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 	j := &judgement{e: e, s: s, in: in, rs: newRuleSet(pol.UserRules(), sch.UserRules()), lines: maskedLines(s.src, s.res.SecretSpans)}
 
+	// The checkers run in the order their not_verified reasons take
+	// precedence (the first reason given for a rule wins): PX602's, PX509's
+	// (checkSchema), PX007's, then the policies'.
 	c := newChecked()
 	j.checkDiagnostics(c)
 	if c.stopped = stoppedEarly(s.file); c.stopped == "" {
