@@ -41,50 +41,64 @@ type exportJob struct {
 // start a job: linting one script judges only its own config's export.
 func (e *engine) exportJobs(reported, all []*script) []*exportJob {
 	var jobs []*exportJob
-	byPath := map[string]*exportJob{}
-	if o := e.opts.Infinity; o != nil {
-		abs, _ := filepath.Abs(o.Export)
-		j := &exportJob{path: abs, scripts: all}
-		if len(o.TenantIDs) > 0 {
-			j.tenants, j.source = o.TenantIDs, "--tenant-id"
-		}
-		// The config governing the export's folder supplies the assumptions.
-		if p, ok := config.Discover(abs); ok {
-			if c, err := e.config(p); err == nil {
-				j.cfg = c
-			}
-		}
-		if e.opts.ConfigPath != "" {
-			if c, err := e.config(e.opts.ConfigPath); err == nil {
-				j.cfg = c
-			}
-		}
-		jobs = append(jobs, j)
-		byPath[abs] = j
-	}
-	if e.opts.Infinity == nil {
-		for _, s := range reported {
-			if s.cfg == nil || s.cfg.Infinity == nil {
-				continue
-			}
-			if _, ok := byPath[s.cfg.Infinity.Export]; !ok {
-				j := &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
-				jobs = append(jobs, j)
-				byPath[j.path] = j
-			}
-		}
-		for _, s := range all {
-			if s.cfg == nil || s.cfg.Infinity == nil {
-				continue
-			}
-			if j, ok := byPath[s.cfg.Infinity.Export]; ok && j.cfg == s.cfg {
-				j.scripts = append(j.scripts, s)
-			}
-		}
+	if e.opts.Infinity != nil {
+		jobs = []*exportJob{e.namedExportJob(all)}
+	} else {
+		jobs = configExportJobs(reported, all)
 	}
 	for _, j := range jobs {
 		if j.tenants == nil && j.cfg != nil && j.cfg.Infinity != nil && len(j.cfg.Infinity.ExpectedTenantIDs) > 0 {
 			j.tenants, j.source = j.cfg.Infinity.ExpectedTenantIDs, "expected_tenant_ids in "+filepath.ToSlash(j.cfg.Path)
+		}
+	}
+	return jobs
+}
+
+// namedExportJob is the export `pxlint infinity` names, with every script
+// of the run; the config governing the export's folder (or --config)
+// supplies the assumptions.
+func (e *engine) namedExportJob(all []*script) *exportJob {
+	o := e.opts.Infinity
+	abs, _ := filepath.Abs(o.Export)
+	j := &exportJob{path: abs, scripts: all}
+	if len(o.TenantIDs) > 0 {
+		j.tenants, j.source = o.TenantIDs, "--tenant-id"
+	}
+	if p, ok := config.Discover(abs); ok {
+		if c, err := e.config(p); err == nil {
+			j.cfg = c
+		}
+	}
+	if e.opts.ConfigPath != "" {
+		if c, err := e.config(e.opts.ConfigPath); err == nil {
+			j.cfg = c
+		}
+	}
+	return j
+}
+
+// configExportJobs are the exports of the configs with an infinity block
+// that govern a reported script, each with the scripts (named or context)
+// its config governs.
+func configExportJobs(reported, all []*script) []*exportJob {
+	var jobs []*exportJob
+	byPath := map[string]*exportJob{}
+	for _, s := range reported {
+		if s.cfg == nil || s.cfg.Infinity == nil {
+			continue
+		}
+		if _, ok := byPath[s.cfg.Infinity.Export]; !ok {
+			j := &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
+			jobs = append(jobs, j)
+			byPath[j.path] = j
+		}
+	}
+	for _, s := range all {
+		if s.cfg == nil || s.cfg.Infinity == nil {
+			continue
+		}
+		if j, ok := byPath[s.cfg.Infinity.Export]; ok && j.cfg == s.cfg {
+			j.scripts = append(j.scripts, s)
 		}
 	}
 	return jobs
