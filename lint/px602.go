@@ -14,6 +14,7 @@ import (
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // gitTimeout bounds one git call of --against.
@@ -88,6 +89,42 @@ func (e *engine) verifyRef(ctx context.Context, root string) error {
 	return err
 }
 
+// The rule PX602 is checkAgainst below; its registry entry is generated from this
+// block by `go generate ./lint/rules`.
+//
+// METADATA
+// title: change makes the next run a new deployment
+// description: >-
+//   Compared with an earlier version of the same regional script (`pxlint lint
+//   --against REF`, for example `origin/main` in a pull request, or `pxlint diff
+//   OLD NEW`): the base name, region tag, subscription, VMSS or static resource
+//   group name, Teams Connector FQDN or Azure location changed. Each names the
+//   deployment, so the next run creates a new one (new public IP, DNS record,
+//   certificate name and admin consent) instead of upgrading the existing one,
+//   and leaves the old resources behind. Changes that are normal in an upgrade
+//   (instance count, source prefixes, certificate file, node FQDNs) are listed
+//   by `pxlint diff`, not reported. Without an earlier version the rule is not
+//   verified; a script that did not exist at REF is a new deployment and passes.
+// custom:
+//   id: PX602
+//   name: redeploy-identity-change
+//   severity: warning
+//   prevents: >-
+//     an upgrade that silently becomes a second deployment; orphaned resources;
+//     broken DNS and consent
+//   remediation: >-
+//     Keep the identity values of the existing deployment when upgrading. To
+//     move or rename it, deploy the new one deliberately, repoint DNS and
+//     consent, then delete the old resource groups.
+//   bad: |-
+//     # at origin/main: $PxVmssRegion = "weu"
+//     $PxVmssRegion = "westeu"
+//   good: |-
+//     # at origin/main: $PxVmssRegion = "weu"
+//     $PxVmssRegion = "weu"
+//     $PxTeamsConnInstanceCount = "3"   # an upgrade may change this
+//   needs: [PxBaseConnName, PxVmssRegion, PxSubscriptionId, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName, PxTeamsConnFqdn, PxAzureLocation]
+
 // checkAgainst is PX602 (identity-change) for one script: it evaluates the
 // same script at the --against revision (dot-sourced fragments read at that
 // revision too) and reports each identity change as a verdict, so it is
@@ -95,7 +132,7 @@ func (e *engine) verifyRef(ctx context.Context, root string) error {
 // revision, or when the old version cannot be read, PX602 is not verified.
 func (e *engine) checkAgainst(ctx context.Context, c *checked, s *script, in *model.Input) error {
 	if e.opts.Against == "" {
-		c.notVerifiedBecause("PX602", "no earlier version to compare: use --against REF (e.g. origin/main) or pxlint diff OLD NEW")
+		c.notVerifiedBecause(rules.PX602, "no earlier version to compare: use --against REF (e.g. origin/main) or pxlint diff OLD NEW")
 		return nil
 	}
 	if !s.path.inGit {
@@ -109,7 +146,7 @@ func (e *engine) checkAgainst(ctx context.Context, c *checked, s *script, in *mo
 	case errors.Is(err, errNotAtRef):
 		return nil // a new script: a new deployment is what it is for
 	case errors.Is(err, errTooLarge):
-		c.notVerifiedBecause("PX602", fmt.Sprintf("the script at %s is larger than pxlint reads", e.opts.Against))
+		c.notVerifiedBecause(rules.PX602, fmt.Sprintf("the script at %s is larger than pxlint reads", e.opts.Against))
 		return nil
 	case err != nil:
 		return err
@@ -128,7 +165,7 @@ func (e *engine) checkAgainst(ctx context.Context, c *checked, s *script, in *mo
 	changes := plan.Identity(plan.Compare(plan.Build(old.Input, nil, nil), plan.Build(in, nil, nil)))
 	for _, ch := range changes {
 		c.verdicts = append(c.verdicts, verdict{
-			rule: "PX602", variable: ch.Variable, element: -1,
+			rule: rules.PX602, variable: ch.Variable, element: -1,
 			msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", ch.What, ch.Old, e.opts.Against, ch.New, ch.Why),
 			fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", ch.Variable, ch.Old),
 		})
