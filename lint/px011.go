@@ -11,12 +11,12 @@ import (
 // tooLarge is the whole result of a script larger than pxlint reads: one
 // PX011 (analysis-limit) finding about the file, and no other rule judged.
 func (e *engine) tooLarge(s *script) *finding.FileResult {
-	meta, _ := rules.Get("PX011")
+	meta, _ := rules.Get(rules.PX011)
 	return &finding.FileResult{Path: s.path.display, Script: s.path.rel,
-		Findings: []finding.Finding{{RuleID: "PX011", Severity: meta.Severity, File: s.path.display, DocsURL: meta.DocsURL(),
+		Findings: []finding.Finding{{RuleID: rules.PX011, Severity: meta.Severity, File: s.path.display, DocsURL: meta.DocsURL(),
 			Message: fmt.Sprintf("the file is larger than %d MiB, the most pxlint reads; it was not analysed", e.limits.Script>>20),
 			Fix:     "a variables script is a few KiB: check that this is the right file"}},
-		Statuses: []finding.RuleStatus{{RuleID: "PX011", Status: finding.StatusFail}},
+		Statuses: []finding.RuleStatus{{RuleID: rules.PX011, Status: finding.StatusFail}},
 	}
 }
 
@@ -41,7 +41,7 @@ func firstStop(f *ps.File, diags []ps.Diagnostic) []ps.Diagnostic {
 	out := make([]ps.Diagnostic, 0, len(diags))
 	seen := false
 	for _, d := range diags {
-		if d.Rule == "PX011" {
+		if d.Rule == rules.PX011 {
 			if seen {
 				continue
 			}

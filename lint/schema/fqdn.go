@@ -9,6 +9,8 @@ import (
 	"unicode"
 
 	"cuelang.org/go/cue"
+
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // PX502 (fqdn) has one grammar, #Fqdn in schemas/variables.cue, and one
@@ -18,7 +20,7 @@ import (
 // and PX503's).
 
 // RuleFQDN is the rule of host names.
-const RuleFQDN = "PX502"
+const RuleFQDN = rules.PX502
 
 // nodeNames is the variable holding the Conferencing Nodes' names.
 const nodeNames = "PxNodeFqdns"
