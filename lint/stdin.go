@@ -34,11 +34,11 @@ type stdinOnce struct {
 	err  error
 }
 
-// readScript reads a candidate's bytes, bounded by maxFileBytes: from
-// standard input for "-", else through the one opener.
-func (e *engine) readScript(c candidate) ([]byte, error) {
-	if !c.stdin {
-		return safeio.ReadFile(c.abs, maxFileBytes)
+// readScript reads a script's bytes, bounded by the engine's script limit:
+// from standard input for "-", else through the one opener.
+func (e *engine) readScript(s *script) ([]byte, error) {
+	if !s.stdin {
+		return safeio.ReadFile(s.path.abs, int64(e.limits.Script))
 	}
 	e.stdin.once.Do(func() {
 		r := e.opts.Stdin
@@ -46,7 +46,7 @@ func (e *engine) readScript(c candidate) ([]byte, error) {
 			e.stdin.err = fmt.Errorf("-: no standard input")
 			return
 		}
-		e.stdin.b, e.stdin.err = safeio.ReadAll(r, c.path, maxFileBytes)
+		e.stdin.b, e.stdin.err = safeio.ReadAll(r, s.path.display, int64(e.limits.Script))
 	})
 	return e.stdin.b, e.stdin.err
 }

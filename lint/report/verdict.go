@@ -127,7 +127,7 @@ func verdict(p palette, r *finding.Report, c finding.Count) string {
 		}
 	}
 	threshold := r.FailOn.String()
-	if r.FailOn == finding.SeverityNone {
+	if r.FailOn == finding.FailNever {
 		threshold = "never" // as --fail-on and fail_on spell it
 	}
 	for i := range r.Files {

@@ -20,18 +20,18 @@ func TestVerdictInPlainWords(t *testing.T) {
 	warnF := finding.Finding{RuleID: "PX105", Severity: finding.SeverityWarning, File: "a.ps1", Message: "m"}
 	for _, tc := range []struct {
 		name     string
-		failOn   finding.Severity
+		failOn   finding.Threshold
 		findings []finding.Finding
 		statuses []finding.RuleStatus
 		want     string
 	}{
-		{"clean, inputs missing", finding.SeverityError, nil, nv("PX303", "PX403", "PX207", "PX101"),
+		{"clean, inputs missing", finding.FailOnError, nil, nv("PX303", "PX403", "PX207", "PX101"),
 			"ready to deploy: no errors; still to check before deploying: certificate (pass --cert), workstation facts (run pxlint preflight, pass --facts), Azure inventory (pass --inventory)"},
-		{"clean, everything verified", finding.SeverityError, nil, nil, "ready to deploy: no errors"},
-		{"warnings under fail-on error", finding.SeverityError, []finding.Finding{warnF}, nil, "ready to deploy: no errors, 1 warning to review"},
-		{"errors", finding.SeverityError, []finding.Finding{errF, errF, warnF}, nil, "not ready to deploy: 2 errors to fix (fail-on error)"},
-		{"warnings under fail-on warning", finding.SeverityWarning, []finding.Finding{warnF}, nil, "not ready to deploy: 1 warning to fix (fail-on warning)"},
-		{"errors under fail-on never", finding.SeverityNone, []finding.Finding{errF}, nv("PX309"),
+		{"clean, everything verified", finding.FailOnError, nil, nil, "ready to deploy: no errors"},
+		{"warnings under fail-on error", finding.FailOnError, []finding.Finding{warnF}, nil, "ready to deploy: no errors, 1 warning to review"},
+		{"errors", finding.FailOnError, []finding.Finding{errF, errF, warnF}, nil, "not ready to deploy: 2 errors to fix (fail-on error)"},
+		{"warnings under fail-on warning", finding.FailOnWarning, []finding.Finding{warnF}, nil, "not ready to deploy: 1 warning to fix (fail-on warning)"},
+		{"errors under fail-on never", finding.FailNever, []finding.Finding{errF}, nv("PX309"),
 			"not ready to deploy: 1 error to fix (exit code 0: fail-on never); still to check before deploying: node certificates (pass --node-cert)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,7 +56,7 @@ func TestPrettyEmptyRunSaysNothingWasLinted(t *testing.T) {
 }
 
 func TestNotVerifiedIsOneLinePerFileUnlessVerbose(t *testing.T) {
-	r := &finding.Report{FailOn: finding.SeverityError, Files: []finding.FileResult{{Path: "a.ps1",
+	r := &finding.Report{FailOn: finding.FailOnError, Files: []finding.FileResult{{Path: "a.ps1",
 		Statuses: append(nvStatuses("PX301", "PX302", "PX403", "PX404", "PX207"), finding.RuleStatus{RuleID: "PX210", Status: finding.StatusNotVerified, Reason: "no Connect-AzAccount"})}}}
 	var short, long bytes.Buffer
 	_ = writePretty(&short, r, nil, Options{})
