@@ -51,7 +51,11 @@ func (j *judgement) checkSchema(c *checked, sch *schema.Schema) {
 		Deployed: deployedVariables(j.in), Declared: declared}) {
 		c.verdicts = append(c.verdicts, verdict{rule: v.RuleID, severity: v.Severity, msg: v.Message, fix: v.Fix,
 			variable: v.Variable, element: v.Element})
-		c.owners.claim(v.RuleID, v.Variable, v.Element)
+		var value any
+		if vv := lookupVariable(j.in, v.Variable); vv != nil {
+			value = vv.Value
+		}
+		c.owners.claim(v.RuleID, v.Variable, v.Element, value)
 	}
 }
 

@@ -17,10 +17,17 @@ import (
 // user policies are never skipped.
 type shapeOwners map[string]bool // lower-cased variable names
 
-// claim records a schema violation; element-level ones claim nothing
-// (the other elements are still judged).
-func (o *shapeOwners) claim(ruleID, variable string, element int) {
+// claim records a schema violation on variable, whose value is value. A
+// type error (PX008) is about the whole value; a format error is only when
+// the value is one item: a violation about one name of a list written as
+// a string ($PxNodeFqdns = "a.example.com,b_x.example.com") leaves the
+// other names to their rules. Element-level violations and PX005 (an
+// unknown name) claim nothing.
+func (o *shapeOwners) claim(ruleID, variable string, element int, value any) {
 	if variable == "" || element >= 0 || ruleID == rules.PX005 {
+		return
+	}
+	if s, isString := value.(string); ruleID != rules.PX008 && (!isString || strings.ContainsAny(strings.TrimSpace(s), ",; ")) {
 		return
 	}
 	if *o == nil {
