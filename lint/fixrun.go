@@ -109,11 +109,11 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 		changed := false
 		res.Pending = 0
 		for _, s := range reported {
-			fr := results[s.cand.path]
-			if fr == nil || s.src == nil {
-				continue
+			fr := results[s.path.display]
+			if fr == nil || s.src == nil || s.stdin {
+				continue // nothing to fix, or no file to write (`-`)
 			}
-			ff := byAbs[s.cand.abs]
+			ff := byAbs[s.path.abs]
 			if ff != nil {
 				ff.AfterLines = fr.Lines
 			}
@@ -132,7 +132,7 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 			if err := fix.Verify(s.raw, s.src, fixes, out); err != nil {
 				// Never keep a pass that would write a file other than the
 				// one meant; the findings stay for the user to fix.
-				res.Refused = append(res.Refused, fmt.Sprintf("%s: fixes not applied: %v (please report this)", s.cand.path, err))
+				res.Refused = append(res.Refused, fmt.Sprintf("%s: fixes not applied: %v (please report this)", s.path.display, err))
 				continue
 			}
 			if len(out.Applied) == 0 || bytes.Equal(out.Bytes, s.raw) {
@@ -140,11 +140,11 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 				continue
 			}
 			if ff == nil {
-				ff = &FixedFile{Path: s.cand.path, Abs: s.cand.abs, Root: s.root, Before: s.raw, BeforeLines: fr.Lines}
-				if st, err := os.Stat(s.cand.abs); err == nil {
+				ff = &FixedFile{Path: s.path.display, Abs: s.path.abs, Root: s.path.root, Before: s.raw, BeforeLines: fr.Lines}
+				if st, err := os.Stat(s.path.abs); err == nil {
 					ff.Mode = st.Mode().Perm()
 				}
-				byAbs[s.cand.abs] = ff
+				byAbs[s.path.abs] = ff
 				res.Files = append(res.Files, ff)
 			}
 			for _, i := range out.Applied {
@@ -154,7 +154,7 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 			}
 			ff.Reencoded = ff.Reencoded || out.Reencoded != ""
 			ff.After = out.Bytes
-			e.opts.Overlay[s.cand.abs] = out.Bytes
+			e.opts.Overlay[s.path.abs] = out.Bytes
 			changed = true
 		}
 		if !changed {
@@ -231,7 +231,7 @@ func WriteFixes(files []*FixedFile) error {
 		if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return fmt.Errorf("%s: not fixed: it is a symlink to %s, outside the repository %s", ff.Path, target, root)
 		}
-		now, err := safeio.ReadFile(ff.Abs, maxFileBytes)
+		now, err := safeio.ReadFile(ff.Abs, int64(safeio.ScriptLimits.Script))
 		if err != nil {
 			return fmt.Errorf("%s: %w", ff.Path, unwrapPathError(err))
 		}

@@ -30,7 +30,8 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	fs.BoolVar(&fo.Unsafe, "unsafe-fixes", false, "also apply unsafe fixes: those that change the deployed values (see 'pxlint explain PXnnn')")
 	fs.BoolVar(&diff, "diff", false, "print a unified diff of the fixes and write nothing; exit 1 when there is one")
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 when fixes are pending (for CI: \"run pxlint fix\")")
-	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity of a remaining finding that fails the run: error, warning, info or never (default: config, else error)")
+	var failOn string
+	fs.StringVar(&failOn, "fail-on", "", "lowest severity of a remaining finding that fails the run: error, warning, info or never (default: config, else error)")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -38,9 +39,11 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	if len(c.opts.Paths) == 0 {
 		return fail(stderr, "fix: no PATH given (try 'pxlint fix .')")
 	}
-	if c.opts.FailOn != "" && !validFailOn(c.opts.FailOn) {
-		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", c.opts.FailOn))
+	threshold, err := parseFailOn(failOn)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
+	c.opts.FailOn = threshold
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
 	}
