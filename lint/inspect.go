@@ -50,8 +50,8 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 			sums[o], ids[o] = summarize(o), identity(o)
 		}
 	}
-	peers := indexPeers(all, sums, ids)
-	return e.prepare(s, peers.of(s, sums[s]))
+	peers := e.indexPeers(all, sums, ids)
+	return e.prepare(s, peers.of(s))
 }
 
 // failOn is the run's threshold: --fail-on, else error. A config's fail_on
