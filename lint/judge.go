@@ -244,7 +244,11 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 
 	// Rego policies.
-	out, err := pol.Eval(ctx, in)
+	val, err := e.policyInput(in)
+	if err != nil {
+		return nil, fmt.Errorf("%s: policy input: %w", fr.Path, err)
+	}
+	out, err := pol.Eval(ctx, val)
 	if err != nil {
 		return nil, fmt.Errorf("%s: evaluating policies: %w", fr.Path, err)
 	}

@@ -71,6 +71,8 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	// profileValues converts each profile's input.profile_data for OPA once.
+	profileValues profileValues
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could

@@ -372,17 +372,13 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
-	inputOpt := rego.EvalInput(input)
-	var parsed ast.Value
-	if len(e.userPkgs) > 0 {
-		// Converted once for the built-in query and every user package.
-		var err error
-		if parsed, err = ast.InterfaceToValue(input); err != nil {
-			return nil, err
-		}
-		inputOpt = rego.EvalParsedInput(parsed)
+	// Converted once, directly (no JSON round trip), for the built-in
+	// query and every user package.
+	parsed, err := ToValue(input)
+	if err != nil {
+		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, inputOpt)
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -557,7 +553,11 @@ func (e *Engine) Derived(ctx context.Context, input any) (map[string]any, error)
 	if e.derived.err != nil {
 		return nil, e.derived.err
 	}
-	rs, err := e.derived.query.Eval(ctx, rego.EvalInput(input))
+	parsed, err := ToValue(input)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.derived.query.Eval(ctx, rego.EvalParsedInput(parsed))
 	if err != nil {
 		return nil, err
 	}
