@@ -112,7 +112,7 @@ func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
 // sandbox's capabilities, the built-in one OPA's full set.
 func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, error) {
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
-	modules, err := builtinModules(runtimeParse)
+	modules, err := builtinModules(runtimeParse, forScripts)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 // PrepareInfinity prepares the built-in PX7xx policies (InfinityPackage),
 // over the policy input of lint/infinity.
 func PrepareInfinity(ctx context.Context) (*Engine, error) {
-	modules, err := builtinModules(runtimeParse)
+	modules, err := builtinModules(runtimeParse, forInfinity)
 	if err != nil {
 		return nil, err
 	}
@@ -224,9 +224,41 @@ func compileBuiltin(modules map[string]*ast.Module) (*ast.Compiler, error) {
 	return compiler, nil
 }
 
-// builtinModules parses the embedded policies, on every core: parsing is
-// a quarter of preparing them, and the files are independent.
-func builtinModules(opts ast.ParserOptions) (map[string]*ast.Module, error) {
+// Which built-in packages a query needs: rule packages never refer to one
+// another (TestRulePackagesIndependent), so the script query compiles
+// every package but the PX7xx one, a fifth of the policies, and the
+// Infinity query only that one with the shared libraries.
+func forScripts(pkg string) bool { return pkg != InfinityPackage }
+
+func forInfinity(pkg string) bool {
+	return pkg == InfinityPackage || !strings.HasPrefix(pkg, rulesPrefix)
+}
+
+func allPackages(string) bool { return true }
+
+const rulesPrefix = "pxlint.rules."
+
+// packageOf reads a module's package name from its source without parsing
+// it: the first line that is not blank or a comment. "" when there is none
+// (the module is then parsed, and the parser says what is wrong).
+func packageOf(src string) string {
+	for line := range strings.Lines(src) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if name, ok := strings.CutPrefix(line, "package "); ok {
+			return strings.TrimSpace(name)
+		}
+		return ""
+	}
+	return ""
+}
+
+// builtinModules parses the embedded policies of the packages keep
+// accepts, on every core: parsing is a quarter of preparing them, and the
+// files are independent.
+func builtinModules(opts ast.ParserOptions, keep func(pkg string) bool) (map[string]*ast.Module, error) {
 	var paths []string
 	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && isPolicyFile(path) {
@@ -251,6 +283,9 @@ func builtinModules(opts ast.ParserOptions) (map[string]*ast.Module, error) {
 					errs[i] = err
 					continue
 				}
+				if pkg := packageOf(string(src)); pkg != "" && !keep(pkg) {
+					continue
+				}
 				parsed[i], errs[i] = ast.ParseModuleWithOpts("policies/"+paths[i], string(src), opts)
 			}
 		}()
@@ -265,7 +300,9 @@ func builtinModules(opts ast.ParserOptions) (map[string]*ast.Module, error) {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("built-in policy: %w", errs[i])
 		}
-		modules["policies/"+p] = parsed[i]
+		if parsed[i] != nil {
+			modules["policies/"+p] = parsed[i]
+		}
 	}
 	return modules, nil
 }
