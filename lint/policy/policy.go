@@ -228,11 +228,15 @@ func compileBuiltin(modules map[string]*ast.Module) (*ast.Compiler, error) {
 // another (TestRulePackagesIndependent), so the script query compiles
 // every package but the PX7xx one, a fifth of the policies, and the
 // Infinity query only that one with the shared libraries.
-func forScripts(pkg string) bool { return pkg != InfinityPackage }
+func forScripts(pkg string) bool { return !isInfinity(pkg) }
 
 func forInfinity(pkg string) bool {
-	return pkg == InfinityPackage || !strings.HasPrefix(pkg, rulesPrefix)
+	return isInfinity(pkg) || !strings.HasPrefix(pkg, rulesPrefix)
 }
+
+// isInfinity tells the PX7xx rule packages from the script ones: the one
+// place the built-in policies are split between the two queries.
+func isInfinity(pkg string) bool { return pkg == InfinityPackage }
 
 func allPackages(string) bool { return true }
 
@@ -377,7 +381,7 @@ func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	}
 	var builtin []string
 	for p := range defined {
-		if strings.HasPrefix(p, "pxlint.rules.") && (p == InfinityPackage) == infinity {
+		if strings.HasPrefix(p, rulesPrefix) && isInfinity(p) == infinity {
 			builtin = append(builtin, p)
 		}
 	}
