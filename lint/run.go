@@ -198,6 +198,9 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 			return
 		}
 		results[i] = *fr
+		// Nothing reads the syntax tree once the script is judged: the
+		// heap then shrinks as a run over many scripts proceeds.
+		s.file = nil
 	})
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
