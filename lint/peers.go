@@ -9,7 +9,7 @@ import (
 
 // peerIndex finds, for each script, the other scripts it collides with.
 // It indexes every script's summary by the exact keys PX206 compares
-// (policies/px206_repository.rego): within one subscription, a resource
+// (policies/px206_deployment_collision.rego): within one subscription, a resource
 // group name (VMSS or static, either against either), the VMSS name and the
 // public IP name; across subscriptions, the Teams Connector FQDN. Names
 // compare as PX206's _same does: lower case, trailing dots removed.
