@@ -247,7 +247,6 @@ func forInfinity(pkg string) bool {
 	return isInfinity(pkg) || !strings.HasPrefix(pkg, rulesPrefix)
 }
 
-
 func allPackages(string) bool { return true }
 
 const rulesPrefix = "pxlint.rules."
