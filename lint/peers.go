@@ -144,7 +144,7 @@ func (p *peerIndex) of(s *script) []model.ScriptSummary {
 	out := []model.ScriptSummary{}
 	for _, key := range p.lookupKeys(s) {
 		for _, o := range p.byKey[key] {
-			if seen[o] || (o.context && o.root != s.root) {
+			if seen[o] || (o.context && o.path.root != s.path.root) {
 				continue
 			}
 			seen[o] = true

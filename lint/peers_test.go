@@ -89,7 +89,7 @@ func TestPeerIndexIsExact(t *testing.T) {
 	e.readAll(all)
 	sums, ids := map[*script]model.ScriptSummary{}, map[*script]string{}
 	for _, s := range all {
-		sums[s], ids[s] = summarize(s), identity(s)
+		sums[s], ids[s] = e.summarize(s), identity(s)
 	}
 	peers := e.indexPeers(all, sums, ids)
 	pol, err := e.policyFor(ctx, nil)
@@ -97,7 +97,7 @@ func TestPeerIndexIsExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	px206 := func(s *script, repo []model.ScriptSummary) []policy.Result {
-		in, err := e.prepare(s, repo)
+		in, err := e.input(s, repo)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,11 +126,11 @@ func TestPeerIndexIsExact(t *testing.T) {
 		want := px206(s, everyone)
 		got := px206(s, peers.of(s))
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: PX206 with indexed peers\n%+v\nwith every script\n%+v", s.cand.path, got, want)
+			t.Errorf("%s: PX206 with indexed peers\n%+v\nwith every script\n%+v", s.path.display, got, want)
 		}
 		collided += len(want)
 		if len(peers.of(s)) == len(everyone) {
-			t.Errorf("%s: every other script is a peer: the index filters nothing", s.cand.path)
+			t.Errorf("%s: every other script is a peer: the index filters nothing", s.path.display)
 		}
 	}
 	if collided < 8 {

@@ -32,7 +32,7 @@ func TestPolicyInputValue(t *testing.T) {
 		if s.res == nil || s.tooLarge {
 			continue
 		}
-		in, err := e.prepare(s, nil)
+		in, err := e.input(s, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

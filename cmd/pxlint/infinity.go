@@ -49,8 +49,9 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 			return fail(stderr, fmt.Sprintf("--tenant-id %q: want a GUID (the Azure tenant ID)", t))
 		}
 	}
-	if failOn != "" && !validFailOn(failOn) {
-		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", failOn))
+	threshold, err := parseFailOn(failOn)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
 	outs, err := report.ParseOutputs(formats)
 	if err != nil {
@@ -63,7 +64,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	if cfgPath == "" {
 		cfgPath = getenv("PXLINT_CONFIG")
 	}
-	opts := lint.Options{Paths: scripts, FailOn: failOn, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
+	opts := lint.Options{Paths: scripts, FailOn: threshold, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
 		Infinity: &lint.InfinityOptions{Export: fs.Arg(0), TenantIDs: tenants}}
 	for _, o := range outs {
 		if o.Path != "" {

@@ -23,6 +23,7 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
@@ -308,7 +309,8 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var formats listFlag
 	var noColor, ascii bool
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
-	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
+	var failOn string
+	fs.StringVar(&failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
 	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
@@ -328,9 +330,11 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if len(c.opts.Paths) == 0 {
 		return fail(stderr, "lint: no PATH given (try 'pxlint lint .')")
 	}
-	if c.opts.FailOn != "" && !validFailOn(c.opts.FailOn) {
-		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", c.opts.FailOn))
+	threshold, err := parseFailOn(failOn)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
+	c.opts.FailOn = threshold
 	outs, err := report.ParseOutputs(formats)
 	if err != nil {
 		return fail(stderr, err.Error())
@@ -389,12 +393,16 @@ func prettyOnStdout(outs []report.Output) bool {
 	return false
 }
 
-func validFailOn(s string) bool {
-	switch s {
-	case "error", "warning", "info", "never":
-		return true
+// parseFailOn parses --fail-on once; "" (not given) is nil.
+func parseFailOn(s string) (*finding.Threshold, error) {
+	if s == "" {
+		return nil, nil
 	}
-	return false
+	t, ok := finding.ParseThreshold(s)
+	if !ok || s == "none" {
+		return nil, fmt.Errorf("--fail-on %q: want error, warning, info or never", s)
+	}
+	return &t, nil
 }
 
 func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) string) int {

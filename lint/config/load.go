@@ -306,8 +306,8 @@ func (d *decoder) pxlint(body *hclsyntax.Body) {
 		switch a.Name {
 		case "fail_on":
 			if s, ok := d.enum(a, failOnValues); ok {
-				sev, _ := finding.ParseSeverity(s)
-				c.FailOn = &sev
+				t, _ := finding.ParseThreshold(s)
+				c.FailOn = &t
 			}
 		case "profile":
 			if s, ok := d.enum(a, Profiles); ok {

@@ -319,7 +319,7 @@ func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.
 	switch {
 	case r.ExitCode() != 0:
 		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), threshold)
-	case r.FailOn == finding.SeverityNone && threshold == "none":
+	case r.FailOn == finding.FailNever && threshold == "none":
 		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
 	default:
 		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), threshold)
