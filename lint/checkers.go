@@ -51,6 +51,11 @@ func (j *judgement) checkSchema(c *checked, sch *schema.Schema) {
 		Deployed: deployedVariables(j.in), Declared: declared}) {
 		c.verdicts = append(c.verdicts, verdict{rule: v.RuleID, severity: v.Severity, msg: v.Message, fix: v.Fix,
 			variable: v.Variable, element: v.Element})
+		var value any
+		if vv := lookupVariable(j.in, v.Variable); vv != nil {
+			value = vv.Value
+		}
+		c.owners.claim(v.RuleID, v.Variable, v.Element, value)
 	}
 }
 
@@ -68,6 +73,9 @@ func (j *judgement) checkPolicies(ctx context.Context, c *checked, pol *policy.E
 	}
 	newScrubber(j.s.src, j.s.res.SecretSpans).output(out)
 	for _, r := range out.Deny {
+		if c.owners.owns(j.rs.get(r.ID), r.Variable, r.Element) {
+			continue // the schema reports this value as malformed already
+		}
 		c.verdicts = append(c.verdicts, policyVerdict(r))
 	}
 	for _, nv := range out.NotVerified {
@@ -94,7 +102,7 @@ func (j *judgement) checkPolicies(ctx context.Context, c *checked, pol *policy.E
 // policyVerdict is a policy result as a verdict.
 func policyVerdict(r policy.Result) verdict {
 	return verdict{rule: r.ID, severity: r.Severity, msg: r.Msg, fix: r.Fix, variable: r.Variable, element: r.Element,
-		line: r.Line, related: r.Related, cert: r.Cert, fingerprint: r.Fingerprint}
+		line: r.Line, span: r.Span, related: r.Related, cert: r.Cert, fingerprint: r.Fingerprint}
 }
 
 // valuesDocument is the plain document CUE validates: known values only;

@@ -17,7 +17,7 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if err != nil {
 		return nil, err
 	}
-	cands, err := discover([]string{path})
+	cands, err := discover([]string{path}, opts.StdinName)
 	if err != nil {
 		return nil, err
 	}

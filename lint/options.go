@@ -37,8 +37,18 @@ import (
 // Options are the settings of one run, from flags (the CLI) with config
 // values filled in per script where a flag is absent.
 type Options struct {
-	// Paths are files and directories to lint.
+	// Paths are files and directories to lint; "-" is the script read
+	// from Stdin.
 	Paths []string
+	// Stdin is read, bounded like a file, when Paths holds "-" (`pxlint
+	// lint -`, for editors). StdinName is the path it stands for
+	// (--stdin-filename): positions and reports name it, and its folder
+	// decides the config, the repository and where relative names such as
+	// $PxPfxCertFileName resolve; the file itself need not exist, and its
+	// copy on disk is not loaded as repository context. Empty means
+	// "<stdin>" in the working folder.
+	Stdin     io.Reader
+	StdinName string
 	// Profile is "az", "azurerm" or "" (config, then detection).
 	Profile string
 	// FailOn is --fail-on; nil means the config's fail_on, else

@@ -74,7 +74,7 @@ func TestPeerIndexIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, err := discover([]string{dir})
+	cands, err := discover([]string{dir}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

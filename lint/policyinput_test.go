@@ -18,7 +18,7 @@ func TestPolicyInputValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, err := discover([]string{filepath.Join("..", "examples")})
+	cands, err := discover([]string{filepath.Join("..", "examples")}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

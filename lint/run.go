@@ -29,6 +29,7 @@ import (
 type script struct {
 	path    scriptPath
 	named   bool // named on the command line (not found by walking)
+	stdin   bool // read from Options.Stdin (`pxlint lint -`)
 	cfg     *config.Config
 	context bool // loaded as repository context only, never reported on
 
@@ -69,6 +70,7 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	stdin     stdinOnce        // Options.Stdin, read once
 	// profileValues converts each profile's input.profile_data for OPA once.
 	profileValues profileValues
 }
@@ -89,7 +91,7 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 // each with the policy input its rules judged (for plans).
 func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
 	opts := e.opts
-	cands, err := discover(opts.Paths)
+	cands, err := discover(opts.Paths, opts.StdinName)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -305,7 +307,7 @@ func (e *engine) place(c candidate) (*script, error) {
 		cfg = loaded
 	}
 	root, inGit := config.ScriptRoot(cfg, c.abs)
-	return &script{path: placePath(c, root, inGit), named: c.named, cfg: cfg}, nil
+	return &script{path: placePath(c, root, inGit), named: c.named, stdin: c.stdin, cfg: cfg}, nil
 }
 
 // configNote says which config governs a script, for --verbose: with
@@ -379,7 +381,7 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := safeio.ReadFile(s.path.abs, int64(e.limits.Script))
+	b, err := e.readScript(s)
 	s.size = len(b)
 	switch {
 	case errors.Is(err, safeio.ErrTooLarge):

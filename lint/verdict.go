@@ -39,6 +39,9 @@ type checked struct {
 	// stopped, when set, is why every rule without a finding is not
 	// verified: the script was not read to the end (PX011).
 	stopped string
+	// owners are the variables whose whole value a schema rule reports as
+	// malformed: the policies that judge that value skip it (owner.go).
+	owners shapeOwners
 }
 
 func newChecked() *checked {

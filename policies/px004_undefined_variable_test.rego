@@ -43,3 +43,13 @@ test_px004_condition_is_not_a_use if {
 	doc := {"variables": {}, "references": [{"name": "PxExtraTag", "line": 4, "column": 5, "defined": false, "context": "condition"}]}
 	count(only("PX004", script.deny)) == 0 with input as doc
 }
+
+test_px004_underlines_the_first_use if {
+	doc := {"variables": {}, "references": [
+		{"name": "PxNodeFqdn", "line": 7, "column": 30, "defined": false, "context": "string", "span": {"start_line": 7, "start_column": 30, "end_line": 7, "end_column": 41}},
+		{"name": "PxNodeFqdn", "line": 7, "column": 9, "defined": false, "context": "string", "span": {"start_line": 7, "start_column": 9, "end_line": 7, "end_column": 20}},
+	]}
+	some f in script.deny with input as doc
+	f.id == "PX004"
+	f.span == {"start_line": 7, "start_column": 9, "end_line": 7, "end_column": 20}
+}

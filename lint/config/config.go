@@ -228,7 +228,8 @@ func (c *Config) ExpiredWaivers(now time.Time) []Waiver {
 	return out
 }
 
-// Lookup finds a rule's registry entry; rules.Get is the built-in one.
+// Lookup finds a rule's registry entry by ID (or name); rules.Lookup is
+// the built-in one.
 type Lookup func(id string) (rules.Rule, bool)
 
 // Problem is one thing wrong in a config file.

@@ -89,6 +89,13 @@ func Open(path string) (*os.File, error) {
 	return f, nil
 }
 
+// ReadAll reads at most limit bytes of a stream that is not a file on disk
+// (standard input, for `pxlint lint -`), with ReadFile's ErrTooLarge
+// contract; name is what an error calls the stream.
+func ReadAll(r io.Reader, name string, limit int64) ([]byte, error) {
+	return readAll(r, name, limit)
+}
+
 func readAll(r io.Reader, path string, limit int64) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
