@@ -35,7 +35,7 @@ type script struct {
 	context bool // loaded as repository context only, never reported on
 
 	size     int
-	raw      []byte // the bytes read (pxlint fix edits them)
+	raw      []byte // the bytes read, kept for pxlint fix only (Options.Overlay set)
 	tooLarge bool
 	readErr  error // the file could not be read (exit code 2 for a script of the run)
 	utf32    bool  // starts with a UTF-32 byte order mark
@@ -73,6 +73,8 @@ type engine struct {
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
 	stdin     stdinOnce        // Options.Stdin, read once
+	// profileValues converts each profile's input.profile_data for OPA once.
+	profileValues profileValues
 	// afterApply, when set (FuzzFix), sees every fix.Apply of pxlint fix.
 	afterApply func(raw []byte, src *ps.Source, fixes []finding.Fix, res fix.Result)
 }
@@ -140,6 +142,9 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 			return
 		}
 		results[i] = *fr
+		// Nothing reads the syntax tree once the script is judged: the
+		// heap then shrinks as a run over many scripts proceeds.
+		s.file = nil
 	})
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
@@ -381,10 +386,14 @@ func (e *engine) readAll(scripts []*script) {
 
 func (e *engine) read(s *script) {
 	b, err := e.readScript(s)
-	if o, ok := e.opts.Overlay[s.path.abs]; ok && err == nil {
-		b = o // pxlint fix: the file as fixed so far, not yet written
+	if e.opts.Overlay != nil && err == nil {
+		// pxlint fix keeps the bytes it edits, and reads a file as fixed
+		// so far (not yet written) from its overlay.
+		if o, ok := e.opts.Overlay[s.path.abs]; ok {
+			b = o
+		}
+		s.raw = b
 	}
-	s.raw = b
 	s.size = len(b)
 	switch {
 	case errors.Is(err, safeio.ErrTooLarge):
@@ -526,61 +535,6 @@ func includes(s *script, abs string) bool {
 		}
 	}
 	return false
-}
-
-// peerIndex finds, for each script, the other scripts it could collide with.
-// Resource names collide only within one subscription and the Teams
-// Connector FQDN across all (DESIGN, Repository context), so a script's
-// repository context is the scripts sharing its subscription or its FQDN:
-// the rest cannot matter to any cross-script rule, and leaving them out
-// keeps a run over N scripts linear instead of quadratic.
-type peerIndex struct {
-	bySub, byFqdn map[string][]*script
-	sums          map[*script]model.ScriptSummary
-	ids           map[*script]string
-}
-
-func indexPeers(all []*script, sums map[*script]model.ScriptSummary, ids map[*script]string) *peerIndex {
-	p := &peerIndex{bySub: map[string][]*script{}, byFqdn: map[string][]*script{}, sums: sums, ids: ids}
-	for _, s := range all {
-		sum, ok := sums[s]
-		if !ok {
-			continue
-		}
-		if k := strings.ToLower(sum.SubscriptionID); k != "" {
-			p.bySub[k] = append(p.bySub[k], s)
-		}
-		if k := strings.ToLower(sum.TeamsConnFqdn); k != "" {
-			p.byFqdn[k] = append(p.byFqdn[k], s)
-		}
-	}
-	return p
-}
-
-// of lists the peers of s: scripts named in the run, or context scripts of
-// s's own work tree.
-func (p *peerIndex) of(s *script, sum model.ScriptSummary) []model.ScriptSummary {
-	seen := map[*script]bool{s: true}
-	var out []model.ScriptSummary
-	add := func(list []*script) {
-		for _, o := range list {
-			if seen[o] || (o.context && o.path.root != s.path.root) {
-				continue
-			}
-			if id := p.ids[s]; id != "" && p.ids[o] == id {
-				// The same assignments reached through two paths (two
-				// wrappers of one variables file): one deployment.
-				seen[o] = true
-				continue
-			}
-			seen[o] = true
-			out = append(out, p.sums[o])
-		}
-	}
-	add(p.bySub[strings.ToLower(sum.SubscriptionID)])
-	add(p.byFqdn[strings.ToLower(sum.TeamsConnFqdn)])
-	sort.Slice(out, func(a, b int) bool { return out[a].File < out[b].File })
-	return out
 }
 
 // future is a value computed once, by whoever needs it first.
