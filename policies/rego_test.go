@@ -4,14 +4,14 @@ import (
 	"context"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/policy"
+	"github.com/pxlint/pxlint/lint/policy/regotest"
 	"github.com/pxlint/pxlint/policies"
 )
 
 // TestRego runs every *_test.rego through OPA's tester, so `go test ./...`
 // is the one command that runs the Rego unit tests too.
 func TestRego(t *testing.T) {
-	results, err := policy.RunRegoTests(context.Background(), policies.FS)
+	results, err := regotest.Run(context.Background(), policies.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pxlint/pxlint/lint/internal/testenv"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -203,13 +205,7 @@ func TestJSONValidAgainstSchema(t *testing.T) {
 // xmllint validates JUnit output with the real tool, as CI consumers would
 // reject it.
 func TestJUnitValidAgainstSchemas(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if needTools() {
-			t.Fatal("PXLINT_REQUIRE_TOOLS=1 but xmllint is missing (apt-get install libxml2-utils)")
-		}
-		t.Skip("skipping: xmllint not found (apt-get install libxml2-utils)")
-	}
+	xmllint := testenv.Tool(t, "apt-get install libxml2-utils", "xmllint")
 	dir := t.TempDir()
 	docs := map[string][]byte{"fixture": render(t, "junit", Options{}), "empty": emptyRender(t, "junit")}
 	for _, xsd := range []string{"junit-10.xsd", "junit-strict.xsd"} {
