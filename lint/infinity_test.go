@@ -20,6 +20,7 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
@@ -70,8 +71,7 @@ func TestBadExports(t *testing.T) {
 		if err := compact.Format(&buf, rep, rs, report.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		golden := strings.TrimSuffix(p, ".json") + ".expected"
-		checkGolden(t, golden, buf.String())
+		golden.CheckString(t, expectedFile(p), buf.String())
 		for _, name := range report.Names() {
 			f, _ := report.Get(name)
 			var out bytes.Buffer
@@ -99,24 +99,6 @@ func status(fr finding.FileResult, id string) finding.Status {
 		}
 	}
 	return ""
-}
-
-func checkGolden(t *testing.T, golden, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Errorf("missing %s (run go test ./lint -run 'TestExamples|TestBadExports' -update)", golden)
-		return
-	}
-	if got != string(want) {
-		t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-	}
 }
 
 // TestCleanExport: the clean example export and its script agree: no

@@ -3,18 +3,17 @@ package config
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
+
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fakeRules stands in for the registry, so these tests do not depend on
 // which rule entries other packages have written yet.
@@ -123,7 +122,7 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden, err := filepath.Abs(strings.TrimSuffix(file, ".hcl") + ".golden")
+		goldenFile, err := filepath.Abs(strings.TrimSuffix(file, ".hcl") + ".golden")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,19 +142,7 @@ func TestGolden(t *testing.T) {
 			if wantErr := strings.HasPrefix(filepath.Base(file), "err_"); wantErr != (err != nil) {
 				t.Errorf("error = %v, fixture name says error %v", err, wantErr)
 			}
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("mismatch with %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.CheckString(t, goldenFile, got)
 		})
 	}
 }
