@@ -2,6 +2,8 @@ package testenv
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -53,3 +55,41 @@ func TestToolFindsOnPath(t *testing.T) {
 		t.Errorf("go not found: %q %v", p, r.msg)
 	}
 }
+
+func TestCheckCopies(t *testing.T) {
+	shared, local := t.TempDir(), t.TempDir()
+	write := func(p, body string) {
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(shared, "a.txt"), "a")
+	write(filepath.Join(local, "same.txt"), "a")
+	write(filepath.Join(local, "changed.txt"), "b")
+	for _, c := range []struct {
+		name, copy, origin, shared string
+		failures                   int
+	}{
+		{"equal copy", "same.txt", "a.txt", shared, 0},
+		{"changed copy", "changed.txt", "a.txt", shared, 1},
+		{"missing copy", "none.txt", "a.txt", shared, 1},
+		{"missing origin", "same.txt", "gone.txt", shared, 1},
+		{"no shared folder (a clone from GitHub)", "changed.txt", "a.txt", "", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := &copyRecorder{TB: t}
+			checkCopiesIn(r, c.shared, map[string]string{filepath.Join(local, c.copy): c.origin})
+			if r.errors != c.failures {
+				t.Errorf("%d failures, want %d", r.errors, c.failures)
+			}
+		})
+	}
+}
+
+type copyRecorder struct {
+	testing.TB
+	errors int
+}
+
+func (r *copyRecorder) Helper()               {}
+func (r *copyRecorder) Errorf(string, ...any) { r.errors++ }
