@@ -22,6 +22,7 @@ import (
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/lint/schema"
+	"github.com/pxlint/pxlint/lint/stage"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
@@ -71,6 +72,9 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	// usage records the waivers that matched a finding in this run, for
+	// the "matched no finding" notices (waivers.go).
+	usage *stage.Usage
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -94,6 +98,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
+	e.usage = stage.NewUsage()
 
 	var scripts []*script
 	for _, c := range cands {
@@ -207,6 +212,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		}
 		results = append(results, *fr)
 	}
+	rep.Notices = append(rep.Notices, e.unusedWaivers(reported, results[:len(reported)], contextScripts)...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
 	rep.FailOn = e.failOn()
