@@ -34,6 +34,9 @@ var badExportName = regexp.MustCompile(`^(px7\d\d)-([a-z0-9-]+)\.json$`)
 // its rule fails, and its findings match its .expected file (compact
 // format). Every PX7xx rule has one, and no output format shows a secret.
 func TestBadExports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("one lint run per bad export (the slowest test of -short): the full suite runs it")
+	}
 	wd, _ := os.Getwd()
 	if err := os.Chdir(filepath.Join(wd, "..")); err != nil {
 		t.Fatal(err)
