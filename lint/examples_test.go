@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
-	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/report"
 )
 

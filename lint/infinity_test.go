@@ -20,8 +20,8 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint"
-	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
 )

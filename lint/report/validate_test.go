@@ -18,10 +18,6 @@ import (
 // project's shared/schemas (origins and licences in its ORIGIN.md).
 const schemaDir = "testdata/schemas"
 
-// needTools reports whether a missing external tool or file fails the test
-// (CI sets PXLINT_REQUIRE_TOOLS=1) instead of skipping it.
-func needTools() bool { return os.Getenv("PXLINT_REQUIRE_TOOLS") == "1" }
-
 // schemaFile returns the path of a published schema's copy.
 func schemaFile(t *testing.T, name string) string {
 	t.Helper()
