@@ -26,10 +26,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files that differ (the test still fails: review the diff, then run again)")
 
-// Updating reports whether -update was given, for tests that write golden
-// files of their own kind (whole folders) and must say so in the same way.
-func Updating() bool { return *update }
-
 // maxDiffLines bounds the diff shown in a failure: a report-sized golden can
 // differ everywhere, and the first lines say what changed.
 const maxDiffLines = 120
