@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/testenv"
-
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // gitRepo makes a work tree with one commit holding files.

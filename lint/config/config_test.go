@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/rules"
 )
 

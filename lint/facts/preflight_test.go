@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"cuelang.org/go/cue"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/ps"
 )
 

@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/testenv"
-
 	"go.yaml.in/yaml/v3"
 
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 	"github.com/pxlint/pxlint/lint/ps"
 )
 

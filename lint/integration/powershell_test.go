@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/pxlint/pxlint/lint/ps"
 )
 

@@ -9,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/schemas"
 )

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pxlint/pxlint/lint/internal/testenv"
-
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/planreport"
 )

@@ -10,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/planreport"
 )

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/testenv"
-
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // schemaDir holds the published output-format schemas, copied from the

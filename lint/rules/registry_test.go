@@ -11,11 +11,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/testenv"
-
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/policies"
 	"github.com/pxlint/pxlint/schemas"

@@ -7,9 +7,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 )
 
 // builtin is the schema without user overlays, loaded once for the tests.

@@ -5,10 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 	"github.com/pxlint/pxlint/lint/stage/directive"
 )

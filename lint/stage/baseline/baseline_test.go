@@ -8,9 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pxlint/pxlint/lint/internal/golden"
-
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 )
 
 func report(root string) *finding.Report {
