@@ -65,6 +65,17 @@ func Text(s string) string {
 	return neutraliseStart(b.String())
 }
 
+// Lines escapes each line of a multi-line text and keeps the line breaks:
+// for messages pxlint itself lays out over several lines whose content is
+// untrusted. Each resulting line is safe on its own.
+func Lines(s string) string {
+	parts := strings.Split(s, "\n")
+	for i, p := range parts {
+		parts[i] = Text(strings.TrimSuffix(p, "\r"))
+	}
+	return strings.Join(parts, "\n")
+}
+
 // neutraliseStart breaks a workflow command at the start of the text, after
 // optional blanks: "::" (GitHub Actions) and "##[" (Azure DevOps). A single
 // leading ':' is broken too: pxlint often writes ':' right after a text (a

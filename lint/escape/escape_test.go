@@ -38,6 +38,14 @@ func TestText(t *testing.T) {
 	}
 }
 
+func TestLines(t *testing.T) {
+	got := Lines("first\r\n::error::x\nthird ##vso[y]")
+	want := "first\n\\::error::x\nthird #\\#vso[y]"
+	if got != want {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
+
 func FuzzText(f *testing.F) {
 	f.Add("x\n::error::y ##vso[z]")
 	f.Fuzz(func(t *testing.T, s string) {
