@@ -15,6 +15,7 @@ import (
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // gitTimeout bounds one git call of --against.
@@ -89,6 +90,42 @@ func (e *engine) verifyRef(ctx context.Context, root string) error {
 	return err
 }
 
+// The rule PX602 is against below; its registry entry is generated from this
+// block by `go generate ./lint/rules`.
+//
+// METADATA
+// title: change makes the next run a new deployment
+// description: >-
+//   Compared with an earlier version of the same regional script (`pxlint lint
+//   --against REF`, for example `origin/main` in a pull request, or `pxlint diff
+//   OLD NEW`): the base name, region tag, subscription, VMSS or static resource
+//   group name, Teams Connector FQDN or Azure location changed. Each names the
+//   deployment, so the next run creates a new one (new public IP, DNS record,
+//   certificate name and admin consent) instead of upgrading the existing one,
+//   and leaves the old resources behind. Changes that are normal in an upgrade
+//   (instance count, source prefixes, certificate file, node FQDNs) are listed
+//   by `pxlint diff`, not reported. Without an earlier version the rule is not
+//   verified; a script that did not exist at REF is a new deployment and passes.
+// custom:
+//   id: PX602
+//   name: redeploy-identity-change
+//   severity: warning
+//   prevents: >-
+//     an upgrade that silently becomes a second deployment; orphaned resources;
+//     broken DNS and consent
+//   remediation: >-
+//     Keep the identity values of the existing deployment when upgrading. To
+//     move or rename it, deploy the new one deliberately, repoint DNS and
+//     consent, then delete the old resource groups.
+//   bad: |-
+//     # at origin/main: $PxVmssRegion = "weu"
+//     $PxVmssRegion = "westeu"
+//   good: |-
+//     # at origin/main: $PxVmssRegion = "weu"
+//     $PxVmssRegion = "weu"
+//     $PxTeamsConnInstanceCount = "3"   # an upgrade may change this
+//   needs: [PxBaseConnName, PxVmssRegion, PxSubscriptionId, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName, PxTeamsConnFqdn, PxAzureLocation]
+
 // against implements PX602 for one script: it evaluates the same script at
 // the --against revision (dot-sourced fragments read at that revision too)
 // and reports each identity change as a policy result, so it is located,
@@ -128,7 +165,7 @@ func (e *engine) against(ctx context.Context, s *script, in *model.Input) ([]pol
 	var out []policy.Result
 	for _, c := range changes {
 		out = append(out, policy.Result{
-			ID: "PX602", Variable: c.Variable, Element: -1,
+			ID: rules.PX602, Variable: c.Variable, Element: -1,
 			Msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", c.What, c.Old, e.opts.Against, c.New, c.Why),
 			Fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", c.Variable, c.Old),
 		})

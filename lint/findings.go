@@ -130,6 +130,31 @@ func fromPolicy(rs *ruleSet, file string, in *model.Input, lines []string, r pol
 	return f
 }
 
+// The rule PX007 is notEvaluated below; its registry entry is generated from
+// this block by `go generate ./lint/rules`.
+//
+// METADATA
+// title: Value a rule needs cannot be evaluated statically
+// description: >-
+//   A value that a rule needs cannot be known without running the script:
+//   `Read-Host`, a cmdlet call, an assignment inside a branch or loop. pxlint
+//   never executes the script, so it reports the variable once, with the reason,
+//   and marks the rules that needed it `not_verified` rather than `pass`.
+//   Variables no rule needs are not reported.
+// custom:
+//   id: PX007
+//   name: not-evaluated
+//   severity: info
+//   prevents: "false confidence: a clean report for values pxlint could not see"
+//   remediation: >-
+//     Write the value literally where you can; otherwise accept that those rules
+//     are not verified.
+//   bad: |-
+//     $PxVmssRegion = Read-Host "Region tag"
+//   good: |-
+//     $PxVmssRegion = "weu"
+//   fragment: true
+
 // notEvaluated implements PX007: a rule that needs a variable whose value
 // cannot be evaluated statically is not_verified, and PX007 reports that
 // variable once (only when some rule needed it).
@@ -137,7 +162,7 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 	reasons := map[string]string{}
 	reported := map[string]bool{}
 	var out []finding.Finding
-	meta := rs.get("PX007")
+	meta := rs.get(rules.PX007)
 	for _, r := range rs.all {
 		for _, name := range r.Needs {
 			v := lookupVariable(in, name)
@@ -158,7 +183,7 @@ func notEvaluated(rs *ruleSet, file string, in *model.Input) (map[string]string,
 				continue
 			}
 			reported[v.Name] = true
-			out = append(out, finding.Finding{RuleID: "PX007", Severity: meta.Severity, File: file, DocsURL: meta.DocsURL(),
+			out = append(out, finding.Finding{RuleID: rules.PX007, Severity: meta.Severity, File: file, DocsURL: meta.DocsURL(),
 				Region: region(v.Span), Variable: v.Name,
 				Message: fmt.Sprintf("$%s cannot be evaluated statically (%s); the rules that need it are not verified", v.Name, why),
 				Fix:     fmt.Sprintf("assign $%s a literal value at the top level of the script, or accept that pxlint cannot check it", v.Name)})

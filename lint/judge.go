@@ -69,12 +69,13 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 	}
 	if len(e.opts.ConsentAddresses) > 0 {
 		// The flag wins over the config; copy, as the config's maps are shared.
+		const px108ID = rules.PX108 // the local map below shadows the package
 		rules := make(map[string]map[string]any, len(in.Config.Rules)+1)
 		for id, o := range in.Config.Rules {
 			rules[id] = o
 		}
 		px108 := map[string]any{}
-		for k, v := range rules["PX108"] {
+		for k, v := range rules[px108ID] {
 			px108[k] = v
 		}
 		list := make([]any, len(e.opts.ConsentAddresses))
@@ -82,7 +83,7 @@ func (e *engine) prepare(s *script, repo []model.ScriptSummary) (*model.Input, e
 			list[i] = a
 		}
 		px108["consent_addresses"] = list
-		rules["PX108"] = px108
+		rules[px108ID] = px108
 		in.Config.Rules = rules
 	}
 	in.Context = model.Context{InGitWorkTree: s.inGit, Now: e.opts.Now.UTC().Format(time.RFC3339)}
@@ -127,11 +128,11 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	fr := &finding.FileResult{Path: s.cand.path}
 	e.setFailOn(fr, s)
 	if s.tooLarge {
-		meta, _ := rules.Get("PX011")
-		fr.Findings = append(fr.Findings, finding.Finding{RuleID: "PX011", Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
+		meta, _ := rules.Get(rules.PX011)
+		fr.Findings = append(fr.Findings, finding.Finding{RuleID: rules.PX011, Severity: meta.Severity, File: fr.Path, DocsURL: meta.DocsURL(),
 			Message: fmt.Sprintf("the file is larger than %d MiB, the most pxlint reads; it was not analysed", maxFileBytes>>20),
 			Fix:     "a variables script is a few KiB: check that this is the right file"})
-		fr.Statuses = []finding.RuleStatus{{RuleID: "PX011", Status: finding.StatusFail}}
+		fr.Statuses = []finding.RuleStatus{{RuleID: rules.PX011, Status: finding.StatusFail}}
 		return fr, nil
 	}
 	in, err := e.prepare(s, repo)
@@ -164,7 +165,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	// stops the parser is reported once, at the first place it fired.
 	seenLimit := false
 	for _, d := range append(append([]ps.Diagnostic{}, s.file.Diagnostics...), s.res.Diagnostics...) {
-		if d.Rule == "PX011" && s.file.Stats.Limit != "" {
+		if d.Rule == rules.PX011 && s.file.Stats.Limit != "" {
 			if seenLimit {
 				continue
 			}
@@ -215,7 +216,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	// CUE schema: shapes and formats.
 	values, others := valuesDocument(in)
 	var extra []string
-	if o, ok := in.Config.Rules["PX209"]["extra_locations"].([]any); ok {
+	if o, ok := in.Config.Rules[rules.PX209]["extra_locations"].([]any); ok {
 		for _, x := range o {
 			if str, ok := x.(string); ok {
 				extra = append(extra, str)
@@ -272,7 +273,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	// PX007 and the rules it leaves unverified.
 	reasons, px007 := notEvaluated(rs, fr.Path, in)
 	if px602Reason != "" {
-		reasons["PX602"] = px602Reason
+		reasons[rules.PX602] = px602Reason
 	}
 	for _, f := range px007 {
 		if !e.ownedByFragment(s, in, rs.get(f.RuleID), f.Variable, -1) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/ps"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // unparsedReason starts the reason of a variable that a parse error makes
@@ -23,7 +24,7 @@ const unparsedReason = "the script does not parse from line "
 func markUnparsed(in *model.Input, f *ps.File) {
 	line := 0
 	for _, d := range f.Diagnostics {
-		if d.Rule == "PX001" && (line == 0 || d.Span.Start.Line < line) {
+		if d.Rule == rules.PX001 && (line == 0 || d.Span.Start.Line < line) {
 			line = d.Span.Start.Line
 		}
 	}

@@ -6,6 +6,20 @@
 #   judged, where findings point, name coverage with wildcards, and time.
 package pxlint.lib.cert
 
+# What the certificate rules read (notes from the former family files):
+# PX306 and PX307 read the chain lint/cert tried to build from the leaf to
+# a trusted root (system roots, the built-in fallback bundle, --ca-file);
+# PX312 the AIA caIssuers URLs of the intermediates, fetched only with
+# --online.
+# PX301 and PX302 judge the Teams Connector PFX; PX308 and PX311 every
+# certificate that was read.
+# PX303 checks the Teams Connector certificate against $PxTeamsConnFqdn,
+# PX309 every name of $PxNodeFqdns against the --node-cert certificates.
+# A wildcard covers exactly one left-most label.
+# PX304 and PX305 judge the leaf and the chain that was built, at the
+# injectable clock (input.context.now). Spare certificates in a file that
+# the chain does not use are not judged.
+
 import data.pxlint.lib
 
 # teams is the Teams Connector certificate's facts, when one is named.

@@ -453,7 +453,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
 	}
 	fmt.Fprint(stdout, r.Explain())
-	if r.ID == "PX005" {
+	if r.ID == rules.PX005 {
 		// The catalog is data (schemas/profiles.cue): say which of its names
 		// are assumptions, so a PX005 about them is weighed accordingly.
 		sc, err := schema.Load(nil)

@@ -65,10 +65,23 @@ type Output struct {
 	Verified    []Verified
 }
 
-// InfinityPackage holds the PX7xx policies: they judge an export of Pexip
+// InfinityPackage holds the statuses the PX7xx policies share (which rule
+// lacks which part of the export). The PX7xx rules judge an export of Pexip
 // Infinity's configuration (lint/infinity), not a script, so the script
-// query leaves them out and PrepareInfinity queries only them.
+// query leaves them and this package out and PrepareInfinity queries only
+// them (isInfinity).
 const InfinityPackage = "pxlint.rules.infinity"
+
+// isInfinity reports whether a built-in package judges an Infinity export:
+// InfinityPackage, or a rule package pxlint.rules.pxNNN whose registry
+// entry says so (its METADATA's custom.infinity).
+func isInfinity(pkg string) bool {
+	if pkg == InfinityPackage {
+		return true
+	}
+	r, ok := rules.Get(strings.TrimPrefix(pkg, "pxlint.rules."))
+	return ok && r.Infinity
+}
 
 // Engine holds the prepared queries.
 type Engine struct {
@@ -257,8 +270,8 @@ func definedRules(modules map[string]*ast.Module) map[string]map[string]bool {
 // data.pxlint.rules, because evaluating a whole package would also evaluate
 // every helper rule in it, for every file: naming the rules keeps the work
 // to what the results need.
-// With infinity it names only InfinityPackage's rules, else every other
-// built-in package's.
+// With infinity it names only the Infinity packages' rules (isInfinity),
+// else every other built-in package's.
 func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	defined := definedRules(modules)
 	refs := func(pkgs []string, rule string) string {
@@ -272,7 +285,7 @@ func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	}
 	var builtin []string
 	for p := range defined {
-		if strings.HasPrefix(p, "pxlint.rules.") && (p == InfinityPackage) == infinity {
+		if strings.HasPrefix(p, "pxlint.rules.") && isInfinity(p) == infinity {
 			builtin = append(builtin, p)
 		}
 	}

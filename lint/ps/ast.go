@@ -1,6 +1,10 @@
 package ps
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pxlint/pxlint/lint/rules"
+)
 
 // The syntax tree. Every node carries the Span of the source it was parsed
 // from (end exclusive, code points). Statements and expressions are
@@ -686,13 +690,76 @@ func (*BadExpr) exprNode()          {}
 
 // ---------------------------------------------------------------------- file
 
+// The rule PX001 is this parser's syntax errors; its registry entry is
+// generated from this block by `go generate ./lint/rules`.
+//
+// METADATA
+// title: The script does not parse
+// description: >-
+//   The variables script is not valid PowerShell: an unterminated string or
+//   here-string, unbalanced `( )`, `@( )`, `@{ }` or `{ }`, or a stray quote.
+//   PowerShell refuses to run such a file, or runs only part of it, and every
+//   rule after the error is unreliable. pxlint reports the cause, not the
+//   symptom: when a string runs over lines before the error (a missing closing
+//   quote swallows the lines below it), the finding points at that string and
+//   gives the place where the parse failed as a related location; variables
+//   assigned from the error on are unknown, so the rules that need them are
+//   not_verified instead of failing on the typo's echoes. A slip PowerShell
+//   reads differently from what an editor shows (a comma after the last element,
+//   a missing comma, a typographic quote that ends a string, a line or paragraph
+//   separator that is a space to PowerShell) gets its own message and fix.
+// custom:
+//   id: PX001
+//   name: parse-error
+//   severity: error
+//   prevents: >-
+//     "Many errors that are reported when you run create_vmss_deployment.ps1 are
+//     a result of typos or formatting errors in the variables initialization
+//     script"
+//   remediation: >-
+//     Go to the position reported and close the string or bracket opened there;
+//     a quote pasted from a document (“ ”) is a common cause.
+//   bad: |-
+//     $PxBaseConnName = "fabrikam
+//     $PxVmssRegion = "weu"
+//   good: |-
+//     $PxBaseConnName = "fabrikam"
+//     $PxVmssRegion = "weu"
+//   fragment: true
+
+// The rule PX011 is the bounds this package (and lint/model, lint/safeio)
+// enforce; its registry entry is generated from this block.
+//
+// METADATA
+// title: Input exceeds a bound pxlint sets
+// description: >-
+//   An input exceeds one of pxlint's bounds: file size, nesting depth, expansion
+//   size, number of statements or evaluation work. pxlint stops analysing that
+//   part instead of hanging or exhausting memory, and says which bound and
+//   where. A real variables script never comes close.
+// custom:
+//   id: PX011
+//   name: analysis-limit
+//   severity: error
+//   prevents: >-
+//     hangs and memory exhaustion on hostile or corrupt input (e.g. 300 nested
+//     `@(`)
+//   remediation: >-
+//     Simplify the construct reported; a variables script needs no deep nesting
+//     or huge expansions.
+//   bad: |-
+//     $PxMgmtSrcAddrPrefixes = @(@(@(@( ... 300 levels ... ))))
+//   good: |-
+//     $PxMgmtSrcAddrPrefixes = @("85.10.200.0/28")
+//   fragment: true
+
 // Rule IDs of the diagnostics this package produces.
 const (
-	RuleParseError    = "PX001"
-	RuleAnalysisLimit = "PX011"
+	RuleParseError    = rules.PX001
+	RuleAnalysisLimit = rules.PX011
 	// RuleEncodingRisk: a file PowerShell would decode differently from
 	// what its bytes mean (UTF-16 without a byte-order mark).
-	RuleEncodingRisk = "PX009"
+	RuleEncodingRisk = rules.PX009
 )
 
 // Diagnostic is a problem found while reading the script.

@@ -223,7 +223,10 @@ func readPolicies(t *testing.T) map[string]policyFile {
 			if a.Scope != "package" {
 				continue
 			}
-			ids, _ := a.Custom["id"].([]any)
+			if id, ok := a.Custom["id"].(string); ok {
+				pf.declared = append(pf.declared, id) // a rule file
+			}
+			ids, _ := a.Custom["id"].([]any) // pxlint.rules.infinity: statuses several rules share
 			for _, id := range ids {
 				s, _ := id.(string)
 				pf.declared = append(pf.declared, s)

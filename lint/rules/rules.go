@@ -1,9 +1,12 @@
 // Package rules is the rule registry: one metadata entry per rule ID, read by
 // `pxlint rules`, `pxlint explain`, SARIF, the generated docs pages and the
-// README table. Each range of rules registers its entries from its own file
-// (px0xx.go, px1xx.go, ...); the logic lives in Rego (policies/), in a CUE field
-// tagged @rule(PXnnn) (schemas/), or in Go (parse-level rules), and tests check
-// that every registered rule has its logic and every rule ID used has an entry.
+// README table. The entries are generated (registry_gen.go, by `go generate`)
+// from each rule's METADATA, written where its logic lives: the rule's own
+// policies/pxNNN_<name>.rego, or a `// METADATA` block beside a CUE
+// definition (schemas/, fields tagged @rule(PXnnn)) or the Go code of a
+// parse-level rule (lint/rules/internal/metadata reads them all). Tests check
+// that the generated file is fresh and that every registered rule has its
+// logic. This package imports no policy engine: it is data.
 package rules
 
 import (
@@ -13,6 +16,14 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 )
+
+//go:generate go run ./internal/cmd/genregistry -root ../.. -out registry_gen.go
+
+// ID is a rule identifier: PXnnn for a built-in rule (a constant of
+// registry_gen.go, e.g. rules.PX102), or a user policy's custom.id. It is
+// an alias of string so that lint/finding, which lint/rules imports and
+// which carries user rules' IDs too, needs no conversions.
+type ID = string
 
 // DocsBase is where the generated rule pages are published.
 const DocsBase = "https://github.com/pxlint/pxlint/blob/main/docs/rules/"
@@ -32,7 +43,7 @@ const (
 
 // Rule is the metadata of one rule.
 type Rule struct {
-	ID    string // PXnnn
+	ID    ID     // PXnnn
 	Name  string // kebab-case, e.g. "cidr-host-bits"
 	Title string // one line, e.g. "CIDR prefix with host bits set"
 	// Severity is the default (highest) level; Levels lists every level the
@@ -77,6 +88,9 @@ type Rule struct {
 	// writes it as properties.security-severity with tag "security". Zero
 	// means not a security rule.
 	SecuritySeverity float64
+	// Source is the file holding the rule's METADATA (slash path from the
+	// repository root); empty for user rules.
+	Source string
 }
 
 // DocsURL is the rule's documentation page.

@@ -7,11 +7,42 @@ import (
 
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
+
+	"github.com/pxlint/pxlint/lint/rules"
 )
+
+// The rule PX509 is this file's check of the variables declared in
+// .pxlint.hcl; its registry entry is generated from this block.
+//
+// METADATA
+// title: Value outside the type or pattern declared in .pxlint.hcl
+// description: >-
+//   A variable declared with a `variable` block in `.pxlint.hcl` (a site's own,
+//   or one a newer Teams Connector release reads that the catalog does not know:
+//   VM size, private routing, Event Hub, ...) has a value that does not satisfy
+//   its declared CUE `type` or does not match its `pattern` (every string of a
+//   list must). Declared variables are known to PX005, required ones are PX501's
+//   when missing or empty, and one with a `parameter` must be passed to
+//   `create_vmss_deployment.ps1` as that parameter (PX601), like the built-in
+//   ones.
+// custom:
+//   id: PX509
+//   name: declared-variable
+//   severity: error
+//   prevents: "a newer release's setting deployed with a value it rejects"
+//   remediation: >-
+//     Write a value of the declared type that matches the pattern, or correct
+//     the declaration.
+//   bad: |-
+//     # .pxlint.hcl: variable "PxVmSize" { pattern = "^Standard_" }
+//     $PxVmSize = "D4s_v5"
+//   good: |-
+//     $PxVmSize = "Standard_D4s_v5"
+//   fragment: true
 
 // RuleDeclaredVariable is the rule of a variable declared in .pxlint.hcl
 // whose value does not fit its declared type or pattern.
-const RuleDeclaredVariable = "PX509"
+const RuleDeclaredVariable = rules.PX509
 
 // Declared is a variable the catalog does not know, declared in
 // .pxlint.hcl for a site or a newer release: known to PX005 and validated

@@ -13,6 +13,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // The CUE schema decides whether a value is valid; the functions here only
@@ -29,23 +30,23 @@ func (s *Schema) message(ruleID, name string, field cue.Value, value any) (msg, 
 		}
 		return s.wrongTypeMessage(name, field, value)
 	}
-	if !isString && ruleID != "PX505" {
+	if !isString && ruleID != rules.PX505 {
 		return genericMessage(ruleID, name, value)
 	}
 	switch ruleID {
-	case "PX201":
+	case rules.PX201:
 		return baseNameMessage(s, name, field, str)
-	case "PX202":
+	case rules.PX202:
 		return regionTagMessage(s, name, field, str)
 	case RuleAzureLocation:
 		return s.locationMessage(name, str)
-	case "PX502":
+	case rules.PX502:
 		return s.fqdnMessage(name, field, str)
-	case "PX504":
+	case rules.PX504:
 		return s.guidMessage(name, field, str)
-	case "PX505":
+	case rules.PX505:
 		return instanceCountMessage(name, value)
-	case "PX507":
+	case rules.PX507:
 		return s.adminUserMessage(name, str)
 	}
 	return genericMessage(ruleID, name, value)
@@ -396,7 +397,7 @@ func instanceCountMessage(name string, value any) (string, string) {
 		}
 		n = f
 	default:
-		return genericMessage("PX505", name, value)
+		return genericMessage(rules.PX505, name, value)
 	}
 	switch {
 	case n < 1:
@@ -405,7 +406,7 @@ func instanceCountMessage(name string, value any) (string, string) {
 		up := strconv.FormatFloat(math.Ceil(n), 'f', -1, 64)
 		return fmt.Sprintf("$%s %s is not a whole number of VMs; round it, e.g. %q (each VM takes about 15 calls)", name, describe(value), up), assign(name, up)
 	}
-	return genericMessage("PX505", name, value)
+	return genericMessage(rules.PX505, name, value)
 }
 
 func (s *Schema) adminUserMessage(name, v string) (string, string) {
@@ -428,7 +429,7 @@ func (s *Schema) adminUserMessage(name, v string) (string, string) {
 		i := strings.IndexAny(v, special)
 		return fmt.Sprintf("$%s %s contains %q; Azure does not allow any of %s in a VM administrator name", name, describe(v), v[i:i+1], special), ""
 	}
-	return genericMessage("PX507", name, v)
+	return genericMessage(rules.PX507, name, v)
 }
 
 // unknownVariable is PX005 for a name the profile's catalog does not know,

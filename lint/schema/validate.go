@@ -12,14 +12,15 @@ import (
 	"cuelang.org/go/cue/token"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // Rule IDs this package reports for the built-in schema. Their registry
 // entries live in lint/rules (px0xx.go, px2xx.go, px5xx.go).
 const (
-	RuleUnknownVariable = "PX005"
-	RuleWrongType       = "PX008"
-	RuleAzureLocation   = "PX209"
+	RuleUnknownVariable = rules.PX005
+	RuleWrongType       = rules.PX008
+	RuleAzureLocation   = rules.PX209
 )
 
 // Violation is one schema failure of one variable.

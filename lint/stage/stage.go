@@ -27,7 +27,40 @@ const (
 )
 
 // PX010 is the rule the inline stage reports suppression problems under.
-const PX010 = "PX010"
+const PX010 = rules.PX010
+
+// The rule PX010 is this stage (inline.go): its registry entry is generated
+// from this block by `go generate ./lint/rules`.
+//
+// METADATA
+// title: >-
+//   Inline suppression without a reason, for an unknown or unsuppressible rule,
+//   or matching nothing
+// description: >-
+//   A `# pxlint-ignore` or `# pxlint-ignore-file` comment that gives no reason
+//   after `--`, has a malformed `until=` date, names a rule ID pxlint does not
+//   know, names a rule configured as not suppressible (PX506 by default), or no
+//   longer matches any finding. A suppression with a problem suppresses nothing,
+//   so the finding it was meant for stays visible. (A waiver in .pxlint.hcl with
+//   such problems is a configuration error instead: exit code 2.)
+// custom:
+//   id: PX010
+//   name: suppression-problem
+//   severity: warning
+//   prevents: >-
+//     silent, unaccountable exceptions: a suppression nobody can explain, or one
+//     left behind after the problem was fixed that would hide the next one
+//   remediation: >-
+//     Give every suppression a reason after `--` (and an `until=YYYY-MM-DD` date
+//     when the exception is temporary); correct the rule ID; remove suppressions
+//     that match nothing; fix findings of rules that cannot be suppressed.
+//   bad: |-
+//     # pxlint-ignore PX105
+//     $PxNodesSourceAddressPrefixes = @("0.0.0.0/0")
+//   good: |-
+//     # pxlint-ignore PX105 until=2026-06-30 -- temporary: open to all while the partner ranges are confirmed (CHG-4711)
+//     $PxNodesSourceAddressPrefixes = @("0.0.0.0/0")
+//   fragment: true
 
 // Env is what the stages know about the script being processed.
 type Env struct {

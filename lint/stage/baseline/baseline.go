@@ -23,6 +23,7 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/safeio"
 )
 
@@ -72,7 +73,7 @@ func KeyOf(f *finding.Finding, relPath string) Key {
 
 // secret reports findings whose element text could be a secret.
 func secret(f *finding.Finding) bool {
-	return f.RuleID == "PX506" || model.IsSecretName(f.Variable)
+	return f.RuleID == rules.PX506 || model.IsSecretName(f.Variable)
 }
 
 // Write records the active (not suppressed) findings of a report, with paths

@@ -1,0 +1,48 @@
+# METADATA
+# title: helpers shared by network security group inputs ($PxNodesSourceAddressPrefixes, $PxMgmtSrcAddrPrefixes)
+# description: |
+#   PX101–PX108. Each entry has one owning rule: a bare address is PX002's, an
+#   empty one PX103's, a malformed one PX101's, one with host bits PX102's; the
+#   other rules judge only well-formed network prefixes.
+package pxlint.lib.family.network
+
+import data.pxlint.lib
+
+nodes := "PxNodesSourceAddressPrefixes"
+
+mgmt := "PxMgmtSrcAddrPrefixes"
+
+# _entries are the entries written in a variable's own assignment, with the
+# variable name; _located adds the element index when there is one.
+_entries contains object.union(e, {"variable": name}) if {
+	some name in lib.address_variables
+	some e in lib.entries(name)
+}
+
+_located(e) := {"variable": e.variable, "element": e.element} if {
+	is_number(e.element)
+} else := {"variable": e.variable}
+
+_quote(s) := sprintf("\"%s\"", [s])
+
+# all_empty is true for the template's placeholder: an array whose every
+# element is a written string of nothing but spaces.
+all_empty(name) if {
+	var := input.variables[name]
+	var.kind == "array"
+	count(var.elements) > 0
+	every el in var.elements {
+		el.kind == "quoted"
+		is_string(el.value)
+		trim_space(el.value) == ""
+	}
+}
+
+# ---------------------------------------------------------------------------
+# PX106 overlapping-prefix: a duplicate or a prefix inside another of the
+# same list. The finding points at the redundant entry written in this
+# variable's own assignment (an appended one is reported at its source).
+
+_good(name) := _good_lists[name]
+
+_good_lists[name] := [e | some e in lib.all_entries(name); lib.good_prefix(e.value)] if some name in lib.address_variables

@@ -1,0 +1,74 @@
+# METADATA
+# title: Required variable missing or empty
+# description: >-
+#   A variable the deployment needs is missing (the finding is about the file)
+#   or `""` / `$null` (the finding points at the assignment): `$PxBaseConnName`,
+#   `$PxVmssRegion`, `$PxTeamsConnFqdn`, `$PxNodeFqdns`, `$PxSubscriptionId`,
+#   `$PxAzureLocation`, `$PxTeamsConnInstanceCount`, `$PxPfxCertFileName`,
+#   `$PxTeamsConnResourceGroupName`, `$PxTeamsConnStaticResourceGroupName`, and
+#   `$PxWinAdminUser` unless the VM credential is obtained otherwise
+#   (`$PxWinAdminCred = Get-Credential`). Not required: the password (prompting
+#   is better), the two prefix lists (empty has a meaning), the booleans. Rules
+#   that depend on these values skip them while they are missing or empty.
+# custom:
+#   id: PX501
+#   name: required-variable
+#   severity: error
+#   prevents: >-
+#     empty parameters at deployment, failing after the first resources were
+#     created
+#   remediation: "Assign the variable a value, as the template shows."
+#   bad: |-
+#     $PxAzureLocation = ""
+#   good: |-
+#     $PxAzureLocation = "westeurope"
+#   needs: [PxBaseConnName, PxVmssRegion, PxTeamsConnFqdn, PxNodeFqdns, PxSubscriptionId, PxAzureLocation, PxTeamsConnInstanceCount, PxPfxCertFileName, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName, PxWinAdminUser]
+package pxlint.rules.px501
+
+import data.pxlint.lib
+
+# PX501 required-variable: missing (file-level) or empty (at the assignment).
+
+_template := {
+	"PxTeamsConnResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
+	"PxTeamsConnStaticResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"",
+	"PxTeamsConnInstanceCount": "\"1\"",
+	"PxWinAdminUser": "\"<VM administrator name>\"",
+	"PxBaseConnName": "\"<a-z0-9, at most 9 characters>\"",
+	"PxVmssRegion": "\"<a-z region tag>\"",
+	"PxTeamsConnFqdn": "\"<Teams Connector hostname>\"",
+	"PxNodeFqdns": "\"<node1 FQDN>,<node2 FQDN>\"",
+	"PxSubscriptionId": "\"<subscription GUID>\"",
+	"PxAzureLocation": "\"<Azure region, e.g. westeurope>\"",
+	"PxPfxCertFileName": "\"<certificate>.pfx\"",
+}
+
+_assign_fix(name) := sprintf("$%s = %s", [name, _template[name]]) if _template[name]
+
+_assign_fix(name) := sprintf("$%s = <value>", [name]) if not _template[name]
+
+deny contains r if {
+	some name in lib.required
+	not lib.assigned(name)
+	r := {
+		"id": "PX501",
+		"msg": sprintf("$%s is not set; create_vmss_deployment.ps1 needs it%s", [name, _why_user(name)]),
+		"fix": _assign_fix(name),
+	}
+}
+
+deny contains r if {
+	some name in lib.required
+	lib.known(name)
+	lib.blank(lib.value(name))
+	r := {
+		"id": "PX501",
+		"variable": name,
+		"msg": sprintf("$%s is empty; create_vmss_deployment.ps1 needs a value%s", [name, _why_user(name)]),
+		"fix": _assign_fix(name),
+	}
+}
+
+_why_user("PxWinAdminUser") := " (the VM credential is built from it)"
+
+_why_user(name) := "" if name != "PxWinAdminUser"

@@ -1,0 +1,24 @@
+package pxlint.rules.px503_test
+
+import data.pxlint.lib.values_fixtures.only
+import data.pxlint.lib.values_fixtures.s
+import data.pxlint.lib.values_fixtures.set
+import data.pxlint.lib.values_fixtures as values
+
+test_px503_array_is_error if {
+	doc := set("PxNodeFqdns", {"kind": "array", "value": ["conf01.fabrikam.net", "conf02.fabrikam.net"], "line": 7})
+	only("PX503", values.deny) == {{
+		"id": "PX503", "severity": "error", "variable": "PxNodeFqdns",
+		"msg": "$PxNodeFqdns is an array of 2 names; create_vmss_deployment.ps1 expects one comma-separated string",
+		"fix": "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
+	}} with input as doc
+}
+
+test_px503_list_warnings if {
+	doc := set("PxNodeFqdns", s("conf01.fabrikam.net, conf02.fabrikam.net,,CONF01.fabrikam.net"))
+	only("PX503", values.deny) == {{
+		"id": "PX503", "severity": "warning", "variable": "PxNodeFqdns",
+		"msg": "$PxNodeFqdns has empty entries, spaces around commas, duplicate names (conf01.fabrikam.net)",
+		"fix": "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
+	}} with input as doc
+}
