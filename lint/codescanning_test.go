@@ -80,3 +80,80 @@ func TestExamplesSARIFForCodeScanning(t *testing.T) {
 	}
 	t.Logf("examples/: %d results, %d notifications, %d bytes (%d gzipped)", len(run.Results), notes, buf.Len(), gz.Len())
 }
+
+// TestSARIFFingerprintsSurviveLineMoves lints real examples, then the same
+// scripts with lines inserted above everything, and checks that every
+// result keeps its partialFingerprint: code scanning must see the same
+// alert, moved, not one fixed and one new.
+func TestSARIFFingerprintsSurviveLineMoves(t *testing.T) {
+	examples := []string{"px001-missing-comma", "px002-unquoted-address", "px004-undefined-variable", "px102-cidr-host-bits", "px206-collision/weu", "px502-fqdn"}
+	dir := t.TempDir()
+	var before, after []string
+	for _, name := range examples {
+		src, err := os.ReadFile(filepath.Join("..", "examples", "bad", name+".ps1"))
+		if err != nil {
+			continue // examples are renamed over time; the others still test
+		}
+		base := filepath.Base(name)
+		a, b := filepath.Join(dir, "a", base+".ps1"), filepath.Join(dir, "b", base+".ps1")
+		for _, p := range []string{a, b} {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(a, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		moved := append([]byte("# reviewed 2026-11-30\n# owner: network team\n\n"), src...)
+		if err := os.WriteFile(b, moved, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, a)
+		after = append(after, b)
+	}
+	if len(before) < 3 {
+		t.Fatalf("only %d examples found", len(before))
+	}
+	prints := func(paths []string) map[string]int {
+		rep, rs, err := lint.Run(context.Background(), lint.Options{Paths: paths, Now: exampleClock})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range rep.Files { // the same paths in both runs
+			rep.Files[i].Path = filepath.Base(rep.Files[i].Path)
+			for j := range rep.Files[i].Findings {
+				rep.Files[i].Findings[j].File = rep.Files[i].Path
+			}
+		}
+		f, _ := report.Get("sarif")
+		var buf bytes.Buffer
+		if err := f.Format(&buf, rep, rs, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Runs []struct {
+				Results []struct {
+					RuleID       string            `json:"ruleId"`
+					Fingerprints map[string]string `json:"partialFingerprints"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, r := range doc.Runs[0].Results {
+			out[r.RuleID+" "+r.Fingerprints["pxlint/v1"]]++
+		}
+		return out
+	}
+	a, b := prints(before), prints(after)
+	for k, n := range a {
+		if b[k] != n {
+			t.Errorf("%s: %d results before the line move, %d after", k, n, b[k])
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("%d fingerprints before the line move, %d after", len(a), len(b))
+	}
+}

@@ -18,12 +18,13 @@ type candidate struct {
 	path  string // as shown to users
 	abs   string
 	named bool // named on the command line (not found by walking)
+	stdin bool // read from Options.Stdin ("-"), abs is the path it stands for
 }
 
 // discover expands the command-line paths into .ps1 candidates. A path that
 // does not exist or cannot be opened is an error (exit code 2); folders are
 // walked, skipping hidden folders and vendored trees.
-func discover(paths []string) ([]candidate, error) {
+func discover(paths []string, stdinName string) ([]candidate, error) {
 	seen := map[string]bool{}
 	var out []candidate
 	add := func(p string, named bool) error {
@@ -39,6 +40,18 @@ func discover(paths []string) ([]candidate, error) {
 		return nil
 	}
 	for _, p := range paths {
+		if p == "-" {
+			c, err := stdinCandidate(stdinName)
+			if err != nil {
+				return nil, err
+			}
+			if seen[c.abs] {
+				return nil, fmt.Errorf("-: %s is also named on the command line", c.path)
+			}
+			seen[c.abs] = true
+			out = append(out, c)
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, unwrapPathError(err))

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/pxlint/pxlint/lint/cert"
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/finding"
@@ -42,50 +41,64 @@ type exportJob struct {
 // start a job: linting one script judges only its own config's export.
 func (e *engine) exportJobs(reported, all []*script) []*exportJob {
 	var jobs []*exportJob
-	byPath := map[string]*exportJob{}
-	if o := e.opts.Infinity; o != nil {
-		abs, _ := filepath.Abs(o.Export)
-		j := &exportJob{path: abs, scripts: all}
-		if len(o.TenantIDs) > 0 {
-			j.tenants, j.source = o.TenantIDs, "--tenant-id"
-		}
-		// The config governing the export's folder supplies the assumptions.
-		if p, ok := config.Discover(abs); ok {
-			if c, err := e.config(p); err == nil {
-				j.cfg = c
-			}
-		}
-		if e.opts.ConfigPath != "" {
-			if c, err := e.config(e.opts.ConfigPath); err == nil {
-				j.cfg = c
-			}
-		}
-		jobs = append(jobs, j)
-		byPath[abs] = j
-	}
-	if e.opts.Infinity == nil {
-		for _, s := range reported {
-			if s.cfg == nil || s.cfg.Infinity == nil {
-				continue
-			}
-			if _, ok := byPath[s.cfg.Infinity.Export]; !ok {
-				j := &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
-				jobs = append(jobs, j)
-				byPath[j.path] = j
-			}
-		}
-		for _, s := range all {
-			if s.cfg == nil || s.cfg.Infinity == nil {
-				continue
-			}
-			if j, ok := byPath[s.cfg.Infinity.Export]; ok && j.cfg == s.cfg {
-				j.scripts = append(j.scripts, s)
-			}
-		}
+	if e.opts.Infinity != nil {
+		jobs = []*exportJob{e.namedExportJob(all)}
+	} else {
+		jobs = configExportJobs(reported, all)
 	}
 	for _, j := range jobs {
 		if j.tenants == nil && j.cfg != nil && j.cfg.Infinity != nil && len(j.cfg.Infinity.ExpectedTenantIDs) > 0 {
 			j.tenants, j.source = j.cfg.Infinity.ExpectedTenantIDs, "expected_tenant_ids in "+filepath.ToSlash(j.cfg.Path)
+		}
+	}
+	return jobs
+}
+
+// namedExportJob is the export `pxlint infinity` names, with every script
+// of the run; the config governing the export's folder (or --config)
+// supplies the assumptions.
+func (e *engine) namedExportJob(all []*script) *exportJob {
+	o := e.opts.Infinity
+	abs, _ := filepath.Abs(o.Export)
+	j := &exportJob{path: abs, scripts: all}
+	if len(o.TenantIDs) > 0 {
+		j.tenants, j.source = o.TenantIDs, "--tenant-id"
+	}
+	if p, ok := config.Discover(abs); ok {
+		if c, err := e.config(p); err == nil {
+			j.cfg = c
+		}
+	}
+	if e.opts.ConfigPath != "" {
+		if c, err := e.config(e.opts.ConfigPath); err == nil {
+			j.cfg = c
+		}
+	}
+	return j
+}
+
+// configExportJobs are the exports of the configs with an infinity block
+// that govern a reported script, each with the scripts (named or context)
+// its config governs.
+func configExportJobs(reported, all []*script) []*exportJob {
+	var jobs []*exportJob
+	byPath := map[string]*exportJob{}
+	for _, s := range reported {
+		if s.cfg == nil || s.cfg.Infinity == nil {
+			continue
+		}
+		if _, ok := byPath[s.cfg.Infinity.Export]; !ok {
+			j := &exportJob{path: s.cfg.Infinity.Export, cfg: s.cfg}
+			jobs = append(jobs, j)
+			byPath[j.path] = j
+		}
+	}
+	for _, s := range all {
+		if s.cfg == nil || s.cfg.Infinity == nil {
+			continue
+		}
+		if j, ok := byPath[s.cfg.Infinity.Export]; ok && j.cfg == s.cfg {
+			j.scripts = append(j.scripts, s)
 		}
 	}
 	return jobs
@@ -112,20 +125,7 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 	sort.Slice(facts, func(a, b int) bool { return facts[a].File < facts[b].File })
 	in := infinity.BuildInput(exp, set, facts)
 	if e.opts.Online {
-		// PX716 --online: does an http:// AIA URL redirect to https?
-		for i := range in.CACertificates {
-			c := &in.CACertificates[i]
-			if len(c.AIAURLs()) == 0 {
-				continue
-			}
-			res := cert.CheckAIAURLs(ctx, c.AIAURLs(), nil)
-			c.Checked = true
-			for _, r := range res.Redirects {
-				if r.ToHTTPS {
-					c.HTTPSRedirects = append(c.HTTPSRedirects, escape.Text(r.URL))
-				}
-			}
-		}
+		checkAIARedirects(ctx, in)
 	}
 
 	pol, err := e.infinityPolicy(ctx)
@@ -140,33 +140,15 @@ func (e *engine) judgeExport(ctx context.Context, j *exportJob) (*finding.FileRe
 	for _, r := range out.Deny {
 		fr.Findings = append(fr.Findings, exportFinding(exp, r))
 	}
-	reasons := map[string]string{}
+	c := newChecked()
 	for _, nv := range out.NotVerified {
-		if _, ok := reasons[nv.ID]; !ok {
-			reasons[nv.ID] = nv.Reason
-		}
+		c.notVerifiedBecause(nv.ID, escape.Text(nv.Reason))
 	}
-	failed := map[string]bool{}
-	for _, f := range fr.Findings {
-		failed[f.RuleID] = true
-	}
-	for _, r := range rules.All() {
-		if !r.Infinity {
-			continue
-		}
-		st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusPass}
-		switch {
-		case failed[r.ID]:
-			st.Status = finding.StatusFail
-		case reasons[r.ID] != "":
-			st.Status, st.Reason = finding.StatusNotVerified, escape.Text(reasons[r.ID])
-		}
-		fr.Statuses = append(fr.Statuses, st)
-	}
+	fr.Statuses = statuses(exportRules(rules.All()), fr.Findings, c)
 	if j.cfg != nil {
-		if e.opts.FailOn == "" && j.cfg.FailOn != nil {
-			sev := *j.cfg.FailOn
-			fr.FailOn = &sev
+		if e.opts.FailOn == nil && j.cfg.FailOn != nil {
+			t := *j.cfg.FailOn
+			fr.FailOn = &t
 		}
 	}
 	// The stages of a script, but for inline suppressions: JSON has no
@@ -225,7 +207,7 @@ func (e *engine) infinityPolicy(ctx context.Context) (*policy.Engine, error) {
 // scriptFacts is what the cross-checks read of a script.
 func scriptFacts(s *script) infinity.Script {
 	in := s.res.Input
-	out := infinity.Script{File: escape.Text(s.cand.path), NodeFqdns: []string{}, NodePrefixes: []string{}, Unknown: []string{}}
+	out := infinity.Script{File: escape.Text(s.path.display), NodeFqdns: []string{}, NodePrefixes: []string{}, Unknown: []string{}}
 	for _, name := range []string{"PxTeamsConnFqdn", "PxNodeFqdns", "PxNodesSourceAddressPrefixes"} {
 		if v := lookupVariable(in, name); v != nil && !evaluated(v) {
 			out.Unknown = append(out.Unknown, name)

@@ -17,7 +17,7 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if err != nil {
 		return nil, err
 	}
-	cands, err := discover([]string{path})
+	cands, err := discover([]string{path}, opts.StdinName)
 	if err != nil {
 		return nil, err
 	}
@@ -35,39 +35,26 @@ func Inspect(_ context.Context, path string, opts Options) (*model.Input, error)
 	if s.tooLarge {
 		return nil, errors.New(path + ": larger than pxlint reads")
 	}
-	ctxScripts, err := e.repositoryContext([]*script{s})
+	sc, err := e.scope([]*script{s})
 	if err != nil {
 		return nil, err
 	}
-	// The same repository context lint gives the script's policies: only
-	// deployments are peers (a dot-sourced fragment is part of its includers).
-	all := append([]*script{s}, ctxScripts...)
-	includers := findIncluders(all)
-	sums := map[*script]model.ScriptSummary{}
-	ids := map[*script]string{}
-	for _, o := range all {
-		if o.res != nil && len(includers[o]) == 0 {
-			sums[o], ids[o] = summarize(o), identity(o)
-		}
-	}
-	peers := indexPeers(all, sums, ids)
-	return e.prepare(s, peers.of(s, sums[s]))
+	return e.input(s, sc.repository(s))
 }
 
 // failOn is the run's threshold: --fail-on, else error. A config's fail_on
 // applies to the scripts it governs (see setFailOn).
-func (e *engine) failOn() finding.Severity {
-	if e.opts.FailOn != "" {
-		s, _ := finding.ParseSeverity(e.opts.FailOn)
-		return s
+func (e *engine) failOn() finding.Threshold {
+	if e.opts.FailOn != nil {
+		return *e.opts.FailOn
 	}
-	return finding.SeverityError
+	return finding.DefaultThreshold
 }
 
 // setFailOn gives each file the fail_on of its config, unless --fail-on
 // (which wins over every config) is set.
 func (e *engine) setFailOn(fr *finding.FileResult, s *script) {
-	if e.opts.FailOn == "" && s.cfg != nil && s.cfg.FailOn != nil {
+	if e.opts.FailOn == nil && s.cfg != nil && s.cfg.FailOn != nil {
 		v := *s.cfg.FailOn
 		fr.FailOn = &v
 	}

@@ -2,6 +2,24 @@
 // the one-way pipeline (decode → parse → evaluate → CUE schema → Rego
 // policies → findings and statuses → suppression stages) and returns a
 // report. It never prints; cmd/pxlint formats the report.
+//
+// Where things are:
+//   - run.go finds, places (scriptpath.go: each script's one path) and reads
+//     the scripts; prepare.go is the one prepare step `lint` and `inspect`
+//     share: the repository scope (includers, PX206 peers) and the policy
+//     input of a script.
+//   - judge.go runs the checkers of checkers.go (parser diagnostics, CUE,
+//     Rego) and of the Go-side rules; each says what it found as verdicts
+//     and reasons (verdict.go), turned into findings by one conversion
+//     (judgement.finding: location, default severity, related places) and
+//     into statuses by one pass (statuses).
+//   - Code that belongs to one rule lives in the rule's own file, pxNNN.go
+//     (px007.go not-evaluated, px011.go analysis limits, px108.go consent
+//     addresses, px206.go repository summaries, px209.go extra locations,
+//     px210.go the location's cloud, px509.go declared variables, px602.go
+//     --against, px716.go AIA redirects online); the generic files name no
+//     rule. A new Go-side rule adds
+//     its pxNNN.go with a check function called from judge.
 package lint
 
 import (
@@ -13,17 +31,29 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint/config"
+	"github.com/pxlint/pxlint/lint/finding"
 )
 
 // Options are the settings of one run, from flags (the CLI) with config
 // values filled in per script where a flag is absent.
 type Options struct {
-	// Paths are files and directories to lint.
+	// Paths are files and directories to lint; "-" is the script read
+	// from Stdin.
 	Paths []string
+	// Stdin is read, bounded like a file, when Paths holds "-" (`pxlint
+	// lint -`, for editors). StdinName is the path it stands for
+	// (--stdin-filename): positions and reports name it, and its folder
+	// decides the config, the repository and where relative names such as
+	// $PxPfxCertFileName resolve; the file itself need not exist, and its
+	// copy on disk is not loaded as repository context. Empty means
+	// "<stdin>" in the working folder.
+	Stdin     io.Reader
+	StdinName string
 	// Profile is "az", "azurerm" or "" (config, then detection).
 	Profile string
-	// FailOn is "error", "warning", "info", "never" or "" (config, then "error").
-	FailOn string
+	// FailOn is --fail-on; nil means the config's fail_on, else
+	// finding.DefaultThreshold.
+	FailOn *finding.Threshold
 	// Now is the clock (from --now or SOURCE_DATE_EPOCH; the CLI falls back to time.Now).
 	Now time.Time
 	// ConfigPath forces one config file for every script (--config / PXLINT_CONFIG).

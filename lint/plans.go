@@ -34,8 +34,8 @@ func Plans(ctx context.Context, opts Options) ([]PlanResult, *finding.Report, er
 	}
 	var out []PlanResult
 	for _, s := range scripts {
-		fr := byPath[s.cand.path]
-		if s.in == nil || fr == nil || e.fragments[s.cand.abs] {
+		fr := byPath[s.path.display]
+		if s.in == nil || fr == nil || e.fragments[s.path.abs] {
 			// A dot-sourced fragment is part of its includer's plan.
 			continue
 		}
@@ -50,10 +50,10 @@ func Plans(ctx context.Context, opts Options) ([]PlanResult, *finding.Report, er
 		}
 		d, err := pol.Derived(ctx, s.in)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: deriving names: %w", s.cand.path, err)
+			return nil, nil, fmt.Errorf("%s: deriving names: %w", s.path.display, err)
 		}
 		p := plan.Build(s.in, d, fr)
-		p.File = s.cand.path
+		p.File = s.path.display
 		out = append(out, PlanResult{Plan: p, Result: *fr})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Plan.File < out[j].Plan.File })

@@ -26,15 +26,11 @@ import (
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
-// maxFileBytes bounds what pxlint reads of one script (PX011 beyond it).
-const maxFileBytes = safeio.ScriptBytes
-
 // script is one file on its way through the pipeline.
 type script struct {
-	cand    candidate
-	rel     string // repository-relative, slash-separated
-	root    string // what rel is relative to: git top level, else the config's folder, else the script's folder
-	inGit   bool
+	path    scriptPath
+	named   bool // named on the command line (not found by walking)
+	stdin   bool // read from Options.Stdin (`pxlint lint -`)
 	cfg     *config.Config
 	context bool // loaded as repository context only, never reported on
 
@@ -52,7 +48,10 @@ type script struct {
 
 // engine holds what is prepared once per run and shared by all scripts.
 type engine struct {
-	opts      Options
+	opts Options
+	// limits are the size caps of reading one script (raw, decoded,
+	// dot-sourced), handed to every step that reads script text.
+	limits    safeio.Limits
 	schema    *schema.Schema
 	catalog   []string
 	facts     *facts.Facts
@@ -72,6 +71,7 @@ type engine struct {
 	// scripts name it.
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
+	stdin     stdinOnce        // Options.Stdin, read once
 	// usage records the waivers that matched a finding in this run, for
 	// the "matched no finding" notices (waivers.go).
 	usage *stage.Usage
@@ -93,65 +93,19 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 // each with the policy input its rules judged (for plans).
 func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
 	opts := e.opts
-	cands, err := discover(opts.Paths)
+	cands, err := discover(opts.Paths, opts.StdinName)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
 	e.usage = stage.NewUsage()
 
-	var scripts []*script
-	for _, c := range cands {
-		s, err := e.place(c)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		if !c.named && s.cfg != nil && s.cfg.Excluded(s.rel) {
-			continue
-		}
-		scripts = append(scripts, s)
-	}
-	if err := e.checkOutputs(cands); err != nil {
+	scripts, err := e.readScripts(cands)
+	if err != nil {
 		return nil, nil, nil, err
 	}
-	e.readAll(scripts)
-	for _, s := range scripts {
-		if s.readErr != nil {
-			return nil, nil, nil, s.readErr
-		}
-	}
-
-	var reported []*script
-	var skipped []string
-	for _, s := range scripts {
-		switch {
-		case s.hasPx || s.tooLarge:
-			reported = append(reported, s)
-		case s.utf32:
-			// Never skipped as "assigns no $Px variable" (the pre-filter
-			// cannot see "$Px" in UTF-32): reported, so the reader's
-			// diagnostics say why it cannot be judged.
-			reported = append(reported, s)
-		case hasErrors(s.file) && (s.cand.named || s.mentionsPx()):
-			reported = append(reported, s)
-		default:
-			skipped = append(skipped, s.cand.path)
-		}
-	}
-	if len(skipped) > 0 {
-		if opts.Verbose {
-			for _, p := range skipped {
-				rep.Notices = append(rep.Notices, fmt.Sprintf("%s: skipped: assigns no $Px variable", p))
-			}
-		} else {
-			rep.Notices = append(rep.Notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
-		}
-	}
-	if opts.Verbose {
-		for _, s := range reported {
-			rep.Notices = append(rep.Notices, s.configNote(opts.ConfigPath != ""))
-		}
-	}
+	reported, notices := e.selectReported(scripts)
+	rep.Notices = append(rep.Notices, notices...)
 	if e.opts.Infinity != nil {
 		// pxlint infinity: the scripts are inputs of the cross-checks only.
 		rep, rs, err := e.runInfinity(ctx, rep, reported)
@@ -166,36 +120,22 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return rep, newRuleSet().all, nil, nil
 	}
 
-	contextScripts, err := e.repositoryContext(reported)
+	sc, err := e.scope(reported)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	all := append(append([]*script{}, reported...), contextScripts...)
-	includers := findIncluders(all)
 	e.fragments = map[string]bool{}
 	for _, s := range reported {
-		if len(includers[s]) > 0 {
-			e.fragments[s.cand.abs] = true
+		if len(sc.includers[s]) > 0 {
+			e.fragments[s.path.abs] = true
 		}
 	}
-	// Only deployments collide: a dot-sourced fragment is part of each
-	// script that includes it, never a deployment of its own.
-	summaries := map[*script]model.ScriptSummary{}
-	identities := map[*script]string{}
-	for _, s := range all {
-		if s.res != nil && len(includers[s]) == 0 {
-			summaries[s] = summarize(s)
-			identities[s] = identity(s)
-		}
-	}
-
-	peers := indexPeers(all, summaries, identities)
 	results := make([]finding.FileResult, len(reported))
 	var firstErr error
 	var errOnce sync.Once
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
-		fr, err := e.judge(ctx, s, peers.of(s, summaries[s]), includers[s])
+		fr, err := e.judge(ctx, s, sc.repository(s), sc.includers[s])
 		if err != nil {
 			errOnce.Do(func() { firstErr = err })
 			return
@@ -205,14 +145,14 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
 	}
-	for _, j := range e.exportJobs(reported, all) {
+	for _, j := range e.exportJobs(reported, sc.all) {
 		fr, err := e.judgeExport(ctx, j)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		results = append(results, *fr)
 	}
-	rep.Notices = append(rep.Notices, e.unusedWaivers(reported, results[:len(reported)], contextScripts)...)
+	rep.Notices = append(rep.Notices, e.unusedWaivers(reported, results[:len(reported)], sc.all[len(reported):])...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
 	rep.FailOn = e.failOn()
@@ -222,6 +162,67 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	return rep, rs, reported, nil
+}
+
+// readScripts places, reads and evaluates the candidates that no exclude
+// glob leaves out (a script named on the command line is never excluded).
+func (e *engine) readScripts(cands []candidate) ([]*script, error) {
+	var scripts []*script
+	for _, c := range cands {
+		s, err := e.place(c)
+		if err != nil {
+			return nil, err
+		}
+		if !c.named && s.cfg != nil && s.cfg.Excluded(s.path.rel) {
+			continue
+		}
+		scripts = append(scripts, s)
+	}
+	if err := e.checkOutputs(cands); err != nil {
+		return nil, err
+	}
+	e.readAll(scripts)
+	for _, s := range scripts {
+		if s.readErr != nil {
+			return nil, s.readErr
+		}
+	}
+	return scripts, nil
+}
+
+// selectReported picks the variables scripts among the scripts read, and
+// says what it skipped (and, with --verbose, which config governs each).
+func (e *engine) selectReported(scripts []*script) (reported []*script, notices []string) {
+	var skipped []string
+	for _, s := range scripts {
+		switch {
+		case s.hasPx || s.tooLarge:
+			reported = append(reported, s)
+		case s.utf32:
+			// Never skipped as "assigns no $Px variable" (the pre-filter
+			// cannot see "$Px" in UTF-32): reported, so the reader's
+			// diagnostics say why it cannot be judged.
+			reported = append(reported, s)
+		case hasErrors(s.file) && (s.named || s.mentionsPx()):
+			reported = append(reported, s)
+		default:
+			skipped = append(skipped, s.path.display)
+		}
+	}
+	switch {
+	case len(skipped) > 0 && e.opts.Verbose:
+		for _, p := range skipped {
+			notices = append(notices, fmt.Sprintf("%s: skipped: assigns no $Px variable", p))
+		}
+	case len(skipped) > 0:
+		notices = append(notices, fmt.Sprintf("%d .ps1 file(s) skipped: they assign no $Px variable (--verbose lists them)", len(skipped)))
+	}
+	if e.opts.Verbose {
+		for _, s := range reported {
+			notices = append(notices, s.configNote(e.opts.ConfigPath != ""))
+		}
+	}
+	return reported, notices
 }
 
 // runInfinity judges the export of opts.Infinity with the scripts read.
@@ -235,18 +236,12 @@ func (e *engine) runInfinity(ctx context.Context, rep *finding.Report, scripts [
 		rep.Files = append(rep.Files, *fr)
 	}
 	rep.FailOn = e.failOn()
-	var rs []rules.Rule
-	for _, r := range rules.All() {
-		if r.Infinity {
-			rs = append(rs, r)
-		}
-	}
-	return rep, rs, e.baselines(rep)
+	return rep, exportRules(rules.All()), e.baselines(rep)
 }
 
 func newEngine(opts Options) (*engine, error) {
 	e := &engine{opts: opts, policies: map[string]*future[*policy.Engine]{}, schemas: map[string]*future[*schema.Schema]{},
-		configs: map[string]*config.Config{}, certCache: cert.NewCache()}
+		configs: map[string]*config.Config{}, certCache: cert.NewCache(), limits: safeio.ScriptLimits}
 	if opts.Now.IsZero() {
 		e.opts.Now = time.Now().UTC()
 	}
@@ -313,17 +308,7 @@ func (e *engine) place(c candidate) (*script, error) {
 		cfg = loaded
 	}
 	root, inGit := config.ScriptRoot(cfg, c.abs)
-	return &script{cand: c, cfg: cfg, root: root, inGit: inGit, rel: config.RelTo(root, c.abs)}, nil
-}
-
-// abs resolves a path of the policy input (relative to the script's root,
-// like Variable.File) to an absolute one.
-func (s *script) abs(rel string) string {
-	p := filepath.FromSlash(rel)
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(s.root, p)
+	return &script{path: placePath(c, root, inGit), named: c.named, stdin: c.stdin, cfg: cfg}, nil
 }
 
 // configNote says which config governs a script, for --verbose: with
@@ -331,13 +316,13 @@ func (s *script) abs(rel string) string {
 func (s *script) configNote(given bool) string {
 	switch {
 	case s.cfg != nil && given:
-		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.cand.path, s.cfg.Path)
+		return fmt.Sprintf("%s: config %s (--config or PXLINT_CONFIG)", s.path.display, s.cfg.Path)
 	case s.cfg != nil:
-		return fmt.Sprintf("%s: config %s", s.cand.path, s.cfg.Path)
-	case s.inGit:
-		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.cand.path, config.FileName)
+		return fmt.Sprintf("%s: config %s", s.path.display, s.cfg.Path)
+	case s.path.inGit:
+		return fmt.Sprintf("%s: no config (no %s up to the repository root)", s.path.display, config.FileName)
 	}
-	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.cand.path, config.FileName)
+	return fmt.Sprintf("%s: no config (no %s up to the home folder; outside git, shared folders such as /tmp are not searched)", s.path.display, config.FileName)
 }
 
 func (e *engine) config(path string) (*config.Config, error) {
@@ -397,7 +382,7 @@ func (e *engine) readAll(scripts []*script) {
 }
 
 func (e *engine) read(s *script) {
-	b, err := safeio.ReadFile(s.cand.abs, maxFileBytes)
+	b, err := e.readScript(s)
 	s.size = len(b)
 	switch {
 	case errors.Is(err, safeio.ErrTooLarge):
@@ -406,22 +391,36 @@ func (e *engine) read(s *script) {
 	case err != nil:
 		// Unreadable after discovery succeeded (a race: the file was swapped
 		// for a FIFO, or its permissions changed). Never a silent pass.
-		s.readErr = fmt.Errorf("%s: %w", s.cand.path, unwrapPathError(err))
+		s.readErr = fmt.Errorf("%s: %w", s.path.display, unwrapPathError(err))
 		return
 	}
 	s.utf32 = hasUTF32BOM(b)
-	if !s.cand.named && !mentionsPx(b) && !s.utf32 {
+	if !s.named && !mentionsPx(b) && !s.utf32 {
 		return
 	}
 	s.src = ps.Decode(b)
-	s.file = ps.Parse(s.src, ps.DefaultLimits())
-	s.res = model.Evaluate(s.src, s.file, model.Options{Path: s.rel, KnownNames: e.catalog, Dir: filepath.Dir(s.cand.abs)})
+	s.file = ps.Parse(s.src, e.parseLimits())
+	s.res = model.Evaluate(s.src, s.file, e.evalOptions(s, nil))
 	for name := range s.res.Input.Variables {
 		if len(name) >= 2 && strings.EqualFold(name[:2], "px") {
 			s.hasPx = true
 			break
 		}
 	}
+}
+
+// parseLimits are the parser's limits, its text bounded by e.limits.
+func (e *engine) parseLimits() ps.Limits {
+	lim := ps.DefaultLimits()
+	lim.MaxBytes = e.limits.Decoded
+	return lim
+}
+
+// evalOptions evaluate a script read from disk (read nil) or, for
+// --against, at a git revision (read gets the dot-sourced files there).
+func (e *engine) evalOptions(s *script, read func(string) ([]byte, error)) model.Options {
+	return model.Options{Path: s.path.rel, KnownNames: e.catalog, Dir: filepath.Dir(s.path.abs), ReadFile: read,
+		Limits: model.Limits{MaxFileBytes: e.limits.DotSource}}
 }
 
 func (s *script) mentionsPx() bool {
@@ -443,9 +442,9 @@ func (e *engine) repositoryContext(reported []*script) ([]*script, error) {
 	}
 	roots := map[string]bool{}
 	for _, s := range reported {
-		have[s.cand.abs] = true
-		if s.inGit {
-			roots[s.root] = true
+		have[s.path.abs] = true
+		if s.path.inGit {
+			roots[s.path.root] = true
 		}
 	}
 	var ctxScripts []*script
@@ -459,7 +458,7 @@ func (e *engine) repositoryContext(reported []*script) ([]*script, error) {
 			if err != nil {
 				return nil, err
 			}
-			if s.cfg != nil && s.cfg.Excluded(s.rel) {
+			if s.cfg != nil && s.cfg.Excluded(s.path.rel) {
 				continue
 			}
 			s.context = true
@@ -485,41 +484,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// summarize extracts what cross-script rules compare (PX206).
-func summarize(s *script) model.ScriptSummary {
-	in := s.res.Input
-	str := func(name string) (string, int) {
-		v := lookupVariable(in, name)
-		if v == nil {
-			return "", 0
-		}
-		if x, ok := v.Value.(string); ok && v.Kind == model.KindString {
-			return x, v.Line
-		}
-		return "", 0
-	}
-	sum := model.ScriptSummary{File: s.cand.path}
-	sum.SubscriptionID, _ = str("PxSubscriptionId")
-	sum.TeamsConnFqdn, sum.TeamsConnFqdnLine = str("PxTeamsConnFqdn")
-	sum.ResourceGroup, sum.ResourceGroupLine = str("PxTeamsConnResourceGroupName")
-	sum.StaticResourceGroup, sum.StaticResourceGroupLine = str("PxTeamsConnStaticResourceGroupName")
-	base, baseLine := str("PxBaseConnName")
-	region, _ := str("PxVmssRegion")
-	sum.BaseConnNameLine = baseLine
-	if base != "" && region != "" {
-		sum.VmssName = base + region
-		sum.PublicIPName = base + "-TeamsConn-" + region + "-PIP"
-	}
-	return sum
-}
-
 // findIncluders maps each script to the linted scripts that dot-source it,
 // directly or through other files (DESIGN, Deployments, not files), in path
 // order. A script nobody includes is a deployment.
 func findIncluders(all []*script) map[*script][]*script {
 	byAbs := map[string]*script{}
 	for _, s := range all {
-		byAbs[s.cand.abs] = s
+		byAbs[s.path.abs] = s
 	}
 	out := map[*script][]*script{}
 	for _, s := range all {
@@ -528,7 +499,7 @@ func findIncluders(all []*script) map[*script][]*script {
 		}
 		seen := map[*script]bool{s: true}
 		for _, abs := range s.res.Included {
-			if inc, ok := byAbs[abs]; ok && !seen[inc] && !includes(inc, s.cand.abs) {
+			if inc, ok := byAbs[abs]; ok && !seen[inc] && !includes(inc, s.path.abs) {
 				// (Scripts that dot-source each other are a cycle, not a
 				// layout: neither is the other's fragment.)
 				seen[inc] = true
@@ -537,7 +508,7 @@ func findIncluders(all []*script) map[*script][]*script {
 		}
 	}
 	for _, list := range out {
-		sort.Slice(list, func(i, j int) bool { return list[i].cand.path < list[j].cand.path })
+		sort.Slice(list, func(i, j int) bool { return list[i].path.display < list[j].path.display })
 	}
 	return out
 }
@@ -553,38 +524,6 @@ func includes(s *script, abs string) bool {
 		}
 	}
 	return false
-}
-
-// identityVariables decide which deployment a script is: where their values
-// were assigned (file and line) identifies it.
-var identityVariables = []string{"PxSubscriptionId", "PxTeamsConnFqdn", "PxBaseConnName", "PxVmssRegion",
-	"PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName"}
-
-// identity names a deployment by the assignments its identity values come
-// from, so that two scripts reaching the same assignments (two wrappers
-// dot-sourcing one variables file) are one deployment, while a copy with
-// the same values written elsewhere is another (a PX206 collision). It is
-// "" when no identity value is assigned.
-func identity(s *script) string {
-	var b strings.Builder
-	any := false
-	for _, name := range identityVariables {
-		v := lookupVariable(s.res.Input, name)
-		if v == nil {
-			b.WriteString("-\x00")
-			continue
-		}
-		any = true
-		file := s.cand.abs
-		if v.File != "" && v.File != s.res.Input.File {
-			file = s.abs(v.File)
-		}
-		fmt.Fprintf(&b, "%s:%d\x00", file, v.Line)
-	}
-	if !any {
-		return ""
-	}
-	return b.String()
 }
 
 // peerIndex finds, for each script, the other scripts it could collide with.
@@ -623,7 +562,7 @@ func (p *peerIndex) of(s *script, sum model.ScriptSummary) []model.ScriptSummary
 	var out []model.ScriptSummary
 	add := func(list []*script) {
 		for _, o := range list {
-			if seen[o] || (o.context && o.root != s.root) {
+			if seen[o] || (o.context && o.path.root != s.path.root) {
 				continue
 			}
 			if id := p.ids[s]; id != "" && p.ids[o] == id {

@@ -43,3 +43,27 @@ func TestOneTypoOneError(t *testing.T) {
 		t.Errorf("PX201: %s %q", st.Status, st.Reason)
 	}
 }
+
+// inspect prepares the input in the same step as lint: the variables a
+// parse error makes uncertain are unknown there too, with the reason.
+func TestInspectShowsWhatRulesJudge(t *testing.T) {
+	in, err := lint.Inspect(context.Background(), "../examples/bad/px001-missing-closing-quote.ps1", lint.Options{Now: exampleClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknown := 0
+	for name, v := range in.Variables {
+		if v.Line >= 19 && v.Kind != "secret" {
+			if v.Kind != "unknown" || !strings.HasPrefix(v.Reason, "the script does not parse from line 19 on") {
+				t.Errorf("$%s (line %d): kind %s, reason %q", name, v.Line, v.Kind, v.Reason)
+			}
+			unknown++
+		}
+	}
+	if unknown == 0 {
+		t.Fatal("no variable below the parse error")
+	}
+	if v := in.Variables["PxBaseConnName"]; v == nil || v.Kind != "string" {
+		t.Errorf("$PxBaseConnName, assigned before the error: %+v", v)
+	}
+}

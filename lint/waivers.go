@@ -54,7 +54,7 @@ func (e *engine) unusedWaivers(judged []*script, results []finding.FileResult, c
 // tree, so the run's repository context lists the others.
 func allInGit(judged []*script, cfg *config.Config) bool {
 	for _, s := range judged {
-		if s.cfg == cfg && !s.inGit {
+		if s.cfg == cfg && !s.path.inGit {
 			return false
 		}
 	}
@@ -65,12 +65,12 @@ func allInGit(judged []*script, cfg *config.Config) bool {
 // covers, each with a verdict of w's rule.
 func waiverDecidable(w config.Waiver, cfg *config.Config, judged []*script, results []finding.FileResult, context []*script) bool {
 	for _, s := range context {
-		if s.cfg == cfg && w.CoversPath(s.rel) {
+		if s.cfg == cfg && w.CoversPath(s.path.rel) {
 			return false
 		}
 	}
 	for i, s := range judged {
-		if s.cfg != cfg || !w.CoversPath(s.rel) {
+		if s.cfg != cfg || !w.CoversPath(s.path.rel) {
 			continue
 		}
 		switch ruleStatus(&results[i], w.RuleID) {

@@ -32,6 +32,11 @@ names[role] := expand(pattern) if {
 	some role, pattern in input.profile_data.resource_names
 }
 
+# source writes a role's name pattern as the PowerShell a script assigns
+# (`{base}-TeamsConn-{region}-RG` → `"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG"`),
+# for the fixes that restore the template's names.
+source(role) := sprintf("\"%s\"", [replace(replace(input.profile_data.resource_names[role], "{base}", "$($PxBaseConnName)"), "{region}", "$($PxVmssRegion)")])
+
 # bots are the derived bot names (global in Azure), in the profile's order.
 bots := [expand(p) | some p in input.profile_data.bot_names] if lib.base_ok
 

@@ -78,20 +78,9 @@ plural(n, thing) := sprintf("%d %s", [n, thing]) if n == 1
 
 plural(n, thing) := sprintf("%d %ss", [n, thing]) if n != 1
 
-# secret_name is true for names that hold secrets by convention (DESIGN,
-# "Secrets never travel"): rules that look at text never read them.
-secret_name(name) if regex.match(`(?i)(password|secret)`, name)
-
-# catalog holds the verified variable names (reference/teams-connector.md),
-# known in every profile. The per-profile catalog proper lives in CUE.
-catalog := {
-	"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns",
-	"PxSubscriptionId", "PxAzureLocation", "PxWinAdminUser", "PxWinAdminPassword",
-	"PxTeamsConnInstanceCount", "PxTeamsConnResourceGroupName",
-	"PxTeamsConnStaticResourceGroupName", "PxTeamsConnIncidentReporting",
-	"PxTeamsConnDiskEncryption", "PxPfxCertFileName", "PxMgmtSrcAddrPrefixes",
-	"PxNodesSourceAddressPrefixes", "PxWinAdminSecurePassword", "PxWinAdminCred",
-}
+# catalog holds the profile's variable names (schemas/profiles.cue, which
+# the engine copies into input.profile_data): one list for CUE and Rego.
+catalog := {n | some n in input.profile_data.variables}
 
 # unexpanded is true for a single-quoted value or element that holds `$(` or
 # a known `$Px` variable, which PowerShell keeps literally: PX003 owns it, and
@@ -256,14 +245,10 @@ param(cmd, name) := p if {
 # ---------------------------------------------------------------------------
 # Required variables (PX501 owns missing and empty values)
 
-# required_names are the variables the deployment needs (RULES.md PX501);
-# $PxWinAdminUser is added unless a credential is obtained otherwise.
-required_names := {
-	"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns",
-	"PxSubscriptionId", "PxAzureLocation", "PxTeamsConnInstanceCount",
-	"PxPfxCertFileName", "PxTeamsConnResourceGroupName",
-	"PxTeamsConnStaticResourceGroupName",
-}
+# required_names are the variables the profile requires (RULES.md PX501;
+# schemas/profiles.cue `required`, copied into input.profile_data), but
+# $PxWinAdminUser, which is required unless a credential is obtained otherwise.
+required_names := {n | some n in input.profile_data.required; n != "PxWinAdminUser"}
 
 required := (required_names | _admin_user_required) | declared_required
 
@@ -273,7 +258,7 @@ declared_required := {v.name | some v in input.config.variables; v.required}
 
 _admin_user_required := set() if {
 	admin_credential_otherwise
-} else := {"PxWinAdminUser"}
+} else := {n | some n in input.profile_data.required; n == "PxWinAdminUser"}
 
 # admin_credential_otherwise is true when the VM credential does not come from
 # $PxWinAdminUser: $PxWinAdminCred is assigned without using it (e.g. a bare

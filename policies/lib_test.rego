@@ -1,6 +1,7 @@
 package pxlint.lib_test
 
 import data.pxlint.lib
+import data.pxlint.lib.profile_fixtures
 
 test_value_known if {
 	lib.value("PxBaseConnName") == "pexample" with input as {"variables": {"PxBaseConnName": {"kind": "string", "value": "pexample"}}}
@@ -85,8 +86,8 @@ test_typed_options_ignore_wrong_types if {
 test_admin_credential_otherwise_from_call if {
 	cmds := [{"name": "create_vmss_deployment.ps1", "parameters": [{"name": "VMAdminCredential", "value": {"kind": "unknown", "text": "(Get-Credential)"}}]}]
 	lib.admin_credential_otherwise with input as {"variables": {}, "commands": cmds}
-	not "PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": cmds}
-	"PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": []}
+	not "PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": cmds, "profile_data": profile_fixtures.az}
+	"PxWinAdminUser" in lib.required with input as {"variables": {}, "commands": [], "profile_data": profile_fixtures.az}
 }
 
 test_str_skips_unexpanded if {

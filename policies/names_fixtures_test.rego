@@ -2,6 +2,8 @@
 # title: shared fixtures for the tests of the rules split from policies/px2xx_names.rego
 package pxlint.lib.names_fixtures
 
+import data.pxlint.lib.profile_fixtures
+
 # The rules the family file held, as one package for the tests written
 # against it.
 deny := data.pxlint.rules.px201.deny | data.pxlint.rules.px203.deny | data.pxlint.rules.px204.deny | data.pxlint.rules.px205.deny | data.pxlint.rules.px208.deny
@@ -17,4 +19,4 @@ vars(base, region) := {
 	"PxTeamsConnStaticResourceGroupName": s(sprintf("%s-TeamsConn-%s-static-RG", [base, region])),
 }
 
-doc(base, region) := {"file": "weu.ps1", "profile": "az", "profile_data": {"bot_names": ["{base}-TeamsBot"]}, "variables": vars(base, region)}
+doc(base, region) := {"file": "weu.ps1", "profile": "az", "profile_data": profile_fixtures.az, "variables": vars(base, region)}

@@ -33,7 +33,7 @@ test_px003_element if {
 test_px003_pass if {
 	doc := {"variables": {
 		"PxWinAdminPassword": {"kind": "secret", "quote": "single", "secret": {"literal": true, "length": 14}},
-		"PxAppPassword": {"kind": "string", "quote": "single", "value": "a$(b"},
+		"PxAppPassword": {"kind": "secret", "quote": "single", "secret": {"literal": true, "length": 4}},
 		"PxVmssRegion": {"kind": "string", "quote": "single", "value": "weu"},
 		"PxTeamsConnFqdn": {"kind": "string", "quote": "single", "value": "costs $5"},
 		"PxTeamsConnResourceGroupName": {"kind": "string", "quote": "double", "value": "$(x)"},

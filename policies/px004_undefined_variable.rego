@@ -35,13 +35,23 @@ deny contains r if {
 	first := min({ref.line | some ref in _undefined; ref.name == name})
 	uses := count({ref.line | some ref in _undefined; ref.name == name})
 	not lib.required_missing(name)
-	r := {
+	r := object.union({
 		"id": "PX004",
 		"line": first,
 		"msg": sprintf("$%s is used on line %d %s, so it is $null there%s", [name, first, _where_assigned(name), _more_uses(uses)]),
 		"fix": _undefined_fix(name, first),
-	}
+	}, _first_use_span(name, first))
 }
+
+# The finding underlines the variable's first use, not its whole line.
+_first_use_span(name, line) := {"span": ref.span} if {
+	col := min({ref.column | some ref in _undefined; ref.name == name; ref.line == line})
+	some ref in _undefined
+	ref.name == name
+	ref.line == line
+	ref.column == col
+	ref.span.start_line > 0
+} else := {}
 
 # A use in a condition (`if ($PxExtra) { ... }`) tests whether the variable
 # is set, which is legitimate for an unset one.

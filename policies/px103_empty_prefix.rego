@@ -32,13 +32,45 @@ import data.pxlint.lib.family.network.all_empty
 # nothing but empty strings is "not specified" (PX107's for the node
 # prefixes), so PX103 is only for an empty entry beside real ones.
 
+#
+# One finding per variable, at its first empty entry: the template's
+# @("","") with an address added is one mistake, however many empty
+# strings are left.
+
 deny contains r if {
-	some e in _entries
-	trim_space(e.value) == ""
-	not all_empty(e.variable)
-	r := object.union(_located(e), {
+	some name in {e.variable | some e in _empties}
+	not all_empty(name)
+	first := _first_empty(name)
+	n := count({e | some e in _empties; e.variable == name})
+	r := object.union(_located(first), {
 		"id": "PX103",
-		"msg": sprintf("%s in $%s is an empty address prefix, which Azure rejects beside real ones", [_quote(e.value), e.variable]),
-		"fix": "remove this element",
+		"msg": sprintf("%s in $%s is an empty address prefix, which Azure rejects beside real ones%s", [_quote(first.value), name, _more_empties(n)]),
+		"fix": _empties_fix(n),
 	})
 }
+
+_empties contains e if {
+	some e in _entries
+	trim_space(e.value) == ""
+}
+
+# _first_empty is the variable's empty entry with the lowest element index
+# (a string variable has one entry and no index).
+_first_empty(name) := e if {
+	idx := {e.element | some e in _empties; e.variable == name; is_number(e.element)}
+	count(idx) > 0
+	some e in _empties
+	e.variable == name
+	e.element == min(idx)
+} else := e if {
+	some e in _empties
+	e.variable == name
+}
+
+_more_empties(1) := ""
+
+_more_empties(n) := sprintf(" (%d empty elements in all)", [n]) if n > 1
+
+_empties_fix(1) := "remove this element"
+
+_empties_fix(n) := sprintf("remove the %d empty elements", [n]) if n > 1

@@ -34,3 +34,15 @@ test_px103_one_of_several if {
 	# an empty entry is not also "invalid"
 	count(only("PX101", network.deny)) == 0 with input as doc
 }
+
+# The template's placeholder with an address added is one mistake: one
+# PX103 at the first empty element, counting the others.
+test_px103_once_per_variable if {
+	doc := with_nodes([q("80.213.4.17", 5), q("", 6), q(" ", 7)])
+	fs := only("PX103", network.deny) with input as doc
+	count(fs) == 1
+	some f in fs
+	f.element == 1
+	f.fix == "remove the 2 empty elements"
+	endswith(f.msg, "(2 empty elements in all)")
+}

@@ -22,6 +22,7 @@
 package pxlint.rules.px205
 
 import data.pxlint.lib
+import data.pxlint.lib.derived
 import data.pxlint.lib.family.names._related
 import data.pxlint.lib.family.names.base
 import data.pxlint.lib.family.names.rg
@@ -38,14 +39,13 @@ deny contains r if {
 		"id": "PX205",
 		"variable": static_rg,
 		"msg": sprintf("$%s and $%s are both \"%s\": the static resource group (public IP, key vault) must be separate from the VMSS resource group, which is deleted on redeployment", [static_rg, rg, s]),
-		"fix": sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"", [static_rg]),
+		"fix": sprintf("$%s = %s", [static_rg, derived.source("static_resource_group")]),
 		"related": _related(rg, sprintf("$%s is \"%s\"", [rg, v])),
 	}
 }
 
 deny contains r if {
-	lib.base_ok
-	bot_rg := sprintf("%s-TeamsBotChan-RG", [lib.str(base)])
+	bot_rg := derived.names.bot_resource_group
 	some name in {rg, static_rg}
 	v := lib.str(name)
 	lower(v) == lower(bot_rg)
@@ -57,6 +57,6 @@ deny contains r if {
 	}
 }
 
-_standard_rg_fix(name) := sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"", [name]) if name == rg
+_standard_rg_fix(name) := sprintf("$%s = %s", [name, derived.source("vmss_resource_group")]) if name == rg
 
-_standard_rg_fix(name) := sprintf("$%s = \"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"", [name]) if name == static_rg
+_standard_rg_fix(name) := sprintf("$%s = %s", [name, derived.source("static_resource_group")]) if name == static_rg

@@ -26,12 +26,13 @@
 package pxlint.rules.px501
 
 import data.pxlint.lib
+import data.pxlint.lib.derived
 
 # PX501 required-variable: missing (file-level) or empty (at the assignment).
 
 _template := {
-	"PxTeamsConnResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-RG\"",
-	"PxTeamsConnStaticResourceGroupName": "\"$($PxBaseConnName)-TeamsConn-$($PxVmssRegion)-static-RG\"",
+	"PxTeamsConnResourceGroupName": derived.source("vmss_resource_group"),
+	"PxTeamsConnStaticResourceGroupName": derived.source("static_resource_group"),
 	"PxTeamsConnInstanceCount": "\"1\"",
 	"PxWinAdminUser": "\"<VM administrator name>\"",
 	"PxBaseConnName": "\"<a-z0-9, at most 9 characters>\"",

@@ -5,6 +5,6 @@ package pxlint.lib.family.script
 
 import data.pxlint.lib
 
-_secret(name, _) if lib.secret_name(name)
-
+# The model decides what is a secret (any *Password*/*Secret* name, or a
+# value passed as one): it arrives as kind "secret", never as text.
 _secret(_, var) if var.kind == "secret"

@@ -2,9 +2,11 @@
 # title: shared fixtures for the tests of the rules split from policies/px5xx_values.rego
 package pxlint.lib.values_fixtures
 
+import data.pxlint.lib.profile_fixtures
+
 # The rules the family file held, as one package for the tests written
 # against it.
-deny := data.pxlint.rules.px501.deny | data.pxlint.rules.px502.deny | data.pxlint.rules.px503.deny | data.pxlint.rules.px505.deny | data.pxlint.rules.px506.deny | data.pxlint.rules.px508.deny
+deny := data.pxlint.rules.px501.deny | data.pxlint.rules.px503.deny | data.pxlint.rules.px505.deny | data.pxlint.rules.px506.deny | data.pxlint.rules.px508.deny
 
 # --- PX506 ---
 
@@ -16,6 +18,7 @@ s(v) := {"kind": "string", "quote": "double", "value": v, "line": 3}
 
 full := {
 	"file": "weu.ps1",
+	"profile_data": profile_fixtures.az,
 	"context": {"in_git_work_tree": true},
 	"variables": {
 		"PxBaseConnName": s("fabrikam"),

@@ -28,7 +28,7 @@ func writeHostileRepo(t *testing.T, dir string) {
 		"esc.ps1": "$PxBaseConnName = \"acme\x1b[31m\a\" # \x1b]0;pwned\a ##vso[task.complete result=Succeeded]\n",
 		// A not_verified reason and a PX310 message quoting the file name.
 		"pfx.ps1": "$PxBaseConnName = \"acme\"\n$PxPfxCertFileName = \"x`n::error::pfx ##vso[task.complete result=Succeeded]\x1b[2J.pfx\"\n",
-		// PX303 quotes $PxTeamsConnFqdn (and the certificate's names) when --cert is given.
+		// PX502 quotes $PxTeamsConnFqdn, a hostile one that is no DNS name (PX303, which skips it, would quote it too).
 		"fqdn.ps1": "$PxBaseConnName = \"acme\"\n$PxTeamsConnFqdn = \"x`n::error::fqdn ##vso[task.setvariable variable=f]1\a\"\n",
 	}
 	if runtime.GOOS != "windows" {
@@ -93,7 +93,7 @@ func TestHostileRepoIsInertInEveryFormat(t *testing.T) {
 	for _, format := range report.Names() {
 		for _, args := range [][]string{{"."}, {"--cert", cert, "fqdn.ps1"}} {
 			if testing.Short() && args[0] == "--cert" && format != "compact" {
-				continue // -short (the race run): PX303's quoting once is enough
+				continue // -short (the race run): the FQDN's quoting once is enough
 			}
 			var stdout, stderr bytes.Buffer
 			all := append([]string{"lint", "--format", format, "--now", "2026-11-26"}, args...)
@@ -102,8 +102,10 @@ func TestHostileRepoIsInertInEveryFormat(t *testing.T) {
 			}
 			checkInert(t, format+" stdout", format, stdout.String())
 			checkInert(t, format+" stderr", "", stderr.String())
-			if format == "compact" && args[0] == "--cert" && !strings.Contains(stdout.String(), "PX303") {
-				t.Errorf("no PX303 to quote the FQDN:\n%s", stdout.String())
+			// The hostile FQDN is no DNS name: PX502 owns it and quotes it
+			// (PX303 skips a value PX502 reports, one problem, one rule).
+			if format == "compact" && args[0] == "--cert" && !strings.Contains(stdout.String(), "PX502") {
+				t.Errorf("no PX502 to quote the FQDN:\n%s", stdout.String())
 			}
 		}
 		if format == "pretty" {

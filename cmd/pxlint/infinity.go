@@ -19,8 +19,8 @@ var guidRe = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 // and `pxlint infinity export-script`.
 func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) > 0 && args[0] == "export-script" {
-		if len(args) > 1 {
-			return fail(stderr, "infinity export-script takes no arguments")
+		if done, code := noArgs("infinity export-script", "pxlint infinity export-script   (print the read-only PowerShell script that writes the export)", args[1:], stdout, stderr); done {
+			return code
 		}
 		fmt.Fprint(stdout, infinity.ExportScript())
 		return exitOK
@@ -29,7 +29,8 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	fs := newFlagSet("infinity")
 	var scripts, tenants, formats listFlag
 	var failOn, now, cfgPath string
-	var noColor, online bool
+	var col colorFlags
+	var online, verbose bool
 	fs.BoolVar(&online, "online", false, "allow network access: fetch the CA certificates' http:// AIA URLs (PX716)")
 	fs.Var(&scripts, "scripts", "variables script or folder to cross-check the export with (PX707, PX709, PX710); repeatable")
 	fs.Var(&tenants, "tenant-id", "expected Azure tenant ID (the tenant where the Pexip app was consented, PX706); repeatable")
@@ -37,7 +38,8 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	fs.StringVar(&failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&cfgPath, "config", "", "the .pxlint.hcl whose infinity block sets teams_domains, teams_id_lengths, ... (default: the nearest to EXPORT)")
 	fs.StringVar(&now, "now", "", "the clock, RFC 3339 or YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else the current time)")
-	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	col.register(fs)
+	fs.BoolVar(&verbose, "verbose", false, "give the reason of every rule not verified")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -49,10 +51,15 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 			return fail(stderr, fmt.Sprintf("--tenant-id %q: want a GUID (the Azure tenant ID)", t))
 		}
 	}
-	if failOn != "" && !validFailOn(failOn) {
-		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", failOn))
+	threshold, err := parseFailOn(failOn)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
 	outs, err := report.ParseOutputs(formats)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	color, err := col.wanted(stdout, getenv)
 	if err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -63,7 +70,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 	if cfgPath == "" {
 		cfgPath = getenv("PXLINT_CONFIG")
 	}
-	opts := lint.Options{Paths: scripts, FailOn: failOn, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
+	opts := lint.Options{Paths: scripts, FailOn: threshold, Now: clk, ConfigPath: cfgPath, Log: stderr, Online: online,
 		Infinity: &lint.InfinityOptions{Export: fs.Arg(0), TenantIDs: tenants}}
 	for _, o := range outs {
 		if o.Path != "" {
@@ -75,7 +82,7 @@ func runInfinity(args []string, stdout, stderr io.Writer, getenv func(string) st
 		return fail(stderr, err.Error())
 	}
 	rep.Version = buildinfo.Get().Version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	opt := report.Options{Color: color, Verbose: verbose}
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}

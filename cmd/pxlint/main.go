@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,10 +22,12 @@ import (
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/escape"
 	"github.com/pxlint/pxlint/lint/facts"
+	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/schema"
+	"github.com/pxlint/pxlint/lint/suggest"
 )
 
 // Exit codes (DESIGN, Exit codes).
@@ -66,7 +67,7 @@ Usage:
   pxlint plan [flags] FILE...     preview the deployment: resources, NSG rules, DNS, consent, capacity, verdict
   pxlint diff [flags] OLD NEW     compare two versions of a regional script (PX602 for identity changes)
   pxlint rules [--json]           list every rule
-  pxlint explain PXnnn            explain one rule: what, why, fix, example
+  pxlint explain RULE             explain one rule (ID or name): what, why, fix, example
   pxlint preflight                print the read-only PowerShell script that gathers workstation facts
   pxlint infinity [flags] EXPORT  check a Pexip Infinity configuration export (PX7xx)
   pxlint infinity export-script   print the read-only PowerShell script that writes that export
@@ -74,7 +75,7 @@ Usage:
   pxlint config verify [FILE]     check a .pxlint.hcl
   pxlint version                  print the version, commit, and Go, OPA and CUE versions
 
-Run 'pxlint lint --help' for the lint flags.
+Every command answers -h/--help with its flags ('pxlint lint --help').
 
 ` + exitCodes
 
@@ -91,6 +92,9 @@ certificate that is corrupt or locked by a wrong password (PX310) are
 findings, not exit code 2.
 `
 
+// commands are the top-level commands, for dispatch and "did you mean".
+var commands = []string{"lint", "inspect", "plan", "diff", "rules", "explain", "preflight", "infinity", "init", "config", "version", "help"}
+
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -102,7 +106,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "lint":
-		return runLint(rest, stdout, stderr, getenv)
+		return runLint(rest, stdin, stdout, stderr, getenv)
 	case "inspect":
 		return runInspect(rest, stdout, stderr, getenv)
 	case "plan":
@@ -114,11 +118,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "explain":
 		return runExplain(rest, stdout, stderr)
 	case "preflight":
-		if len(rest) > 0 {
-			return fail(stderr, "preflight takes no arguments")
-		}
-		fmt.Fprint(stdout, facts.PreflightScript())
-		return exitOK
+		return runPreflight(rest, stdout, stderr)
 	case "infinity":
 		return runInfinity(rest, stdout, stderr, getenv)
 	case "init":
@@ -126,18 +126,17 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "config":
 		return runConfig(rest, stdout, stderr)
 	case "version", "--version":
-		if len(rest) > 0 {
-			return fail(stderr, "version takes no arguments")
-		}
-		fmt.Fprint(stdout, buildinfo.Get().Text())
-		return exitOK
+		return runVersion(rest, stdout, stderr)
 	}
 	if strings.HasPrefix(cmd, "-") || fileExists(cmd) {
-		// `pxlint FILE` and `pxlint --format sarif DIR` mean lint.
-		return runLint(args, stdout, stderr, getenv)
+		// `pxlint FILE`, `pxlint -` and `pxlint --format sarif DIR` mean lint.
+		return runLint(args, stdin, stdout, stderr, getenv)
 	}
-	return fail(stderr, fmt.Sprintf("unknown command %q (run 'pxlint --help')", cmd))
+	return fail(stderr, fmt.Sprintf("unknown command %q%s", cmd, orHelp(suggest.Hint(cmd, commands), "pxlint --help")))
 }
+
+// stdin is what `pxlint lint -` reads; a variable so tests can replace it.
+var stdin io.Reader = os.Stdin
 
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
@@ -251,16 +250,74 @@ func newFlagSet(name string) *flag.FlagSet {
 func parseFlags(fs *flag.FlagSet, args []string, synopsis string, stdout, stderr io.Writer) (done bool, code int) {
 	err := fs.Parse(interleave(fs, args))
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stdout, "Usage: %s\n\nFlags:\n", synopsis)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
+		fmt.Fprintf(stdout, "Usage: %s\n\n", synopsis)
+		printFlags(stdout, fs)
 		if fs.Name() == "lint" {
 			fmt.Fprintf(stdout, "\nFormats: %s\n\n%s", strings.Join(report.Names(), ", "), exitCodes)
 		}
 		return true, exitOK
 	}
 	if err != nil {
-		return true, fail(stderr, err.Error())
+		return true, fail(stderr, flagError(fs, err))
+	}
+	return false, 0
+}
+
+// printFlags lists a command's flags as users type them (--fail-on),
+// with their value type and default, or says there are none.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		fmt.Fprintln(w, "Flags: only -h, --help")
+		return
+	}
+	fmt.Fprintln(w, "Flags:")
+	fs.VisitAll(func(f *flag.Flag) {
+		typ, usage := flag.UnquoteUsage(f)
+		if typ != "" {
+			typ = " " + typ
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "[]" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintf(w, "  --%s%s\n    \t%s%s\n", f.Name, typ, usage, def)
+	})
+}
+
+// flagError rewords the flag package's errors with the flag as it is
+// written (--fial-on) and the closest defined flag, if any.
+func flagError(fs *flag.FlagSet, err error) string {
+	name, unknown := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !unknown {
+		return err.Error()
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	hint := ""
+	if c, ok := suggest.Closest(name, names); ok {
+		hint = " (did you mean --" + c + "?)"
+	}
+	return fmt.Sprintf("unknown flag --%s%s", name, orHelp(hint, "pxlint "+fs.Name()+" --help"))
+}
+
+// orHelp is the "did you mean" hint, or else where to look.
+func orHelp(hint, help string) string {
+	if hint != "" {
+		return hint
+	}
+	return " (run '" + help + "')"
+}
+
+// noArgs parses a command that takes only -h/--help.
+func noArgs(name, synopsis string, args []string, stdout, stderr io.Writer) (done bool, code int) {
+	fs := newFlagSet(name)
+	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
+		return done, code
+	}
+	if fs.NArg() > 0 {
+		return true, fail(stderr, name+" takes no arguments")
 	}
 	return false, 0
 }
@@ -297,20 +354,23 @@ func interleave(fs *flag.FlagSet, args []string) []string {
 	return append(flags, append([]string{"--"}, pos...)...)
 }
 
-func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	const synopsis = "pxlint lint [flags] PATH..."
+func runLint(args []string, in io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	const synopsis = "pxlint lint [flags] PATH...   (PATH - reads one script from standard input)"
 	fs := newFlagSet("lint")
 	var c commonFlags
 	c.register(fs)
 	var formats listFlag
-	var noColor, ascii bool
+	var col colorFlags
+	var ascii bool
 	fs.Var(&formats, "format", "output FORMAT[=PATH]; repeatable; at most one without PATH goes to standard output (default: pretty)")
-	fs.StringVar(&c.opts.FailOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
+	var failOn string
+	fs.StringVar(&failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: config, else error)")
 	fs.StringVar(&c.opts.BaselinePath, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.opts.WriteBaselinePath, "write-baseline", "", "record the current findings in this baseline file")
-	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	col.register(fs)
+	fs.StringVar(&c.opts.StdinName, "stdin-filename", "", "with PATH -: the path the script on standard input stands for, for positions, config discovery and relative names (for editors)")
 	fs.BoolVar(&ascii, "ascii", false, "write only ASCII (for Windows PowerShell 5.1 pipes): JSON, SARIF and XML escape other characters losslessly, text formats transliterate them")
-	fs.BoolVar(&c.opts.Verbose, "verbose", false, "list skipped files and other notices")
+	fs.BoolVar(&c.opts.Verbose, "verbose", false, "give the reason of every rule not verified, list skipped files and other notices")
 	fs.IntVar(&c.opts.Jobs, "jobs", 0, "scripts linted in parallel (default: number of CPUs)")
 	fs.StringVar(&c.opts.Against, "against", "", "git revision (e.g. origin/main): report PX602 for changes that make a script a new deployment")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
@@ -325,9 +385,22 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if len(c.opts.Paths) == 0 {
 		return fail(stderr, "lint: no PATH given (try 'pxlint lint .')")
 	}
-	if c.opts.FailOn != "" && !validFailOn(c.opts.FailOn) {
-		return fail(stderr, fmt.Sprintf("--fail-on %q: want error, warning, info or never", c.opts.FailOn))
+	if n := countStdin(c.opts.Paths); n > 1 {
+		return fail(stderr, "lint: - (standard input) given more than once")
+	} else if n == 1 {
+		c.opts.Stdin = in
+	} else if c.opts.StdinName != "" {
+		return fail(stderr, "lint: --stdin-filename needs - among the PATHs")
 	}
+	color, err := col.wanted(stdout, getenv)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	threshold, err := parseFailOn(failOn)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	c.opts.FailOn = threshold
 	outs, err := report.ParseOutputs(formats)
 	if err != nil {
 		return fail(stderr, err.Error())
@@ -349,7 +422,7 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return fail(stderr, err.Error())
 	}
 	rep.Version = buildinfo.Get().Version
-	opt := report.Options{Color: report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != ""), ASCII: ascii}.WithEnv(getenv)
+	opt := report.Options{Color: color, ASCII: ascii, Verbose: c.opts.Verbose}.WithEnv(getenv)
 	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -363,6 +436,16 @@ func runLint(args []string, stdout, stderr io.Writer, getenv func(string) string
 		return exitOK
 	}
 	return rep.ExitCode()
+}
+
+func countStdin(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		if p == "-" {
+			n++
+		}
+	}
+	return n
 }
 
 // asciiText transliterates what pxlint writes to stderr under --ascii
@@ -386,24 +469,34 @@ func prettyOnStdout(outs []report.Output) bool {
 	return false
 }
 
-func validFailOn(s string) bool {
-	switch s {
-	case "error", "warning", "info", "never":
-		return true
+// parseFailOn parses --fail-on once; "" (not given) is nil.
+func parseFailOn(s string) (*finding.Threshold, error) {
+	if s == "" {
+		return nil, nil
 	}
-	return false
+	t, ok := finding.ParseThreshold(s)
+	if !ok || s == "none" {
+		return nil, fmt.Errorf("--fail-on %q: want error, warning, info or never", s)
+	}
+	return &t, nil
 }
 
 func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	const synopsis = "pxlint inspect [flags] FILE"
+	const synopsis = "pxlint inspect [flags] FILE   (FILE - reads the script from standard input)"
 	fs := newFlagSet("inspect")
 	var c commonFlags
 	c.register(fs)
+	fs.StringVar(&c.opts.StdinName, "stdin-filename", "", "with FILE -: the path the script on standard input stands for")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() != 1 {
 		return fail(stderr, "inspect: want exactly one FILE")
+	}
+	if fs.Arg(0) == "-" {
+		c.opts.Stdin = stdin
+	} else if c.opts.StdinName != "" {
+		return fail(stderr, "inspect: --stdin-filename needs FILE -")
 	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
@@ -420,22 +513,18 @@ func runInspect(args []string, stdout, stderr io.Writer, getenv func(string) str
 
 func runRules(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("rules")
-	asJSON := fs.Bool("json", false, "print the registry as JSON")
+	asJSON := fs.Bool("json", false, "print the registry as JSON (schemas/rules.schema.json)")
 	if done, code := parseFlags(fs, args, "pxlint rules [--json]", stdout, stderr); done {
 		return code
 	}
+	if fs.NArg() > 0 {
+		return fail(stderr, "rules takes no arguments (try 'pxlint explain "+fs.Arg(0)+"')")
+	}
 	all := rules.All()
 	if *asJSON {
-		type entry struct {
-			ID, Name, Title, Severity, Engine, Docs string
+		if err := report.EncodeJSON(stdout, newRulesDoc(all)); err != nil {
+			return fail(stderr, err.Error())
 		}
-		var out []entry
-		for _, r := range all {
-			out = append(out, entry{r.ID, r.Name, r.Title, r.Severity.String(), string(r.Engine), r.DocsURL()})
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(out)
 		return exitOK
 	}
 	for _, r := range all {
@@ -445,12 +534,21 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 {
-		return fail(stderr, "explain: want one rule ID, e.g. pxlint explain PX102")
+	fs := newFlagSet("explain")
+	if done, code := parseFlags(fs, args, "pxlint explain RULE   (RULE: an ID such as PX102, or a name such as cidr-host-bits)", stdout, stderr); done {
+		return code
 	}
-	r, ok := rules.Get(args[0])
+	if fs.NArg() != 1 {
+		return fail(stderr, "explain: want one rule ID or name, e.g. pxlint explain PX102 or pxlint explain cidr-host-bits")
+	}
+	arg := fs.Arg(0)
+	r, ok := rules.Lookup(arg)
 	if !ok {
-		return fail(stderr, fmt.Sprintf("explain: unknown rule %q (see 'pxlint rules')", args[0]))
+		hint := ""
+		if s, found := rules.Suggest(arg); found {
+			hint = " (did you mean " + s + "?)"
+		}
+		return fail(stderr, fmt.Sprintf("explain: unknown rule %q%s", arg, orHelp(hint, "pxlint rules")))
 	}
 	fmt.Fprint(stdout, r.Explain())
 	if r.ID == rules.PX005 {
@@ -470,13 +568,33 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+func runPreflight(args []string, stdout, stderr io.Writer) int {
+	if done, code := noArgs("preflight", "pxlint preflight   (print the read-only PowerShell script that gathers workstation facts; run it, then pass its output to --facts)", args, stdout, stderr); done {
+		return code
+	}
+	fmt.Fprint(stdout, facts.PreflightScript())
+	return exitOK
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	if done, code := noArgs("version", "pxlint version", args, stdout, stderr); done {
+		return code
+	}
+	fmt.Fprint(stdout, buildinfo.Get().Text())
+	return exitOK
+}
+
 func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("init")
+	if done, code := parseFlags(fs, args, "pxlint init [FILE]   (write a commented starter config, default .pxlint.hcl)", stdout, stderr); done {
+		return code
+	}
 	path := ".pxlint.hcl"
-	if len(args) > 1 {
+	if fs.NArg() > 1 {
 		return fail(stderr, "init: want at most one FILE")
 	}
-	if len(args) == 1 {
-		path = args[0]
+	if fs.NArg() == 1 {
+		path = fs.Arg(0)
 	}
 	if fileExists(path) {
 		return fail(stderr, fmt.Sprintf("init: %s already exists", path))
@@ -489,12 +607,31 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 }
 
 func runConfig(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "verify" || len(args) > 2 {
-		return fail(stderr, "config: usage: pxlint config verify [FILE]")
+	const synopsis = "pxlint config verify [FILE]   (check a .pxlint.hcl, default the one in this folder)"
+	if len(args) > 0 && args[0] == "verify" {
+		return runConfigVerify(args[1:], stdout, stderr)
+	}
+	fs := newFlagSet("config")
+	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return fail(stderr, fmt.Sprintf("config: unknown subcommand %q%s; usage: %s", fs.Arg(0), suggest.Hint(fs.Arg(0), []string{"verify"}), synopsis))
+	}
+	return fail(stderr, "config: usage: "+synopsis)
+}
+
+func runConfigVerify(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("config verify")
+	if done, code := parseFlags(fs, args, "pxlint config verify [FILE]   (check a .pxlint.hcl, default the one in this folder)", stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() > 1 {
+		return fail(stderr, "config verify: want at most one FILE")
 	}
 	path := ".pxlint.hcl"
-	if len(args) == 2 {
-		path = args[1]
+	if fs.NArg() == 1 {
+		path = fs.Arg(0)
 	}
 	if err := config.Verify(path); err != nil {
 		return fail(stderr, err.Error())

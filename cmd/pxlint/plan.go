@@ -13,7 +13,6 @@ import (
 	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/planreport"
-	"github.com/pxlint/pxlint/lint/report"
 )
 
 // runPlan implements `pxlint plan [flags] FILE...`: the read-only preview of
@@ -25,10 +24,10 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var c commonFlags
 	c.register(fs)
 	var format, output string
-	var noColor bool
+	var col colorFlags
 	fs.StringVar(&format, "format", "pretty", "output format: "+strings.Join(planreport.PlanFormats, ", "))
 	fs.StringVar(&output, "output", "", "write to this file instead of standard output")
-	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	col.register(fs)
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -37,6 +36,10 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	}
 	if !slices.Contains(planreport.PlanFormats, format) {
 		return fail(stderr, fmt.Sprintf("plan: --format %q: want %s", format, strings.Join(planreport.PlanFormats, ", ")))
+	}
+	color, err := col.wanted(stdout, getenv)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
@@ -49,7 +52,7 @@ func runPlan(args []string, stdout, stderr io.Writer, getenv func(string) string
 	if len(plans) == 0 {
 		return fail(stderr, "plan: nothing to plan: no variables script that pxlint could read to the end (see 'pxlint lint')")
 	}
-	opt := planreport.Options{Color: output == "" && format == "pretty" && report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	opt := planreport.Options{Color: output == "" && format == "pretty" && color}
 	if err := writeTo(output, stdout, func(w io.Writer) error { return planreport.WritePlans(w, format, plans, opt) }); err != nil {
 		return fail(stderr, err.Error())
 	}
@@ -64,9 +67,9 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 	var c commonFlags
 	c.register(fs)
 	var format string
-	var noColor bool
+	var col colorFlags
 	fs.StringVar(&format, "format", "pretty", "output format: "+strings.Join(planreport.DiffFormats, ", "))
-	fs.BoolVar(&noColor, "no-color", false, "no colours in pretty output (also: NO_COLOR)")
+	col.register(fs)
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
@@ -75,6 +78,10 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 	}
 	if !slices.Contains(planreport.DiffFormats, format) {
 		return fail(stderr, fmt.Sprintf("diff: --format %q: want %s", format, strings.Join(planreport.DiffFormats, ", ")))
+	}
+	color, err := col.wanted(stdout, getenv)
+	if err != nil {
+		return fail(stderr, err.Error())
 	}
 	if err := c.finish(getenv); err != nil {
 		return fail(stderr, err.Error())
@@ -99,7 +106,7 @@ func runDiff(args []string, stdout, stderr io.Writer, getenv func(string) string
 		sides[i] = ps[0]
 	}
 	d := planreport.Diff{Old: sides[0], New: sides[1], Changes: plan.Compare(sides[0], sides[1])}
-	opt := planreport.Options{Color: format == "pretty" && report.ColorWanted(stdout, noColor || getenv("NO_COLOR") != "")}
+	opt := planreport.Options{Color: format == "pretty" && color}
 	if err := planreport.WriteDiff(stdout, format, d, opt); err != nil {
 		return fail(stderr, err.Error())
 	}

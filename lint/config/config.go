@@ -32,11 +32,11 @@ type Config struct {
 	// git top level of Dir (Dir itself outside git), for Rel and Source.
 	Path, Dir, Root string
 
-	FailOn     *finding.Severity // nil: not set
-	Profile    string            // "az", "azurerm" or ""
-	AzVersion  string            // e.g. "4.5.0" or ""
-	ExpiryDays int               // 0: not set
-	Exclude    []string          // globs, repository-relative
+	FailOn     *finding.Threshold // nil: not set
+	Profile    string             // "az", "azurerm" or ""
+	AzVersion  string             // e.g. "4.5.0" or ""
+	ExpiryDays int                // 0: not set
+	Exclude    []string           // globs, repository-relative
 	// PolicyDirs, SchemaDirs and CAFiles are absolute (resolved against Dir).
 	PolicyDirs, SchemaDirs, CAFiles []string
 
@@ -200,7 +200,8 @@ func RelTo(root, file string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Lookup finds a rule's registry entry; rules.Get is the built-in one.
+// Lookup finds a rule's registry entry by ID (or name); rules.Lookup is
+// the built-in one.
 type Lookup func(id string) (rules.Rule, bool)
 
 // Problem is one thing wrong in a config file.

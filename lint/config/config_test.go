@@ -152,7 +152,7 @@ func TestStarterLoads(t *testing.T) {
 	if err != nil {
 		t.Fatalf("starter config does not load:\n%v", err)
 	}
-	if cfg.FailOn == nil || *cfg.FailOn != finding.SeverityError {
+	if cfg.FailOn == nil || *cfg.FailOn != finding.FailOnError {
 		t.Errorf("starter fail_on = %v, want error", cfg.FailOn)
 	}
 	if !cfg.Excluded("regions/testdata/x.ps1") || cfg.Excluded("regions/x.ps1") {
@@ -365,7 +365,7 @@ func TestWindowsEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatalf("BOM + CRLF: %v", err)
 	}
-	if cfg.FailOn == nil || *cfg.FailOn != finding.SeverityWarning || cfg.Waivers[0].Source != ".pxlint.hcl:4" {
+	if cfg.FailOn == nil || *cfg.FailOn != finding.FailOnWarning || cfg.Waivers[0].Source != ".pxlint.hcl:4" {
 		t.Errorf("BOM + CRLF decoded wrongly: %+v", cfg)
 	}
 	_, err = Parse([]byte("\xff\xfep\x00"), FileName, fakeLookup)

@@ -73,7 +73,7 @@ func CheckExpiryDays(n int64) error {
 
 // Load reads and validates a config file against the built-in rule registry.
 func Load(path string) (*Config, error) {
-	return LoadWith(path, rules.Get)
+	return LoadWith(path, rules.Lookup)
 }
 
 // LoadWith is Load with an explicit rule registry (tests use a fake one).
@@ -145,7 +145,7 @@ func (c *Config) CheckUserRules(known Lookup) error {
 	for _, u := range c.userRules {
 		r, ok := known(u.id)
 		if !ok {
-			d.problem(u.rng, fmt.Sprintf("unknown rule %q", u.id))
+			d.problem(u.rng, fmt.Sprintf("unknown rule %q%s", u.id, ruleHint(u.id)))
 			continue
 		}
 		for _, o := range u.options {
@@ -306,8 +306,8 @@ func (d *decoder) pxlint(body *hclsyntax.Body) {
 		switch a.Name {
 		case "fail_on":
 			if s, ok := d.enum(a, failOnValues); ok {
-				sev, _ := finding.ParseSeverity(s)
-				c.FailOn = &sev
+				t, _ := finding.ParseThreshold(s)
+				c.FailOn = &t
 			}
 		case "profile":
 			if s, ok := d.enum(a, Profiles); ok {
@@ -603,9 +603,13 @@ func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
 	if builtinID.MatchString(label) {
 		r, found := d.known(label)
 		if !found {
-			d.problem(rng, fmt.Sprintf("unknown rule %q", label))
+			d.problem(rng, fmt.Sprintf("unknown rule %q%s", label, ruleHint(label)))
 			return label, true, false
 		}
+		return r.ID, true, true
+	}
+	if r, found := d.known(label); found && r.Engine != rules.EngineUser {
+		// A built-in rule's name ("cidr-host-bits") stands for its ID.
 		return r.ID, true, true
 	}
 	if !userID.MatchString(label) {
@@ -613,6 +617,14 @@ func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
 		return label, false, false
 	}
 	return label, false, true
+}
+
+// ruleHint is " (did you mean PX102?)" for a mistyped built-in rule.
+func ruleHint(label string) string {
+	if s, ok := rules.Suggest(label); ok {
+		return fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return ""
 }
 
 // suppressible is the config-wide suppressibility of a rule: its registry

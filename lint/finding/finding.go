@@ -58,6 +58,76 @@ func (s *Severity) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// Threshold is the lowest severity that fails a run: --fail-on, or the
+// fail_on of a script's config, parsed once (ParseThreshold). It is not a
+// Severity: a result's zero Severity means "the rule's default level",
+// while the threshold that fails nothing is FailNever.
+type Threshold int
+
+// Thresholds, ordered as the severities they fail on.
+const (
+	FailNever Threshold = iota
+	FailOnInfo
+	FailOnWarning
+	FailOnError
+)
+
+// DefaultThreshold applies when neither --fail-on nor a config sets one.
+const DefaultThreshold = FailOnError
+
+// ParseThreshold reads "error", "warning", "info" or "never" (and "none",
+// the name reports write for never).
+func ParseThreshold(s string) (Threshold, bool) {
+	switch s {
+	case "error":
+		return FailOnError, true
+	case "warning":
+		return FailOnWarning, true
+	case "info":
+		return FailOnInfo, true
+	case "never", "none":
+		return FailNever, true
+	}
+	return FailNever, false
+}
+
+// Fails reports whether a finding of severity s fails the run.
+func (t Threshold) Fails(s Severity) bool {
+	switch t {
+	case FailOnError:
+		return s >= SeverityError
+	case FailOnWarning:
+		return s >= SeverityWarning
+	case FailOnInfo:
+		return s >= SeverityInfo
+	}
+	return false
+}
+
+// String is the name reports write: the severity, or "none" for never
+// (the report schema's fail_on values).
+func (t Threshold) String() string {
+	switch t {
+	case FailOnError:
+		return "error"
+	case FailOnWarning:
+		return "warning"
+	case FailOnInfo:
+		return "info"
+	}
+	return "none"
+}
+
+// MarshalText writes the threshold's name.
+func (t Threshold) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// UnmarshalText reads a threshold's name.
+func (t *Threshold) UnmarshalText(b []byte) error {
+	v, _ := ParseThreshold(string(b))
+	*t = v
+	return nil
+}
+
 // Status is how a rule ended for one file (DESIGN, Statuses and findings).
 type Status string
 
@@ -142,7 +212,11 @@ type FileResult struct {
 	Findings []Finding    `json:"findings"`
 	// FailOn is the threshold of the config that governs this script, when
 	// it sets one and --fail-on does not; nil means Report.FailOn.
-	FailOn *Severity `json:"fail_on,omitempty"`
+	FailOn *Threshold `json:"fail_on,omitempty"`
+	// Script is the repository-relative, slash-separated path that rule
+	// blocks, waivers and baselines key on, computed once by the engine
+	// (empty in results built elsewhere); never serialised.
+	Script string `json:"-"`
 	// Lines are the decoded source lines with secret values masked, for
 	// snippets in pretty output; never serialised.
 	Lines []string `json:"-"`
@@ -153,7 +227,7 @@ type Report struct {
 	Tool    string       `json:"tool"`
 	Version string       `json:"version"`
 	Now     time.Time    `json:"now"`
-	FailOn  Severity     `json:"fail_on"`
+	FailOn  Threshold    `json:"fail_on"`
 	Files   []FileResult `json:"files"`
 	// Notices are run-level messages (skipped files, no scripts found, ...).
 	Notices []string `json:"notices,omitempty"`
@@ -169,7 +243,7 @@ func (r *Report) Failing(f *Finding) bool {
 			break
 		}
 	}
-	return !f.Suppressed() && threshold != SeverityNone && f.Severity >= threshold
+	return !f.Suppressed() && threshold.Fails(f.Severity)
 }
 
 // ExitCode is 1 when any finding counts against --fail-on, else 0.

@@ -7,15 +7,15 @@ func TestExitCodeHonoursFailOnAndSuppressions(t *testing.T) {
 	errSuppressed := Finding{RuleID: "PX102", Severity: SeverityError, Suppression: &Suppression{Kind: "inSource", Justification: "lab"}}
 	for _, tc := range []struct {
 		name     string
-		failOn   Severity
+		failOn   Threshold
 		findings []Finding
 		want     int
 	}{
-		{"no findings", SeverityError, nil, 0},
-		{"warning below error threshold", SeverityError, []Finding{warn}, 0},
-		{"warning at warning threshold", SeverityWarning, []Finding{warn}, 1},
-		{"never", SeverityNone, []Finding{warn}, 0},
-		{"suppressed error never counts", SeverityInfo, []Finding{errSuppressed}, 0},
+		{"no findings", FailOnError, nil, 0},
+		{"warning below error threshold", FailOnError, []Finding{warn}, 0},
+		{"warning at warning threshold", FailOnWarning, []Finding{warn}, 1},
+		{"never", FailNever, []Finding{warn}, 0},
+		{"suppressed error never counts", FailOnInfo, []Finding{errSuppressed}, 0},
 	} {
 		r := &Report{FailOn: tc.failOn, Files: []FileResult{{Path: "a.ps1", Findings: tc.findings}}}
 		if got := r.ExitCode(); got != tc.want {
@@ -73,8 +73,8 @@ func TestSeverityNames(t *testing.T) {
 }
 
 func TestFileFailOnComesFromItsConfig(t *testing.T) {
-	warningLevel := SeverityWarning
-	r := &Report{FailOn: SeverityError, Files: []FileResult{
+	warningLevel := FailOnWarning
+	r := &Report{FailOn: FailOnError, Files: []FileResult{
 		{Path: "strict/a.ps1", FailOn: &warningLevel, Findings: []Finding{{File: "strict/a.ps1", Severity: SeverityWarning}}},
 		{Path: "lax/b.ps1", Findings: []Finding{{File: "lax/b.ps1", Severity: SeverityWarning}}},
 	}}
@@ -83,5 +83,42 @@ func TestFileFailOnComesFromItsConfig(t *testing.T) {
 	}
 	if r.ExitCode() != 1 {
 		t.Error("exit code must be 1")
+	}
+}
+
+func TestThresholdNames(t *testing.T) {
+	for _, tc := range []struct {
+		flag, report string
+		want         Threshold
+	}{
+		{"error", "error", FailOnError},
+		{"warning", "warning", FailOnWarning},
+		{"info", "info", FailOnInfo},
+		{"never", "none", FailNever},
+	} {
+		got, ok := ParseThreshold(tc.flag)
+		if !ok || got != tc.want || got.String() != tc.report {
+			t.Errorf("ParseThreshold(%q) = %v, %v; want %v written %q", tc.flag, got, ok, tc.want, tc.report)
+		}
+		if back, ok := ParseThreshold(got.String()); !ok || back != got {
+			t.Errorf("%q does not read back: %v", got.String(), back)
+		}
+	}
+	if _, ok := ParseThreshold("fatal"); ok {
+		t.Error("fatal must not parse")
+	}
+}
+
+// A zero Severity in a result means "the rule's default": it is below every
+// threshold, and FailNever fails nothing, not even an error.
+func TestThresholdIsNotASeverity(t *testing.T) {
+	if FailOnInfo.Fails(SeverityNone) {
+		t.Error("an unresolved severity must not fail at info")
+	}
+	if FailNever.Fails(SeverityError) {
+		t.Error("never must not fail on an error")
+	}
+	if !FailOnWarning.Fails(SeverityError) || FailOnError.Fails(SeverityWarning) {
+		t.Error("thresholds must order like severities")
 	}
 }

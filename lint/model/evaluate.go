@@ -22,8 +22,8 @@ type Options struct {
 	// Dir is the script's folder on disk, for dot-sourced relative files.
 	// Empty means the folder of Path.
 	Dir string
-	// ReadFile reads dot-sourced files; nil means safeio.ReadFile with
-	// safeio.DotSourceBytes (regular files only, bounded).
+	// ReadFile reads dot-sourced files; nil means safeio.ReadFile bounded
+	// by Limits.MaxFileBytes (regular files only).
 	ReadFile func(string) ([]byte, error)
 	// Limits bound the evaluation; zero fields take DefaultLimits.
 	Limits Limits
@@ -183,7 +183,8 @@ func newEvaluator(src *ps.Source, opts Options) *evaluator {
 		flowSecrets:   map[literalKey]bool{},
 	}
 	if e.readFile == nil {
-		e.readFile = func(p string) ([]byte, error) { return safeio.ReadFile(p, safeio.DotSourceBytes) }
+		limit := int64(e.lim.MaxFileBytes)
+		e.readFile = func(p string) ([]byte, error) { return safeio.ReadFile(p, limit) }
 	}
 	for _, n := range opts.KnownNames {
 		e.catalog[strings.ToLower(n)] = n

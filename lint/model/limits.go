@@ -1,5 +1,7 @@
 package model
 
+import "github.com/pxlint/pxlint/lint/safeio"
+
 // Limits bound the static evaluation so that hostile or runaway scripts end
 // with a PX011 diagnostic instead of exhausting memory or time. A zero field
 // takes its default from DefaultLimits.
@@ -27,7 +29,7 @@ var DefaultLimits = Limits{
 	MaxWork:           16 << 20,
 	MaxDotSourceDepth: 4,
 	MaxNesting:        256,
-	MaxFileBytes:      4 << 20,
+	MaxFileBytes:      safeio.DotSourceBytes,
 }
 
 // withDefaults fills zero fields from DefaultLimits.

@@ -1,34 +1,16 @@
 package model
 
-import "unicode"
+import (
+	"unicode"
 
-// IsSecretName reports whether a variable or parameter name holds a secret:
-// any name containing "Password" or "Secret", case-insensitively (DESIGN,
-// "Secrets never travel"). Such values are described, never stored.
-func IsSecretName(name string) bool {
-	return containsFold(name, "password") || containsFold(name, "secret")
-}
+	"github.com/pxlint/pxlint/lint/ps"
+)
 
-// containsFold reports whether s contains the lower-case ASCII word w,
-// ignoring ASCII case, without allocating.
-func containsFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		j := 0
-		for ; j < len(w); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != w[j] {
-				break
-			}
-		}
-		if j == len(w) {
-			return true
-		}
-	}
-	return false
-}
+// IsSecretName reports whether a variable or parameter name holds a secret
+// (DESIGN, "Secrets never travel"): ps.IsSecretName, the one test, which the
+// parser needs too. Such values are described, never stored, and reach
+// policies as kind "secret", so Rego and CUE never test names themselves.
+func IsSecretName(name string) bool { return ps.IsSecretName(name) }
 
 // describeSecret returns the shape of a literal secret: its length in
 // characters and which character classes it uses (Azure wants 3 of 4).

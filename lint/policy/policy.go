@@ -37,6 +37,9 @@ type Result struct {
 	// Element is the 0-based index into the variable's elements, -1 when absent.
 	Element int
 	Line    int
+	// Span, when the result gives one, is exactly what to underline (PX004:
+	// the variable's first use); Variable and Element take precedence.
+	Span *finding.Region
 	// Severity is SeverityNone when the policy left it to the registry default.
 	Severity    finding.Severity
 	Related     []finding.Location
@@ -509,6 +512,7 @@ func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
 		if n, ok := num(x["line"]); ok {
 			r.Line = n
 		}
+		r.Span = spanOf(x["span"])
 		if s, ok := finding.ParseSeverity(str(x["severity"])); ok && s != finding.SeverityNone {
 			r.Severity = s
 		}
@@ -527,6 +531,27 @@ func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
 		return r, r.ID != "" && r.Msg != ""
 	}
 	return r, false
+}
+
+// spanOf reads a result's {start_line, start_column, end_line,
+// end_column} (the shape of the input's spans); nil unless it is whole.
+func spanOf(v any) *finding.Region {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	var g finding.Region
+	for _, f := range []struct {
+		key string
+		dst *int
+	}{{"start_line", &g.StartLine}, {"start_column", &g.StartColumn}, {"end_line", &g.EndLine}, {"end_column", &g.EndColumn}} {
+		n, ok := num(m[f.key])
+		if !ok || n < 1 {
+			return nil
+		}
+		*f.dst = n
+	}
+	return &g
 }
 
 // oneLine flattens OPA's multi-line error lists into "file:row: message" lines

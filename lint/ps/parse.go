@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pxlint/pxlint/lint/safeio"
 )
 
 // Limits bound the work of one parse. Exceeding one is a PX011 diagnostic
@@ -25,7 +27,7 @@ type Limits struct {
 // DefaultLimits are generous for any real variables script (a few KiB) and
 // small enough that hostile input finishes quickly.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 2 << 20, MaxDepth: 256, MaxTokens: 2_000_000}
+	return Limits{MaxBytes: safeio.DecodedBytes, MaxDepth: 256, MaxTokens: 2_000_000}
 }
 
 func (lim Limits) normalized() Limits {

@@ -1201,7 +1201,7 @@ func secretTarget(s Statement) string {
 	if v == nil {
 		return ""
 	}
-	if lower := strings.ToLower(v.Name); strings.Contains(lower, "password") || strings.Contains(lower, "secret") {
+	if IsSecretName(v.Name) {
 		return v.Name
 	}
 	return ""

@@ -11,15 +11,15 @@ import (
 // --fail-on decides what fails in JUnit, Azure DevOps and the JSON flags.
 func TestFailOnLevels(t *testing.T) {
 	for _, tc := range []struct {
-		failOn          finding.Severity
+		failOn          finding.Threshold
 		junitFailures   int // <failure> elements in the fixture
 		azureFailed     bool
 		jsonFailingSome bool
 	}{
-		{finding.SeverityError, 4, true, true},   // PX102, PX206 (westeurope); PX206, PX303 (Tokyo)
-		{finding.SeverityWarning, 5, true, true}, // + USR001 (PX105 is suppressed)
-		{finding.SeverityInfo, 7, true, true},    // + the PX209 and PX402 infos
-		{finding.SeverityNone, 0, false, false},
+		{finding.FailOnError, 4, true, true},   // PX102, PX206 (westeurope); PX206, PX303 (Tokyo)
+		{finding.FailOnWarning, 5, true, true}, // + USR001 (PX105 is suppressed)
+		{finding.FailOnInfo, 7, true, true},    // + the PX209 and PX402 infos
+		{finding.FailNever, 0, false, false},
 	} {
 		t.Run(tc.failOn.String(), func(t *testing.T) {
 			r := fixtureReport()

@@ -49,7 +49,7 @@ func unsortedFixtureReport() *finding.Report {
 	clean := "regions/clean/variables.ps1"
 	docs := func(id string) string { return rules.DocsBase + id + ".md" }
 	return &finding.Report{
-		Tool: "pxlint", Version: "v0.3.0", Now: now, FailOn: finding.SeverityError,
+		Tool: "pxlint", Version: "v0.3.0", Now: now, FailOn: finding.FailOnError,
 		Notices: []string{"skipped notes/readme.ps1: assigns no $Px variable"},
 		Files: []finding.FileResult{
 			{

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -52,14 +53,14 @@ func writeGitLab(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) err
 	idx := indexRules(rs)
 	issues := []gitlabIssue{}
 	for i := range r.Files {
-		seen := map[string]int{}
+		seen := occurrence{}
 		for j := range r.Files[i].Findings {
 			f := &r.Files[i].Findings[j]
 			if f.Suppression != nil {
 				continue
 			}
 			key := findingKey(f)
-			seen[key]++
+			n := seen.next(key)
 			line := 1
 			if f.Region != nil && f.Region.StartLine > 0 {
 				line = f.Region.StartLine
@@ -71,7 +72,7 @@ func writeGitLab(w io.Writer, r *finding.Report, rs []rules.Rule, _ Options) err
 			issues = append(issues, gitlabIssue{
 				Description: desc,
 				CheckName:   f.RuleID,
-				Fingerprint: fingerprint(gitlabFingerprintKey, f.RuleID, f.File, key, strconv.Itoa(seen[key])),
+				Fingerprint: fingerprint(gitlabFingerprintKey, f.RuleID, f.File, key, strconv.Itoa(n)),
 				Severity:    gitlabSeverity(f.Severity, idx[f.RuleID]),
 				Location: gitlabLocation{
 					Path:  strings.ReplaceAll(f.File, "\\", "/"),
@@ -101,11 +102,24 @@ func gitlabSeverity(s finding.Severity, m rules.Rule) string {
 }
 
 // findingKey tells a finding from others of its rule in its file without
-// its position: the variable and element, or the message for a finding
-// about the whole file.
+// its position: the variable and element, or else the message with its
+// numbers blanked, since messages name lines ("$PxTeamsConnFqdnn is used
+// on line 51") that move when lines are inserted above. Findings left
+// with the same key are told apart by their order (occurrence).
 func findingKey(f *finding.Finding) string {
 	if f.Variable == "" && f.Element == "" {
-		return f.Message
+		return digits.ReplaceAllString(f.Message, "#")
 	}
 	return f.Variable + "\x00" + f.Element
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// occurrence numbers the findings of one file that share a key, so equal
+// keys still give distinct fingerprints (1 for the first).
+type occurrence map[string]int
+
+func (o occurrence) next(key string) int {
+	o[key]++
+	return o[key]
 }

@@ -48,4 +48,10 @@ func TestGolden(t *testing.T) {
 	t.Run("pretty-color", func(t *testing.T) {
 		golden.Check(t, filepath.Join("testdata", "report.pretty-color.txt"), render(t, "pretty", Options{Color: true}))
 	})
+	t.Run("junit-strict", func(t *testing.T) {
+		golden.Check(t, filepath.Join("testdata", "report.junit-strict.xml"), render(t, "junit", Options{JUnitStrict: true}))
+	})
+	t.Run("pretty-verbose", func(t *testing.T) {
+		golden.Check(t, filepath.Join("testdata", "report.pretty-verbose.txt"), render(t, "pretty", Options{Verbose: true}))
+	})
 }

@@ -39,7 +39,7 @@ func hostileReport(s string) (*finding.Report, []rules.Rule) {
 	file := "regions/" + s + "/variables.ps1"
 	userID := "USR" + s
 	r := &finding.Report{
-		Tool: "pxlint", Version: "v0.3.0", FailOn: finding.SeverityError,
+		Tool: "pxlint", Version: "v0.3.0", FailOn: finding.FailOnError,
 		Notices: []string{s + ": skipped: assigns no $Px variable", s},
 		Files: []finding.FileResult{{
 			Path: file, Profile: s,

@@ -12,12 +12,15 @@ import (
 	"github.com/pxlint/pxlint/lint/rules"
 )
 
-// JUnit XML, valid against both the permissive Jenkins junit-10.xsd and the
-// strict Apache Ant schema (junit-strict.xsd), which dictates: no attributes
-// on <testsuites>; package, id, hostname and an ISO 8601 timestamp without
-// zone on every <testsuite>; <properties> first and <system-out> and
-// <system-err> last in every suite; nothing but one skipped/error/failure in
-// a test case.
+// JUnit XML, valid against the Jenkins junit-10.xsd (what Jenkins, GitLab
+// and Azure DevOps test tabs read) and, with Options.JUnitStrict, against
+// the strict Apache Ant schema (junit-strict.xsd) too. Both are met
+// always: no attributes on <testsuites>; package, id, hostname and an ISO
+// 8601 timestamp without zone on every <testsuite>; <properties> first and
+// <system-out> and <system-err> last in every suite. The Ant schema also
+// allows nothing but one skipped/error/failure in a test case, so no
+// <system-out> of its own: only JUnitStrict moves a passing test case's
+// output to its suite.
 type junitSuites struct {
 	XMLName xml.Name     `xml:"testsuites"`
 	Suites  []junitSuite `xml:"testsuite"`
@@ -51,6 +54,7 @@ type junitCase struct {
 	Time      string        `xml:"time,attr"`
 	Skipped   *junitMessage `xml:"skipped"`
 	Failure   *junitMessage `xml:"failure"`
+	SystemOut *xmlText      `xml:"system-out"`
 }
 
 type junitMessage struct {
@@ -65,9 +69,10 @@ type junitMessage struct {
 //   - a rule with findings at or above --fail-on has one <failure> listing
 //     each of them with its line;
 //   - a rule whose findings are all below --fail-on or suppressed passes, and
-//     those findings go to the suite's <system-out>, one "file:line:col:
-//     warning PXnnn: message" line each (the strict schema allows no output
-//     inside a test case, so a passing test case cannot carry its own);
+//     those findings go to its test case's <system-out>, one "file:line:col:
+//     warning PXnnn: message" line each, so a test tab shows the warnings
+//     under the rule (with Options.JUnitStrict, to the suite's <system-out>:
+//     the strict schema allows no output inside a test case);
 //   - not_verified is <skipped> with the reason, and so is a rule suppressed
 //     for the whole file;
 //   - disabled rules were not checked and have no test case.
@@ -95,17 +100,20 @@ func writeJUnit(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 		if fr.Profile != "" {
 			suite.Properties = append(suite.Properties, junitProperty{Name: "profile", Value: fr.Profile})
 		}
-		// Findings that do not fail go to the suite's output, in file order.
+		// Findings that do not fail go to their rule's test case, or under
+		// JUnitStrict to the suite's output, in file order.
 		var out strings.Builder
-		for j := range fr.Findings {
-			if f := &fr.Findings[j]; !r.Failing(f) {
-				out.WriteString(junitLine(f))
+		if opt.JUnitStrict {
+			for j := range fr.Findings {
+				if f := &fr.Findings[j]; !r.Failing(f) {
+					out.WriteString(junitLine(f))
+				}
 			}
 		}
 		for _, id := range checkedRules(fr) {
 			tc := junitCase{Name: idx.name(id), Classname: junitClassname(fr.Path), Time: "0"}
 			st := statusOf(fr, id)
-			var failing []string
+			var failing, passing []string
 			for j := range fr.Findings {
 				f := &fr.Findings[j]
 				if f.RuleID != id {
@@ -113,7 +121,12 @@ func writeJUnit(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 				}
 				if r.Failing(f) {
 					failing = append(failing, junitLine(f))
+				} else {
+					passing = append(passing, junitLine(f))
 				}
+			}
+			if len(passing) > 0 && !opt.JUnitStrict {
+				tc.SystemOut = &xmlText{escapeXMLText(strings.Join(passing, ""))}
 			}
 			switch {
 			case len(failing) > 0:
@@ -176,7 +189,7 @@ func junitLine(f *finding.Finding) string {
 		s += "  fix: " + escape.Text(f.Fix) + "\n"
 	}
 	if f.Suppression != nil {
-		s += fmt.Sprintf("  suppressed (%s): %s\n", f.Suppression.Kind, escape.Text(f.Suppression.Justification))
+		s += fmt.Sprintf("  %s: %s\n", suppressedBy(f.Suppression), escape.Text(f.Suppression.Justification))
 	}
 	return s
 }

@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Jenkins splits a classname at its last dot: the extension must not be
 // that dot, nor a dot inside a folder name.
@@ -17,5 +20,24 @@ func TestJUnitClassname(t *testing.T) {
 		if got := junitClassname(tc.path); got != tc.want {
 			t.Errorf("junitClassname(%q) = %q, want %q", tc.path, got, tc.want)
 		}
+	}
+}
+
+// A warning below --fail-on passes its rule's test case and shows as that
+// test case's output, where test tabs show it; under JUnitStrict it moves to
+// the suite's output, which the strict schema allows.
+func TestJUnitWarningsAsOutputOfPassingTestCase(t *testing.T) {
+	out := string(render(t, "junit", Options{}))
+	want := `<testcase name="USR001" classname="regions.東京, 100%.variables" time="0">
+      <system-out>regions/東京, 100%/variables.ps1:2:17: warning USR001: company policy: region names are ASCII, e.g. japaneast`
+	if !strings.Contains(out, want) {
+		t.Errorf("no passing test case with the warning as its output:\n%s", out)
+	}
+	strict := string(render(t, "junit", Options{JUnitStrict: true}))
+	if strings.Contains(strict, "</failure><system-out>") || strings.Contains(strict, "time=\"0\">\n      <system-out>") {
+		t.Errorf("strict JUnit has output inside a test case:\n%s", strict)
+	}
+	if !strings.Contains(strict, "warning USR001: company policy") {
+		t.Error("strict JUnit lost the warning")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/pxlint/pxlint/lint/atomicfile"
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/suggest"
 )
 
 // Output is one --format FORMAT[=PATH] destination.
@@ -35,7 +36,7 @@ func ParseOutputs(specs []string) ([]Output, error) {
 		name = strings.ToLower(strings.TrimSpace(name))
 		f, ok := Get(name)
 		if !ok {
-			return nil, fmt.Errorf("unknown format %q in --format %q (known: %s)", name, spec, strings.Join(Names(), ", "))
+			return nil, fmt.Errorf("unknown format %q in --format %q%s(known: %s)", name, spec, suggest.Hint(name, Names())+" ", strings.Join(Names(), ", "))
 		}
 		switch {
 		case hasPath && path == "":

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,34 +134,68 @@ func TestFilesNeverColoured(t *testing.T) {
 }
 
 func TestColorWanted(t *testing.T) {
-	t.Setenv("NO_COLOR", "")
-	t.Setenv("TERM", "xterm")
-	if ColorWanted(&bytes.Buffer{}, false) {
-		t.Error("colour wanted for a buffer")
-	}
 	f, err := os.CreateTemp(t.TempDir(), "out")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if ColorWanted(f, false) {
-		t.Error("colour wanted for a regular file")
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
 	}
-	// A terminal is needed for the positive case; use the controlling one
-	// when the test has it.
+	for _, tc := range []struct {
+		name string
+		w    io.Writer
+		mode ColorMode
+		env  func(string) string
+		want bool
+	}{
+		{"auto, buffer", &bytes.Buffer{}, ColorAuto, env("TERM", "xterm"), false},
+		{"auto, regular file", f, ColorAuto, env("TERM", "xterm"), false},
+		{"auto, FORCE_COLOR for a CI log", f, ColorAuto, env("FORCE_COLOR", "1"), true},
+		{"auto, FORCE_COLOR=0", f, ColorAuto, env("FORCE_COLOR", "0"), false},
+		{"auto, FORCE_COLOR=false", f, ColorAuto, env("FORCE_COLOR", "false"), false},
+		{"auto, NO_COLOR beats FORCE_COLOR", f, ColorAuto, env("FORCE_COLOR", "1", "NO_COLOR", "1"), false},
+		{"always beats NO_COLOR", &bytes.Buffer{}, ColorAlways, env("NO_COLOR", "1"), true},
+		{"never beats FORCE_COLOR", f, ColorNever, env("FORCE_COLOR", "1"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ColorWanted(tc.w, tc.mode, tc.env); got != tc.want {
+				t.Errorf("ColorWanted = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// A terminal is needed for the positive auto case; use the controlling
+	// one when the test has it.
 	tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0)
 	if err != nil {
 		t.Skip("no terminal to test the positive case")
 	}
 	defer tty.Close()
-	if !ColorWanted(tty, false) {
+	if !ColorWanted(tty, ColorAuto, env("TERM", "xterm")) {
 		t.Error("colour not wanted on a terminal")
 	}
-	if ColorWanted(tty, true) {
-		t.Error("--no-color ignored")
+	if ColorWanted(tty, ColorAuto, env("TERM", "dumb")) {
+		t.Error("TERM=dumb ignored")
 	}
-	t.Setenv("NO_COLOR", "1")
-	if ColorWanted(tty, false) {
+	if ColorWanted(tty, ColorAuto, env("NO_COLOR", "1")) {
 		t.Error("NO_COLOR ignored")
+	}
+}
+
+func TestParseColorMode(t *testing.T) {
+	for in, want := range map[string]ColorMode{"": ColorAuto, "auto": ColorAuto, "ALWAYS": ColorAlways, "never": ColorNever} {
+		if got, err := ParseColorMode(in); err != nil || got != want {
+			t.Errorf("ParseColorMode(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseColorMode("sometimes"); err == nil {
+		t.Error("ParseColorMode accepted sometimes")
 	}
 }

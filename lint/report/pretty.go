@@ -89,7 +89,7 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 		fmt.Fprintln(bw) // a blank line between the findings and the summary
 	}
 	for i := range r.Files {
-		writePrettyFileSummary(bw, p, idx, &r.Files[i])
+		writePrettyFileSummary(bw, p, &r.Files[i], opt.Verbose)
 	}
 	for _, n := range r.Notices {
 		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), escape.Text(n))
@@ -107,7 +107,7 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 	indent := "  "
 	if s := f.Suppression; s != nil {
 		// Dim the whole entry: it is shown for the record, it does not count.
-		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (suppressed: %s, %s)", loc, f.Severity, escape.Text(idx.title(f.RuleID)), s.Kind, escape.Text(s.Justification))))
+		fmt.Fprintln(bw, p.dim(fmt.Sprintf("%s: %s %s (%s: %s)", loc, f.Severity, escape.Text(idx.title(f.RuleID)), suppressedBy(s), escape.Text(s.Justification))))
 		fmt.Fprintln(bw, p.dim(indent+escape.Text(f.Message)))
 		return
 	}
@@ -140,6 +140,30 @@ func writePrettyFinding(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.
 	}
 }
 
+// suppressedBy says in words what suppressed a finding and where:
+// "ignored by a comment at x.ps1:2", "waived at .pxlint.hcl:12",
+// "in the baseline".
+func suppressedBy(s *finding.Suppression) string {
+	var what string
+	switch s.Kind {
+	case "inSource":
+		what = "ignored by a comment"
+	case "external":
+		what = "waived"
+	case "baseline":
+		what = "in the baseline"
+	default:
+		what = "suppressed (" + escape.Text(s.Kind) + ")"
+	}
+	if s.Source != "" {
+		what += " at " + escape.Text(s.Source)
+	}
+	if s.Expires != "" {
+		what += " until " + escape.Text(s.Expires)
+	}
+	return what
+}
+
 // writeSnippet prints the source line of a region with a marker under the
 // span: '^' under its first character and '~' under the rest, up to the end
 // of the line when the span continues on later lines.
@@ -155,7 +179,20 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 	}
 	var text, marker strings.Builder
 	col := 0
+	first := 0
+	if cellsBefore(line, start) >= maxSnippetWidth-snippetLead {
+		// The span starts past what a line shows (PX011 on a long line):
+		// show the line from a little before it, so the marker is never
+		// empty.
+		first = start - snippetLead
+		text.WriteString("…")
+		marker.WriteString(" ")
+		col = 1
+	}
 	for i, r := range line {
+		if i < first {
+			continue
+		}
 		cell, w := displayRune(r, col)
 		if vsoAt(line, i) {
 			// Azure DevOps acts on "##vso[" anywhere in a line: break it as
@@ -185,6 +222,9 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 	gutter := strings.Repeat(" ", len(num))
 	fmt.Fprintf(bw, "  %s %s %s\n", p.dim(num), p.dim("|"), text.String())
 	mark := strings.TrimRight(marker.String(), " ")
+	if mark == "" {
+		return // no empty marker line
+	}
 	switch sev {
 	case finding.SeverityError:
 		mark = p.err(mark)
@@ -194,6 +234,20 @@ func writeSnippet(bw *bufio.Writer, p palette, lines []string, g *finding.Region
 		mark = p.info(mark)
 	}
 	fmt.Fprintf(bw, "  %s %s %s\n", gutter, p.dim("|"), mark)
+}
+
+// snippetLead is how many characters before a far-right span a snippet
+// shows.
+const snippetLead = 40
+
+// cellsBefore is the display width of line[:n].
+func cellsBefore(line []rune, n int) int {
+	col := 0
+	for _, r := range line[:n] {
+		_, w := displayRune(r, col)
+		col += w
+	}
+	return col
 }
 
 // displayRune is how a rune of a source line is shown at display column
@@ -250,13 +304,25 @@ func findingsPhrase(c finding.Count) string {
 	return strings.Join(parts, ", ")
 }
 
-// statusPhrase is "rules: 40 pass, 2 fail, 1 not_verified, 3 disabled, 0 suppressed".
+// statusPhrase is "rules: 40 passed, 2 failed, 1 not verified, 3
+// disabled": the non-zero statuses in plain words.
 func statusPhrase(c finding.Count) string {
-	return fmt.Sprintf("rules: %d pass, %d fail, %d not_verified, %d disabled, %d suppressed",
-		c.Pass, c.Fail, c.NotVerified, c.Disabled, c.Suppressed)
+	var parts []string
+	for _, n := range []struct {
+		n    int
+		word string
+	}{{c.Pass, "passed"}, {c.Fail, "failed"}, {c.NotVerified, "not verified"}, {c.Disabled, "disabled"}, {c.Suppressed, "suppressed"}} {
+		if n.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n.n, n.word))
+		}
+	}
+	if len(parts) == 0 {
+		return "no rules ran"
+	}
+	return "rules: " + strings.Join(parts, ", ")
 }
 
-func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *finding.FileResult) {
+func writePrettyFileSummary(bw *bufio.Writer, p palette, fr *finding.FileResult, verbose bool) {
 	c := fr.Tally()
 	name := escape.Text(fr.Path)
 	if fr.Profile != "" {
@@ -275,14 +341,22 @@ func writePrettyFileSummary(bw *bufio.Writer, p palette, idx ruleIndex, fr *find
 			sources.add(s.Source, s.RuleID)
 		}
 	}
-	for _, g := range notVerified {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, escape.Text(g.key))
+	if verbose {
+		for _, g := range notVerified {
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.warn("not verified"), g.ids, escape.Text(g.key))
+		}
+	} else if len(notVerified) > 0 {
+		// The reasons repeat on every run (no certificate, no facts): one
+		// line per file says what is missing, --verbose says why.
+		fmt.Fprintf(bw, "  %s %s — see --verbose\n", p.warn("not verified:"), topicsPhrase(notVerifiedTopics(fr.Statuses)))
 	}
 	for _, g := range suppressed {
 		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("suppressed"), g.ids, escape.Text(g.key))
 	}
-	for _, g := range sources {
-		fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), escape.Text(g.key), g.ids)
+	if verbose {
+		for _, g := range sources {
+			fmt.Fprintf(bw, "  %s %s: %s\n", p.dim("prerequisites checked from"), escape.Text(g.key), g.ids)
+		}
 	}
 }
 
@@ -307,21 +381,12 @@ func orDash(s string) string {
 }
 
 func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count) {
+	if len(r.Files) == 0 {
+		// Nothing was judged: neither PASS nor a threshold means anything.
+		fmt.Fprintf(bw, "%s no variables script found, nothing was linted\n", p.warn("nothing to check:"))
+		return
+	}
 	files := fmt.Sprintf("%d %s", len(r.Files), plural(len(r.Files), "file", "files"))
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold("total, "+files), findingsPhrase(c), statusPhrase(c))
-	threshold := r.FailOn.String()
-	for i := range r.Files {
-		if r.Files[i].FailOn != nil {
-			threshold += " (or the fail_on of a script's .pxlint.hcl)"
-			break
-		}
-	}
-	switch {
-	case r.ExitCode() != 0:
-		fmt.Fprintf(bw, "%s: findings at or above %s\n", p.err("FAIL"), threshold)
-	case r.FailOn == finding.SeverityNone && threshold == "none":
-		fmt.Fprintf(bw, "%s (--fail-on never)\n", p.ok("PASS"))
-	default:
-		fmt.Fprintf(bw, "%s: no finding at or above %s\n", p.ok("PASS"), threshold)
-	}
+	fmt.Fprintln(bw, verdict(p, r, c))
 }

@@ -73,3 +73,59 @@ func TestPrettyNoColorHasNoEscapes(t *testing.T) {
 		t.Error("coloured pretty output has no colour")
 	}
 }
+
+// A span that starts past the visible width (PX011 at column 533) is shown
+// from a little before it: the marker line is never empty.
+func TestSnippetFarRightSpanIsShown(t *testing.T) {
+	line := strings.Repeat("@(", 300) + "1"
+	got := snippet(line, finding.Region{StartLine: 1, StartColumn: 533, EndLine: 2, EndColumn: 1})
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d lines:\n%s", len(lines), got)
+	}
+	want := "    | " + strings.Repeat(" ", 1+snippetLead) + "^"
+	if !strings.HasPrefix(lines[1], want) || !strings.HasPrefix(lines[0], "  1 | …") {
+		t.Errorf("got\n%s\nwant the line from column %d, marker at %d", got, 533-snippetLead, snippetLead+1)
+	}
+}
+
+func TestSnippetNeverPrintsAnEmptyMarker(t *testing.T) {
+	for _, g := range []finding.Region{
+		{StartLine: 1, StartColumn: 1, EndLine: 1, EndColumn: 1},
+		{StartLine: 1, StartColumn: 5000, EndLine: 1, EndColumn: 5001},
+	} {
+		got := snippet(strings.Repeat("x", 300), g)
+		for _, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+			if strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "|")) == "" {
+				t.Errorf("empty marker line for %+v:\n%s", g, got)
+			}
+		}
+	}
+}
+
+// FuzzSnippet: whatever the line and the span, the snippet neither panics
+// nor floods the terminal, has no raw control character, and prints a
+// marker line only with a marker on it.
+func FuzzSnippet(f *testing.F) {
+	f.Add("$a = \"abc\"", 6, 11)
+	f.Add(strings.Repeat("@(", 300), 533, 0)
+	f.Add("\t東京\x1b[2J##vso[x]", 2, 9)
+	f.Fuzz(func(t *testing.T, line string, start, end int) {
+		out := snippet(line, finding.Region{StartLine: 1, StartColumn: start, EndLine: 1, EndColumn: end})
+		if len(out) > 8*maxSnippetWidth+80 {
+			t.Fatalf("snippet of %d bytes", len(out))
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if out != "" && len(lines) != 2 {
+			t.Fatalf("want a source line and a marker line, got:\n%s", out)
+		}
+		for _, r := range out {
+			if r != '\n' && (r < 0x20 || r == 0x7f) {
+				t.Fatalf("raw control character %U in:\n%q", r, out)
+			}
+		}
+		if out != "" && !strings.ContainsAny(lines[1], "^~") {
+			t.Fatalf("marker line without a marker:\n%s", out)
+		}
+	})
+}

@@ -8,6 +8,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"sort"
@@ -25,6 +26,10 @@ type Options struct {
 	// Color enables ANSI colours in the pretty format. The CLI decides it
 	// with ColorWanted; outputs written to files never get colours.
 	Color bool
+	// Verbose gives the reason of every not-verified rule and where each
+	// prerequisite was checked from in the pretty summary (--verbose);
+	// without it each file gets one line naming what was missing.
+	Verbose bool
 	// Hostname is written to JUnit test suites (the strict schema requires
 	// one). Empty means "localhost", which keeps reports reproducible.
 	Hostname string
@@ -36,6 +41,10 @@ type Options struct {
 	// category, so runs over different folders need different ones. Empty
 	// means DefaultSARIFCategory. Set from PXLINT_SARIF_CATEGORY.
 	SARIFCategory string
+	// JUnitStrict keeps JUnit valid against the strict Apache Ant schema:
+	// the warnings of a passing rule go to its suite's <system-out>, not its
+	// test case's. Set from PXLINT_JUNIT_SCHEMA=strict.
+	JUnitStrict bool
 	// SARIFNotVerifiedResults writes not_verified statuses as SARIF results
 	// of kind "open" instead of tool notifications. Set from
 	// PXLINT_SARIF_NOT_VERIFIED=results.
@@ -48,6 +57,7 @@ type Options struct {
 func (o Options) WithEnv(getenv func(string) string) Options {
 	o.SARIFCategory = strings.TrimSpace(getenv("PXLINT_SARIF_CATEGORY"))
 	o.SARIFNotVerifiedResults = strings.EqualFold(strings.TrimSpace(getenv("PXLINT_SARIF_NOT_VERIFIED")), "results")
+	o.JUnitStrict = strings.EqualFold(strings.TrimSpace(getenv("PXLINT_JUNIT_SCHEMA")), "strict")
 	return o
 }
 
@@ -97,11 +107,48 @@ func Names() []string {
 	return out
 }
 
-// ColorWanted reports whether pretty output to w should be coloured: not
-// when --no-color is given, not when NO_COLOR is set to a non-empty value
-// (no-color.org), not when TERM is "dumb", and only when w is a terminal.
-func ColorWanted(w io.Writer, noColorFlag bool) bool {
-	if noColorFlag || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+// ColorMode is --color: auto (the default), always or never.
+type ColorMode string
+
+// Colour modes.
+const (
+	ColorAuto   ColorMode = "auto"
+	ColorAlways ColorMode = "always"
+	ColorNever  ColorMode = "never"
+)
+
+// ParseColorMode reads a --color value; empty means auto.
+func ParseColorMode(s string) (ColorMode, error) {
+	switch m := ColorMode(strings.ToLower(s)); m {
+	case "":
+		return ColorAuto, nil
+	case ColorAuto, ColorAlways, ColorNever:
+		return m, nil
+	}
+	return "", fmt.Errorf("--color %q: want auto, always or never", s)
+}
+
+// ColorWanted reports whether pretty output to w should be coloured. A
+// flag (--color=always, --color=never or --no-color) decides; under auto,
+// NO_COLOR set to anything non-empty turns colours off (no-color.org),
+// FORCE_COLOR set to anything but "0" or "false" turns them on for CI logs
+// that render ANSI colours though stdout is not a terminal
+// (force-color.org), TERM=dumb turns them off, and otherwise only a
+// terminal gets them. getenv is os.Getenv in the CLI.
+func ColorWanted(w io.Writer, mode ColorMode, getenv func(string) string) bool {
+	switch mode {
+	case ColorAlways:
+		return true
+	case ColorNever:
+		return false
+	}
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	if f := strings.ToLower(getenv("FORCE_COLOR")); f != "" && f != "0" && f != "false" {
+		return true
+	}
+	if getenv("TERM") == "dumb" {
 		return false
 	}
 	f, ok := w.(*os.File)

@@ -113,8 +113,10 @@ func writeSARIF(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) er
 	var notes []*sarif.Notification
 	for i := range r.Files {
 		fr := &r.Files[i]
+		seen := occurrence{}
 		for j := range fr.Findings {
-			results = append(results, sarifResult(&fr.Findings[j], ruleIdx))
+			f := &fr.Findings[j]
+			results = append(results, sarifResult(f, ruleIdx, seen.next(findingKey(f))))
 		}
 		for _, s := range fr.Statuses {
 			if s.Status != finding.StatusNotVerified {
@@ -323,7 +325,9 @@ func ruleTags(m rules.Rule) []string {
 	return tags
 }
 
-func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
+// sarifResult is one finding as a result; nth is its occurrence among the
+// file's findings with the same key (findingKey).
+func sarifResult(f *finding.Finding, ruleIdx map[string]int, nth int) *sarif.Result {
 	msg := withFix(f)
 	res := sarif.NewRuleResult(f.RuleID).
 		WithRuleIndex(ruleIdx[f.RuleID]).
@@ -336,7 +340,13 @@ func sarifResult(f *finding.Finding, ruleIdx map[string]int) *sarif.Result {
 		loc.ID = k + 1
 		res.AddRelatedLocation(loc)
 	}
-	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(f.RuleID, f.File, findingKey(f))}
+	parts := []string{f.RuleID, f.File, findingKey(f)}
+	if nth > 1 {
+		// The first occurrence keeps the recipe's fingerprint; later ones
+		// (two identical parse errors) must not merge into one alert.
+		parts = append(parts, strconv.Itoa(nth))
+	}
+	res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(parts...)}
 	if f.Fingerprint != "" {
 		res.PartialFingerprints["pxlint/certificate/v1"] = f.Fingerprint
 	}

@@ -214,3 +214,34 @@ func TestSARIFResultLimit(t *testing.T) {
 		t.Error("no notification of the results left out")
 	}
 }
+
+// Two findings with the same key (the same parse error twice) keep distinct
+// fingerprints, and a line number in a message does not enter one.
+func TestSARIFFingerprintsOfMessageKeyedFindings(t *testing.T) {
+	r := fixtureReport()
+	f := &r.Files[2]
+	for _, line := range []int{4, 9} {
+		f.Findings = append(f.Findings, finding.Finding{RuleID: "PX001", Severity: finding.SeverityError, File: f.Path,
+			Region: &finding.Region{StartLine: line, StartColumn: 1}, Message: "unexpected ')': nothing to close here"})
+	}
+	f.Findings = append(f.Findings, finding.Finding{RuleID: "PX004", Severity: finding.SeverityError, File: f.Path,
+		Region: &finding.Region{StartLine: 12, StartColumn: 5}, Message: "$PxX is used on line 12 but never assigned"})
+	doc, _ := sarifOf(t, r, Options{})
+	prints := map[string]string{}
+	for _, res := range doc.Runs[0].Results {
+		if res.RuleID == "PX001" || res.RuleID == "PX004" {
+			fp := res.PartialFingerprints["pxlint/v1"]
+			if other, dup := prints[fp]; dup {
+				t.Errorf("%s and %s share fingerprint %s", other, res.RuleID, fp)
+			}
+			prints[fp] = res.RuleID
+		}
+	}
+	if len(prints) != 3 {
+		t.Errorf("%d distinct fingerprints, want 3", len(prints))
+	}
+	moved := finding.Finding{Message: "$PxX is used on line 15 but never assigned"}
+	if findingKey(&moved) != findingKey(&f.Findings[len(f.Findings)-1]) {
+		t.Error("the line number in a message changed its key")
+	}
+}

@@ -32,7 +32,7 @@ func TestSARIFURIWindows(t *testing.T) {
 
 func windowsReport(path string) *finding.Report {
 	return &finding.Report{
-		Tool: "pxlint", Version: "1.0.0", Now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), FailOn: finding.SeverityError,
+		Tool: "pxlint", Version: "1.0.0", Now: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC), FailOn: finding.FailOnError,
 		Files: []finding.FileResult{{
 			Path:  path,
 			Lines: []string{`$PxNodesSourceAddressPrefixes = @("91.90.42.96/26")`},

@@ -158,7 +158,7 @@ var generated = []Rule{
 		Fragment:    true,
 		Source:      "policies/px006_duplicate_assignment.rego",
 	},
-	{ // lint/findings.go
+	{ // lint/px007.go
 		ID: PX007, Name: "not-evaluated", Title: "Value a rule needs cannot be evaluated statically",
 		Severity:    finding.SeverityInfo,
 		Description: "A value that a rule needs cannot be known without running the script: `Read-Host`, a cmdlet call, an assignment inside a branch or loop. pxlint never executes the script, so it reports the variable once, with the reason, and marks the rules that needed it `not_verified` rather than `pass`. Variables no rule needs are not reported.",
@@ -168,7 +168,7 @@ var generated = []Rule{
 		Good:        "$PxVmssRegion = \"weu\"",
 		Engine:      EngineGo,
 		Fragment:    true,
-		Source:      "lint/findings.go",
+		Source:      "lint/px007.go",
 	},
 	{ // schemas/variables.cue
 		ID: PX008, Name: "wrong-type", Title: "Value of the wrong type",
@@ -686,18 +686,18 @@ var generated = []Rule{
 		Needs:       []string{"PxBaseConnName", "PxVmssRegion", "PxTeamsConnFqdn", "PxNodeFqdns", "PxSubscriptionId", "PxAzureLocation", "PxTeamsConnInstanceCount", "PxPfxCertFileName", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxWinAdminUser"},
 		Source:      "policies/px501_required_variable.rego",
 	},
-	{ // policies/px502_fqdn.rego
+	{ // schemas/variables.cue
 		ID: PX502, Name: "fqdn", Title: "Teams Connector or node name is not a DNS name",
 		Severity:    finding.SeverityError,
-		Description: "`$PxTeamsConnFqdn`, or a name in `$PxNodeFqdns`, is not a DNS name: a scheme (`https://`), a port, a path, an underscore, spaces, an IP address, a label over 63 or a name over 253 characters. The Teams Connector FQDN's shape is checked in CUE, the node names (split on commas) in Rego.",
+		Description: "`$PxTeamsConnFqdn`, or a name in `$PxNodeFqdns`, is not a DNS name: a scheme (`https://`), a port, a path, an underscore, spaces, an IP address, a label over 63 or a name over 253 characters. One grammar (#Fqdn in CUE) judges the Teams Connector FQDN and each node name (split on commas), explained in the same words.",
 		Prevents:    "certificate and DNS failures: \"Teams API request failed\" and Error=\"401\" (certificate subject names may not match)",
 		Remediation: "Write the bare host name: `teams-weu.fabrikam.net`, not `https://teams-weu.fabrikam.net:443/`.",
 		Bad:         "$PxNodeFqdns = \"https://conf01.fabrikam.net,conf_02.fabrikam.net\"",
 		Good:        "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
-		Engine:      EngineCUERego,
+		Engine:      EngineCUE,
 		Needs:       []string{"PxTeamsConnFqdn", "PxNodeFqdns"},
 		Fragment:    true,
-		Source:      "policies/px502_fqdn.rego",
+		Source:      "schemas/variables.cue",
 	},
 	{ // policies/px503_node_fqdn_list.rego
 		ID: PX503, Name: "node-fqdn-list", Title: "Node names not one clean comma-separated string",
@@ -810,7 +810,7 @@ var generated = []Rule{
 		Needs:       []string{"PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxBaseConnName", "PxVmssRegion", "PxPfxCertFileName", "PxTeamsConnFqdn", "PxNodeFqdns", "PxTeamsConnInstanceCount", "PxTeamsConnStaticResourceGroupName", "PxTeamsConnIncidentReporting", "PxTeamsConnDiskEncryption", "PxMgmtSrcAddrPrefixes", "PxNodesSourceAddressPrefixes"},
 		Source:      "policies/px601_deployment_arguments.rego",
 	},
-	{ // lint/against.go
+	{ // lint/px602.go
 		ID: PX602, Name: "redeploy-identity-change", Title: "change makes the next run a new deployment",
 		Severity:    finding.SeverityWarning,
 		Description: "Compared with an earlier version of the same regional script (`pxlint lint --against REF`, for example `origin/main` in a pull request, or `pxlint diff OLD NEW`): the base name, region tag, subscription, VMSS or static resource group name, Teams Connector FQDN or Azure location changed. Each names the deployment, so the next run creates a new one (new public IP, DNS record, certificate name and admin consent) instead of upgrading the existing one, and leaves the old resources behind. Changes that are normal in an upgrade (instance count, source prefixes, certificate file, node FQDNs) are listed by `pxlint diff`, not reported. Without an earlier version the rule is not verified; a script that did not exist at REF is a new deployment and passes.",
@@ -820,7 +820,7 @@ var generated = []Rule{
 		Good:        "# at origin/main: $PxVmssRegion = \"weu\"\n$PxVmssRegion = \"weu\"\n$PxTeamsConnInstanceCount = \"3\"   # an upgrade may change this",
 		Engine:      EngineGo,
 		Needs:       []string{"PxBaseConnName", "PxVmssRegion", "PxSubscriptionId", "PxTeamsConnResourceGroupName", "PxTeamsConnStaticResourceGroupName", "PxTeamsConnFqdn", "PxAzureLocation"},
-		Source:      "lint/against.go",
+		Source:      "lint/px602.go",
 	},
 	{ // policies/px701_infinity_export.rego
 		ID: PX701, Name: "infinity-export", Title: "Infinity export refers to objects it does not hold, or lacks a resource",

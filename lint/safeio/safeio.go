@@ -16,15 +16,31 @@ import (
 )
 
 // Bounds for the kinds of input pxlint reads. They are generous for real
-// files and small enough that a hostile one cannot exhaust memory.
+// files and small enough that a hostile one cannot exhaust memory. The three
+// that bound one script travel together as ScriptLimits.
 const (
 	ScriptBytes    = 2 << 20  // one script as read from disk (PX011 beyond it)
-	DotSourceBytes = 4 << 20  // all dot-sourced files of one script together
+	DecodedBytes   = 2 << 20  // one script's decoded text, what the parser accepts
+	DotSourceBytes = 4 << 20  // one dot-sourced file of a script
 	CertBytes      = 1 << 20  // a PFX, PEM or DER file
 	DocumentBytes  = 64 << 20 // facts, inventory, baseline, exports (JSON)
 	PolicyBytes    = 4 << 20  // one user Rego or CUE file, one .pxlint.hcl
 	SmallBytes     = 64 << 10 // password files and the like
 )
+
+// Limits are the size caps of reading one script, as one value the engine
+// hands to every step that reads script text: the reader (Script), the
+// parser (Decoded: UTF-16 and Windows-1252 text changes size when decoded)
+// and the evaluator reading dot-sourced files (DotSource). Reading the same
+// script at a git revision (--against) uses the same value.
+type Limits struct {
+	Script    int
+	Decoded   int
+	DotSource int
+}
+
+// ScriptLimits are pxlint's size caps for one script.
+var ScriptLimits = Limits{Script: ScriptBytes, Decoded: DecodedBytes, DotSource: DotSourceBytes}
 
 // ErrNotRegular is returned for anything but a regular file.
 var ErrNotRegular = errors.New("not a regular file")
@@ -71,6 +87,13 @@ func Open(path string) (*os.File, error) {
 		return nil, notRegular(path, st.Mode())
 	}
 	return f, nil
+}
+
+// ReadAll reads at most limit bytes of a stream that is not a file on disk
+// (standard input, for `pxlint lint -`), with ReadFile's ErrTooLarge
+// contract; name is what an error calls the stream.
+func ReadAll(r io.Reader, name string, limit int64) ([]byte, error) {
+	return readAll(r, name, limit)
 }
 
 func readAll(r io.Reader, path string, limit int64) ([]byte, error) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +27,16 @@ func TestReadFile(t *testing.T) {
 	}
 	if _, err := ReadFile(filepath.Join(dir, "missing"), 100); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing: %v, want ErrNotExist", err)
+	}
+}
+
+func TestReadAllBoundsAStream(t *testing.T) {
+	b, err := ReadAll(strings.NewReader("12345"), "-", 5)
+	if err != nil || string(b) != "12345" {
+		t.Errorf("ReadAll at the bound = %q, %v", b, err)
+	}
+	b, err = ReadAll(strings.NewReader("123456"), "-", 5)
+	if !errors.Is(err, ErrTooLarge) || string(b) != "12345" {
+		t.Errorf("ReadAll past the bound = %q, %v; want the first 5 bytes and ErrTooLarge", b, err)
 	}
 }

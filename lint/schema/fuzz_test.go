@@ -11,7 +11,9 @@ func FuzzValidate(f *testing.F) {
 	for _, seed := range []string{"", "westeurope", "West Europe", "https://a.b:1/c", "{3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11}", "2.5", "$false", "1.2.3.4,5.6.7.8", "\x00\xff", "é…"} {
 		f.Add("PxAzureLocation", seed)
 		f.Add("PxTeamsConnInstanceCount", seed)
+		f.Add("PxNodeFqdns", seed)
 	}
+	f.Add("PxNodeFqdns", "conf_01.x.net, https://conf02.x.net:443/a,,10.1.2.3,a..b.")
 	s, err := Load(nil)
 	if err != nil {
 		f.Fatal(err)

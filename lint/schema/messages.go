@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"math"
-	"net"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +39,7 @@ func (s *Schema) message(ruleID, name string, field cue.Value, value any) (msg, 
 		return regionTagMessage(s, name, field, str)
 	case RuleAzureLocation:
 		return s.locationMessage(name, str)
-	case rules.PX502:
+	case RuleFQDN:
 		return s.fqdnMessage(name, field, str)
 	case rules.PX504:
 		return s.guidMessage(name, field, str)
@@ -299,75 +298,6 @@ func (s *Schema) locationInfo(rule, name string, value any) (Violation, bool) {
 		}
 	}
 	return Violation{}, false
-}
-
-// fqdnMessage says what makes a host name invalid, in the order a user
-// would fix it.
-func (s *Schema) fqdnMessage(name string, field cue.Value, v string) (string, string) {
-	host := strings.TrimSpace(v)
-	var problem string
-	if i := strings.Index(host, "://"); i >= 0 {
-		problem = "has a scheme (" + host[:i+3] + "); write the host name only"
-		host = host[i+3:]
-	}
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		if problem == "" {
-			problem = "has a path; write the host name only"
-		}
-		host = host[:i]
-	}
-	if h, port, err := net.SplitHostPort(host); err == nil && port != "" {
-		if problem == "" {
-			problem = "has a port (:" + port + "); write the host name only"
-		}
-		host = h
-	}
-	lower := strings.ToLower(host)
-	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
-	longest := ""
-	for _, l := range labels {
-		if len(l) > len(longest) {
-			longest = l
-		}
-	}
-	switch {
-	case problem != "":
-	case strings.IndexFunc(v, unicode.IsSpace) >= 0:
-		problem = "contains spaces"
-		host = strings.Join(strings.Fields(host), "")
-	case net.ParseIP(host) != nil:
-		problem = "is an IP address; the Teams Connector needs a DNS name that its certificate covers"
-	case strings.Contains(host, "_"):
-		problem = "contains an underscore, which a host name cannot hold; use \"-\""
-		host = strings.ReplaceAll(host, "_", "-")
-	case len(host) > 253:
-		problem = fmt.Sprintf("has %d characters; a DNS name has at most 253", len(host))
-	case len(longest) > 63:
-		problem = fmt.Sprintf("has a label of %d characters (%s); a DNS label has at most 63", len(longest), strconv.Quote(shorten(longest, 20)))
-	case strings.HasSuffix(host, "."):
-		problem = "ends with a dot; write the name without it"
-		host = strings.TrimSuffix(host, ".")
-	case len(labels) < 2:
-		problem = "is not a fully qualified name; add its domain, e.g. \"teams.example.com\""
-	case strings.Contains(host, "..") || strings.HasPrefix(host, "."):
-		problem = "has an empty label"
-	case strings.Contains(lower, ".-") || strings.Contains(lower, "-.") || strings.HasPrefix(lower, "-") || strings.HasSuffix(lower, "-"):
-		problem = "has a label that starts or ends with a hyphen"
-	default:
-		dnsChar := func(r rune) bool {
-			return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r == '-' || r == '.'
-		}
-		if i := strings.IndexFunc(host, func(r rune) bool { return !dnsChar(r) }); i >= 0 {
-			problem = fmt.Sprintf("contains %q, which a DNS name cannot hold", []rune(host[i:])[0])
-		} else {
-			problem = "is not a DNS name (its last label must start with a letter)"
-		}
-	}
-	msg := fmt.Sprintf("$%s %s %s", name, describe(v), problem)
-	if host != v && host != "" && s.accepts(field, host) {
-		return msg + fmt.Sprintf(": %q", host), assign(name, host)
-	}
-	return msg, ""
 }
 
 func (s *Schema) guidMessage(name string, field cue.Value, v string) (string, string) {

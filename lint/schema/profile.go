@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"cuelang.org/go/cue"
 )
@@ -31,6 +32,17 @@ type ProfileData struct {
 	Deployment    Deployment        `json:"deployment"`
 	// Unconfirmed are catalog names no public source confirms (explain PX005).
 	Unconfirmed []string `json:"-"`
+}
+
+// ResourceName expands the profile's name pattern of a role (a key of
+// ResourceNames) for a base name and region tag; "" for an unknown role.
+// Rego expands the same patterns from the policy input (derived.rego).
+func (d ProfileData) ResourceName(role, base, region string) string {
+	pattern, ok := d.ResourceNames[role]
+	if !ok {
+		return ""
+	}
+	return strings.NewReplacer("{base}", base, "{region}", region).Replace(pattern)
 }
 
 // App is an Azure AD application the release's script creates.

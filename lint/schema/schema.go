@@ -45,7 +45,11 @@ type Schema struct {
 	userRules []rules.Rule
 	// reservedAdmins are #ReservedAdminNames, for PX507's message.
 	reservedAdmins []string
-	defaultVars    *variant
+	// fqdnDef and nodeNamesDef are #Fqdn and #NodeNames (PX502); nodesPassed
+	// remembers $PxNodeFqdns values whose names all passed.
+	fqdnDef, nodeNamesDef cue.Value
+	nodesPassed           passCache
+	defaultVars           *variant
 
 	mu       sync.Mutex
 	variants map[string]*variant // by ExtraLocations key
@@ -158,6 +162,11 @@ func Load(userDirs []string) (*Schema, error) {
 	}
 	if err := s.builtin.LookupPath(cue.MakePath(cue.Def("#ReservedAdminNames"))).Decode(&s.reservedAdmins); err != nil {
 		return nil, fmt.Errorf("built-in schema: #ReservedAdminNames: %w", positioned(err))
+	}
+	s.fqdnDef = s.builtin.LookupPath(cue.MakePath(cue.Def("#Fqdn")))
+	s.nodeNamesDef = s.builtin.LookupPath(cue.MakePath(cue.Def("#NodeNames")))
+	if err := s.nodeNamesDef.Err(); err != nil {
+		return nil, fmt.Errorf("built-in schema: #NodeNames: %w", positioned(err))
 	}
 	if s.defaultVars, err = s.makeVariant(nil); err != nil {
 		return nil, err

@@ -87,6 +87,7 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 	out = append(out, checkDeclared(opts.Declared, values)...)
 	failed, builtin := s.checkBuiltin(vr.builtin[profileName], known)
 	out = append(out, builtin...)
+	out = append(out, s.checkNodeNames(known)...)
 	if len(s.user) > 0 {
 		out = append(out, s.checkUser(profileName, vr.merged[profileName], known, failed)...)
 		out = append(out, s.missingRequired(profileName, vr.merged[profileName], values, opts.OtherNames)...)

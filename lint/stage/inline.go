@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/stage/directive"
 )
 
@@ -41,12 +42,14 @@ func Inline(fr *finding.FileResult, env Env, dirs []directive.Directive) {
 			continue
 		}
 		for _, id := range d.Rules {
-			if strings.EqualFold(id, PX010) {
-				report(d, kind+" cannot suppress PX010; disable it or add a waiver in .pxlint.hcl", "")
+			r, ok := env.lookup(id)
+			if !ok {
+				report(d, fmt.Sprintf("%s names unknown rule %s%s", kind, id, ruleHint(id)), "")
 				continue
 			}
-			if _, ok := env.lookup(id); !ok {
-				report(d, fmt.Sprintf("%s names unknown rule %s", kind, id), "")
+			id = r.ID // a rule's name stands for its ID
+			if strings.EqualFold(id, PX010) {
+				report(d, kind+" cannot suppress PX010; disable it or add a waiver in .pxlint.hcl", "")
 				continue
 			}
 			if !env.suppressible(id) {
@@ -131,4 +134,12 @@ func (e Env) px010(fr *finding.FileResult, d *directive.Directive, msg, fix stri
 	region := d.Region
 	f.Region = &region
 	return f
+}
+
+// ruleHint is " (did you mean PX102?)" for a mistyped built-in rule.
+func ruleHint(id string) string {
+	if s, ok := rules.Suggest(id); ok {
+		return " (did you mean " + s + "?)"
+	}
+	return ""
 }

@@ -128,11 +128,15 @@ func ScriptPath(cfg *config.Config, path string) string {
 	return config.RelTo(root, abs)
 }
 
+// lookup finds a rule by ID, or a built-in rule by name (`# pxlint-ignore
+// cidr-host-bits`).
 func (e Env) lookup(id string) (rules.Rule, bool) {
 	if e.Rules != nil {
-		return e.Rules(id)
+		if r, ok := e.Rules(id); ok {
+			return r, true
+		}
 	}
-	return rules.Get(id)
+	return rules.Lookup(id)
 }
 
 // block is the rule block governing the script, if any.

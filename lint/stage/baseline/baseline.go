@@ -77,8 +77,9 @@ func secret(f *finding.Finding) bool {
 }
 
 // Write records the active (not suppressed) findings of a report, with paths
-// relative to root (or, when root is "", to each file's git top level, as
-// stage.ScriptPath does inside git), as sorted, stable JSON.
+// relative to root (or, when root is "", the path the engine keyed the file
+// on, FileResult.Script, else the file's git top level, as stage.ScriptPath
+// does inside git), as sorted, stable JSON.
 func Write(report *finding.Report, root string) ([]byte, error) {
 	if report == nil {
 		return nil, errors.New("baseline: no report")
@@ -95,7 +96,14 @@ func Write(report *finding.Report, root string) ([]byte, error) {
 			if file == "" {
 				file = fr.Path
 			}
-			counts[KeyOf(f, relPath(root, file))]++
+			rel := relPath(root, file)
+			if root == "" && fr.Script != "" && file == fr.Path {
+				// The path the stages matched with (stage.Env.Script):
+				// outside git it is relative to the config's folder, which
+				// relPath cannot know.
+				rel = fr.Script
+			}
+			counts[KeyOf(f, rel)]++
 		}
 	}
 	b := Baseline{Schema: Schema, Entries: make([]Entry, 0, len(counts))}

@@ -198,3 +198,24 @@ func TestMatcherConcurrent(t *testing.T) {
 		t.Errorf("taken = %d, want 50", taken)
 	}
 }
+
+// The engine keys a script on one path (FileResult.Script): outside git
+// that is relative to the governing config's folder, which Write cannot
+// recompute from the shown path, so Write uses it.
+func TestWriteUsesTheEnginesScriptPath(t *testing.T) {
+	r := &finding.Report{Files: []finding.FileResult{{
+		Path: "../cfgroot/regions/weu.ps1", Script: "regions/weu.ps1",
+		Findings: []finding.Finding{{RuleID: "PX102", File: "../cfgroot/regions/weu.ps1", Variable: "PxMgmtSrcAddrPrefixes", Element: `"10.0.0.1/8"`}},
+	}}}
+	b, err := Write(r, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Entries) != 1 || got.Entries[0].Path != "regions/weu.ps1" {
+		t.Errorf("entries = %+v, want the path regions/weu.ps1", got.Entries)
+	}
+}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/plan"
-	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -90,7 +89,7 @@ func (e *engine) verifyRef(ctx context.Context, root string) error {
 	return err
 }
 
-// The rule PX602 is against below; its registry entry is generated from this
+// The rule PX602 is checkAgainst below; its registry entry is generated from this
 // block by `go generate ./lint/rules`.
 //
 // METADATA
@@ -126,49 +125,50 @@ func (e *engine) verifyRef(ctx context.Context, root string) error {
 //     $PxTeamsConnInstanceCount = "3"   # an upgrade may change this
 //   needs: [PxBaseConnName, PxVmssRegion, PxSubscriptionId, PxTeamsConnResourceGroupName, PxTeamsConnStaticResourceGroupName, PxTeamsConnFqdn, PxAzureLocation]
 
-// against implements PX602 for one script: it evaluates the same script at
-// the --against revision (dot-sourced fragments read at that revision too)
-// and reports each identity change as a policy result, so it is located,
-// suppressed and formatted like every other finding. The second result is
-// the reason PX602 could not be verified, "" when it was.
-func (e *engine) against(ctx context.Context, s *script, in *model.Input) ([]policy.Result, string, error) {
+// checkAgainst is PX602 (identity-change) for one script: it evaluates the
+// same script at the --against revision (dot-sourced fragments read at that
+// revision too) and reports each identity change as a verdict, so it is
+// located, suppressed and formatted like every other finding. Without a
+// revision, or when the old version cannot be read, PX602 is not verified.
+func (e *engine) checkAgainst(ctx context.Context, c *checked, s *script, in *model.Input) error {
 	if e.opts.Against == "" {
-		return nil, "no earlier version to compare: use --against REF (e.g. origin/main) or pxlint diff OLD NEW", nil
+		c.notVerifiedBecause(rules.PX602, "no earlier version to compare: use --against REF (e.g. origin/main) or pxlint diff OLD NEW")
+		return nil
 	}
-	if !s.inGit {
-		return nil, "", fmt.Errorf("--against %s: %s is not in a git work tree", e.opts.Against, s.cand.path)
+	if !s.path.inGit {
+		return fmt.Errorf("--against %s: %s is not in a git work tree", e.opts.Against, s.path.display)
 	}
-	if err := e.verifyRef(ctx, s.root); err != nil {
-		return nil, "", err
+	if err := e.verifyRef(ctx, s.path.root); err != nil {
+		return err
 	}
-	b, err := gitBlob(ctx, s.root, e.opts.Against, s.rel, maxFileBytes)
+	b, err := gitBlob(ctx, s.path.root, e.opts.Against, s.path.rel, e.limits.Script)
 	switch {
 	case errors.Is(err, errNotAtRef):
-		return nil, "", nil // a new script: a new deployment is what it is for
+		return nil // a new script: a new deployment is what it is for
 	case errors.Is(err, errTooLarge):
-		return nil, fmt.Sprintf("the script at %s is larger than pxlint reads", e.opts.Against), nil
+		c.notVerifiedBecause(rules.PX602, fmt.Sprintf("the script at %s is larger than pxlint reads", e.opts.Against))
+		return nil
 	case err != nil:
-		return nil, "", err
+		return err
 	}
 	src := ps.Decode(b)
-	file := ps.Parse(src, ps.DefaultLimits())
+	file := ps.Parse(src, e.parseLimits())
 	read := func(p string) ([]byte, error) {
-		rel, err := filepath.Rel(s.root, p)
+		rel, err := filepath.Rel(s.path.root, p)
 		if err != nil || strings.HasPrefix(rel, "..") {
 			return nil, errNotAtRef
 		}
-		return gitBlob(ctx, s.root, e.opts.Against, rel, maxFileBytes)
+		return gitBlob(ctx, s.path.root, e.opts.Against, rel, e.limits.DotSource)
 	}
-	old := model.Evaluate(src, file, model.Options{Path: s.rel, KnownNames: e.catalog, Dir: filepath.Dir(s.cand.abs), ReadFile: read})
+	old := model.Evaluate(src, file, e.evalOptions(s, read))
 	old.Input.Profile = in.Profile
 	changes := plan.Identity(plan.Compare(plan.Build(old.Input, nil, nil), plan.Build(in, nil, nil)))
-	var out []policy.Result
-	for _, c := range changes {
-		out = append(out, policy.Result{
-			ID: rules.PX602, Variable: c.Variable, Element: -1,
-			Msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", c.What, c.Old, e.opts.Against, c.New, c.Why),
-			Fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", c.Variable, c.Old),
+	for _, ch := range changes {
+		c.verdicts = append(c.verdicts, verdict{
+			rule: rules.PX602, variable: ch.Variable, element: -1,
+			msg: fmt.Sprintf("the %s changed from %q at %s to %q: %s", ch.What, ch.Old, e.opts.Against, ch.New, ch.Why),
+			fix: fmt.Sprintf("to upgrade the existing deployment keep $%s = %q; to replace it, deploy the new one deliberately and remove the old resource groups", ch.Variable, ch.Old),
 		})
 	}
-	return out, "", nil
+	return nil
 }
