@@ -63,7 +63,11 @@ func (j *judgement) checkSchema(c *checked, sch *schema.Schema) {
 // texts are scrubbed of the script's literal secrets first: the input never
 // holds them, but a user policy could reconstruct one.
 func (j *judgement) checkPolicies(ctx context.Context, c *checked, pol *policy.Engine) error {
-	out, err := pol.Eval(ctx, j.in)
+	val, err := j.e.policyInput(j.in)
+	if err != nil {
+		return fmt.Errorf("%s: policy input: %w", j.s.path.display, err)
+	}
+	out, err := pol.Eval(ctx, val)
 	if err != nil {
 		return fmt.Errorf("%s: evaluating policies: %w", j.s.path.display, err)
 	}

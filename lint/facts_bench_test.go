@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/cputime"
 )
 
 // BenchmarkRunFacts is one lint run of two scripts (one pins Az, one does
@@ -28,7 +29,7 @@ func BenchmarkRunFacts(b *testing.B) {
 			}
 			factsPath, invPath := writeFactsAndInventory(b, n)
 			b.ResetTimer()
-			cpu := processCPU()
+			cpu := cputime.Process()
 			for b.Loop() {
 				if _, _, err := lint.Run(context.Background(), lint.Options{
 					Paths: []string{dir}, Now: exampleClock, FactsPath: factsPath, InventoryPath: invPath,
@@ -38,7 +39,7 @@ func BenchmarkRunFacts(b *testing.B) {
 			}
 			// CPU time as well as ns/op: on a shared machine it shows the
 			// work, where wall-clock time shows the load.
-			b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

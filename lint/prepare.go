@@ -47,13 +47,13 @@ func (e *engine) scope(reported []*script) (*scope, error) {
 			identities[s] = identity(s)
 		}
 	}
-	sc.peers = indexPeers(all, sc.summaries, identities)
+	sc.peers = e.indexPeers(all, sc.summaries, identities)
 	return sc, nil
 }
 
 // repository is the policy input's repository context of s: its peers.
 func (sc *scope) repository(s *script) []model.ScriptSummary {
-	return sc.peers.of(s, sc.summaries[s])
+	return sc.peers.of(s)
 }
 
 // profile decides a script's release profile: --profile, else the config's,

@@ -72,6 +72,8 @@ type engine struct {
 	certCache *cert.Cache
 	refsOK    map[string]error // --against verified per work tree
 	stdin     stdinOnce        // Options.Stdin, read once
+	// profileValues converts each profile's input.profile_data for OPA once.
+	profileValues profileValues
 	// usage records the waivers that matched a finding in this run, for
 	// the "matched no finding" notices (waivers.go).
 	usage *stage.Usage
@@ -141,6 +143,9 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 			return
 		}
 		results[i] = *fr
+		// Nothing reads the syntax tree once the script is judged: the
+		// heap then shrinks as a run over many scripts proceeds.
+		s.file = nil
 	})
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
@@ -524,61 +529,6 @@ func includes(s *script, abs string) bool {
 		}
 	}
 	return false
-}
-
-// peerIndex finds, for each script, the other scripts it could collide with.
-// Resource names collide only within one subscription and the Teams
-// Connector FQDN across all (DESIGN, Repository context), so a script's
-// repository context is the scripts sharing its subscription or its FQDN:
-// the rest cannot matter to any cross-script rule, and leaving them out
-// keeps a run over N scripts linear instead of quadratic.
-type peerIndex struct {
-	bySub, byFqdn map[string][]*script
-	sums          map[*script]model.ScriptSummary
-	ids           map[*script]string
-}
-
-func indexPeers(all []*script, sums map[*script]model.ScriptSummary, ids map[*script]string) *peerIndex {
-	p := &peerIndex{bySub: map[string][]*script{}, byFqdn: map[string][]*script{}, sums: sums, ids: ids}
-	for _, s := range all {
-		sum, ok := sums[s]
-		if !ok {
-			continue
-		}
-		if k := strings.ToLower(sum.SubscriptionID); k != "" {
-			p.bySub[k] = append(p.bySub[k], s)
-		}
-		if k := strings.ToLower(sum.TeamsConnFqdn); k != "" {
-			p.byFqdn[k] = append(p.byFqdn[k], s)
-		}
-	}
-	return p
-}
-
-// of lists the peers of s: scripts named in the run, or context scripts of
-// s's own work tree.
-func (p *peerIndex) of(s *script, sum model.ScriptSummary) []model.ScriptSummary {
-	seen := map[*script]bool{s: true}
-	var out []model.ScriptSummary
-	add := func(list []*script) {
-		for _, o := range list {
-			if seen[o] || (o.context && o.path.root != s.path.root) {
-				continue
-			}
-			if id := p.ids[s]; id != "" && p.ids[o] == id {
-				// The same assignments reached through two paths (two
-				// wrappers of one variables file): one deployment.
-				seen[o] = true
-				continue
-			}
-			seen[o] = true
-			out = append(out, p.sums[o])
-		}
-	}
-	add(p.bySub[strings.ToLower(sum.SubscriptionID)])
-	add(p.byFqdn[strings.ToLower(sum.TeamsConnFqdn)])
-	sort.Slice(out, func(a, b int) bool { return out[a].File < out[b].File })
-	return out
 }
 
 // future is a value computed once, by whoever needs it first.

@@ -47,12 +47,15 @@ func main() {
 }
 
 // tuneGC trades memory for time: a lint run is short-lived and allocates
-// heavily in OPA's evaluator, and collecting four times less often made a
-// 100-script run 1.6x faster (BenchmarkRunMany). A soft memory limit keeps
-// huge runs collecting. GOGC and GOMEMLIMIT set by the user win.
+// heavily in OPA's evaluator, and collecting less often than Go's default
+// made a 100-script run 1.6x faster (BenchmarkRunMany). Since the policy
+// input reaches OPA without a JSON round trip, 200 is as fast as 400 was
+// (1,000 scripts: 4.8 s against 5.0 s) with a third less peak memory
+// (380 MB against 600 MB). A soft memory limit keeps huge runs collecting.
+// GOGC and GOMEMLIMIT set by the user win.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(2 << 30)

@@ -2,6 +2,7 @@ package cert
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,9 +54,22 @@ type Request struct {
 // missing $PxPfxCertFileName file is status "absent", and a file that cannot
 // be read as a certificate is status "unreadable" (PX310).
 func Collect(req Request) (*Certificates, error) {
-	roots, err := TrustRoots(req.CAFiles)
-	if err != nil {
-		return nil, err
+	// Loading the system roots and Go's bundle is a sixth of a one-script
+	// run: it waits until a certificate file is actually inspected. --ca-file
+	// is read now, so a bad one is an error whether or not there is a
+	// certificate to judge.
+	var roots *x509.CertPool
+	if len(req.CAFiles) > 0 {
+		var err error
+		if roots, err = TrustRoots(req.CAFiles); err != nil {
+			return nil, err
+		}
+	}
+	trust := func() *x509.CertPool {
+		if roots == nil {
+			roots, _ = TrustRoots(nil) // without CA files it cannot fail
+		}
+		return roots
 	}
 	out := &Certificates{Nodes: []*CertFacts{}}
 	ctx := context.Background()
@@ -65,7 +79,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
+		out.TeamsConnector = inspectFile(ctx, data, req.CertPath, SourceFlag, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: trust(), Now: req.Now, Cache: req.Cache}, req)
 	case req.PfxFileName != "":
 		path := req.PfxFileName
 		if !filepath.IsAbs(path) && !isWindowsAbs(path) {
@@ -85,7 +99,7 @@ func Collect(req Request) (*Certificates, error) {
 			f.Path, f.Source, f.Status, f.Reason = shown, SourceScript, StatusUnreadable, "cannot open "+shown+": "+err.Error()
 			out.TeamsConnector = f
 		default:
-			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: roots, Now: req.Now, Cache: req.Cache}, req)
+			out.TeamsConnector = inspectFile(ctx, data, shown, SourceScript, Options{Password: req.Password, PasswordHint: "set " + EnvPFXPassword, RequirePFX: true, Roots: trust(), Now: req.Now, Cache: req.Cache}, req)
 		}
 	}
 	for _, p := range req.NodeCerts {
@@ -93,7 +107,7 @@ func Collect(req Request) (*Certificates, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: roots, Now: req.Now, Cache: req.Cache}, req))
+		out.Nodes = append(out.Nodes, inspectFile(ctx, data, p, SourceFlag, Options{Password: req.NodePassword, PasswordHint: "set " + EnvNodePFXPassword, Roots: trust(), Now: req.Now, Cache: req.Cache}, req))
 	}
 	return out, nil
 }

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -122,7 +123,7 @@ const UserIDPrefix = "USER-"
 // sandbox's capabilities, the built-in one OPA's full set.
 func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, error) {
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
-	modules, err := builtinModules(opts)
+	modules, err := builtinModules(runtimeParse, forScripts)
 	if err != nil {
 		return nil, err
 	}
@@ -156,13 +157,9 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 			}
 		}
 	}
-	// The built-in policies are type-checked by go test (policies/, OPA's
-	// tester compiles them fully); skipping the type checker at run time is
-	// a fifth of every run's start-up.
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithSkipStages(ast.StageCheckTypes)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, oneLine(compiler.Errors)
+	compiler, err := compileBuiltin(modules)
+	if err != nil {
+		return nil, err
 	}
 	pq, err := rego.New(rego.Query(builtinQuery(modules, false)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
@@ -181,14 +178,13 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 // PrepareInfinity prepares the built-in PX7xx policies (InfinityPackage),
 // over the policy input of lint/infinity.
 func PrepareInfinity(ctx context.Context) (*Engine, error) {
-	modules, err := builtinModules(ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true})
+	modules, err := builtinModules(runtimeParse, forInfinity)
 	if err != nil {
 		return nil, err
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithSkipStages(ast.StageCheckTypes)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, oneLine(compiler.Errors)
+	compiler, err := compileBuiltin(modules)
+	if err != nil {
+		return nil, err
 	}
 	pq, err := rego.New(rego.Query(builtinQuery(modules, true)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
@@ -197,25 +193,129 @@ func PrepareInfinity(ctx context.Context) (*Engine, error) {
 	return &Engine{query: pq, sandbox: DefaultSandbox()}, nil
 }
 
-// builtinModules parses the embedded policies.
-func builtinModules(opts ast.ParserOptions) (map[string]*ast.Module, error) {
-	modules := map[string]*ast.Module{}
+// runtimeParse parses the built-in policies for evaluation: their
+// METADATA is for the rule registry and docs (read at build time), never
+// for evaluation, so the parser leaves the comments alone.
+var runtimeParse = ast.ParserOptions{RegoVersion: ast.RegoV1}
+
+// runtimeSkips are the compiler stages a run skips for the built-in
+// policies. Each only checks (types, undefined functions, recursion,
+// conflicts, keyword overrides, void calls, head safety, imports,
+// deprecated and unsafe built-ins) or serves METADATA and rego.metadata
+// calls, which the built-in policies do not make: none changes the
+// compiled policies, which TestRuntimeCompileEqualsFull proves on every
+// build, and go test compiles them with every stage (policies/rego_test.go),
+// so a mistake still fails the build. Together they are about a third of
+// the compiler's time, paid on every run. User policies keep every stage.
+var runtimeSkips = []ast.StageID{
+	ast.StageCheckTypes,
+	ast.StageCheckUndefinedFuncs,
+	ast.StageCheckRecursion,
+	ast.StageCheckRuleConflicts,
+	ast.StageCheckKeywordOverrides,
+	ast.StageCheckVoidCalls,
+	ast.StageCheckSafetyRuleHeads,
+	ast.StageCheckDuplicateImports,
+	ast.StageCheckUnusedImports,
+	ast.StageCheckDeprecatedBuiltins,
+	ast.StageCheckUnsafeBuiltins,
+	ast.StageParseMetadataBlocks,
+	ast.StageSetAnnotationSet,
+	ast.StageRewriteRegoMetadataCalls,
+	ast.StageBuildRequiredCapabilities,
+}
+
+// compileBuiltin compiles the built-in policies for evaluation.
+func compileBuiltin(modules map[string]*ast.Module) (*ast.Compiler, error) {
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false).WithSkipStages(runtimeSkips...)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, oneLine(compiler.Errors)
+	}
+	return compiler, nil
+}
+
+// Which built-in packages a query needs: rule packages never refer to one
+// another (TestRulePackagesIndependent), so the script query compiles
+// every package but the PX7xx one, a fifth of the policies, and the
+// Infinity query only that one with the shared libraries.
+func forScripts(pkg string) bool { return !isInfinity(pkg) }
+
+func forInfinity(pkg string) bool {
+	return isInfinity(pkg) || !strings.HasPrefix(pkg, rulesPrefix)
+}
+
+func allPackages(string) bool { return true }
+
+const rulesPrefix = "pxlint.rules."
+
+// packageOf reads a module's package name from its source without parsing
+// it: the first line that is not blank or a comment. "" when there is none
+// (the module is then parsed, and the parser says what is wrong).
+func packageOf(src string) string {
+	for line := range strings.Lines(src) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if name, ok := strings.CutPrefix(line, "package "); ok {
+			return strings.TrimSpace(name)
+		}
+		return ""
+	}
+	return ""
+}
+
+// builtinModules parses the embedded policies of the packages keep
+// accepts, on every core: parsing is a quarter of preparing them, and the
+// files are independent.
+func builtinModules(opts ast.ParserOptions, keep func(pkg string) bool) (map[string]*ast.Module, error) {
+	var paths []string
 	err := fs.WalkDir(policies.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !isPolicyFile(path) {
-			return err
+		if err == nil && !d.IsDir() && isPolicyFile(path) {
+			paths = append(paths, path)
 		}
-		src, err := fs.ReadFile(policies.FS, path)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts("policies/"+path, string(src), opts)
-		if err != nil {
-			return fmt.Errorf("built-in policy: %w", err)
-		}
-		modules["policies/"+path] = m
-		return nil
+		return err
 	})
-	return modules, err
+	if err != nil {
+		return nil, err
+	}
+	parsed := make([]*ast.Module, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.NumCPU(), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(policies.FS, paths[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				if pkg := packageOf(string(src)); pkg != "" && !keep(pkg) {
+					continue
+				}
+				parsed[i], errs[i] = ast.ParseModuleWithOpts("policies/"+paths[i], string(src), opts)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	modules := make(map[string]*ast.Module, len(paths))
+	for i, p := range paths {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("built-in policy: %w", errs[i])
+		}
+		if parsed[i] != nil {
+			modules["policies/"+p] = parsed[i]
+		}
+	}
+	return modules, nil
 }
 
 // prepareUser compiles the user modules with the sandbox's capabilities
@@ -288,7 +388,7 @@ func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	}
 	var builtin []string
 	for p := range defined {
-		if strings.HasPrefix(p, "pxlint.rules.") && isInfinity(p) == infinity {
+		if strings.HasPrefix(p, rulesPrefix) && isInfinity(p) == infinity {
 			builtin = append(builtin, p)
 		}
 	}
@@ -383,17 +483,13 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
-	inputOpt := rego.EvalInput(input)
-	var parsed ast.Value
-	if len(e.userPkgs) > 0 {
-		// Converted once for the built-in query and every user package.
-		var err error
-		if parsed, err = ast.InterfaceToValue(input); err != nil {
-			return nil, err
-		}
-		inputOpt = rego.EvalParsedInput(parsed)
+	// Converted once, directly (no JSON round trip), for the built-in
+	// query and every user package.
+	parsed, err := ToValue(input)
+	if err != nil {
+		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, inputOpt)
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(parsed))
 	if err != nil {
 		return nil, err
 	}
@@ -590,7 +686,11 @@ func (e *Engine) Derived(ctx context.Context, input any) (map[string]any, error)
 	if e.derived.err != nil {
 		return nil, e.derived.err
 	}
-	rs, err := e.derived.query.Eval(ctx, rego.EvalInput(input))
+	parsed, err := ToValue(input)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.derived.query.Eval(ctx, rego.EvalParsedInput(parsed))
 	if err != nil {
 		return nil, err
 	}

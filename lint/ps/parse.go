@@ -2,6 +2,7 @@ package ps
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -122,6 +123,12 @@ func parseOnce(src *Source, lim Limits, cut int) *File {
 		f.Statements = p.statementList(TokEOF)
 	}
 	p.finishTokens()
+	if spare := cap(f.Tokens) - len(f.Tokens); spare > len(f.Tokens)/4 {
+		// The slice was sized for the densest script; a run keeps every
+		// script's tokens until it is judged, so the spare room (often
+		// half of the parse's memory) goes now.
+		f.Tokens = slices.Clone(f.Tokens)
+	}
 	for _, t := range f.Tokens {
 		if t.Kind.IsComment() {
 			f.Comments = append(f.Comments, t)
