@@ -3,7 +3,6 @@ package lint_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,10 +12,9 @@ import (
 
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the examples' .expected files")
 
 // exampleClock is the fixed clock of the example goldens.
 var exampleClock = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
@@ -24,7 +22,10 @@ var exampleClock = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 // TestExamples lints examples/ as a newcomer's first command does and
 // compares each script's findings with its .expected file (compact format;
 // an empty file means the script is clean). Every example script must have
-// one, so a new example cannot land unjudged.
+// one, so a new example cannot land unjudged, and every .expected file must
+// belong to an example, so a renamed one cannot leave a stale file behind.
+// The .expected files are generated with -update and reviewed like code
+// (docs/CONTRIBUTING.md, "Tests and golden files").
 func TestExamples(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -83,22 +84,34 @@ func TestExamples(t *testing.T) {
 		if err := compact.Format(&buf, one, rs, report.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		golden := strings.TrimSuffix(strings.TrimSuffix(p, ".ps1"), ".json") + ".expected"
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Errorf("%s: missing expected findings %s (run go test ./lint -run TestExamples -update)", p, golden)
-			continue
-		}
-		if got := buf.String(); got != string(want) {
-			t.Errorf("%s: findings differ from %s\n--- got\n%s--- want\n%s", p, golden, got, want)
-		}
+		golden.Check(t, expectedFile(p), buf.Bytes())
 	}
+	checkNoStrayExpected(t, scripts)
+}
+
+// expectedFile is the .expected file of an example script or export.
+func expectedFile(p string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(p, ".ps1"), ".json") + ".expected"
+}
+
+// checkNoStrayExpected fails for every examples/**/*.expected that belongs
+// neither to a judged example nor to a bad Infinity export (TestBadExports).
+func checkNoStrayExpected(t *testing.T, judged []string) {
+	t.Helper()
+	owned := map[string]bool{}
+	for _, p := range judged {
+		owned[expectedFile(p)] = true
+	}
+	bad, _ := filepath.Glob("examples/infinity/bad/*.json")
+	for _, p := range bad {
+		owned[expectedFile(filepath.ToSlash(p))] = true
+	}
+	_ = filepath.WalkDir("examples", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".expected") && !owned[filepath.ToSlash(p)] {
+			t.Errorf("%s belongs to no example (renamed or removed?): delete it or restore its example", p)
+		}
+		return nil
+	})
 }
 
 // TestDeterministicWhateverTheParallelism lints examples/ with one worker

@@ -21,6 +21,7 @@ import (
 
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/report"
 	"github.com/pxlint/pxlint/lint/rules"
 )
@@ -33,6 +34,9 @@ var badExportName = regexp.MustCompile(`^(px7\d\d)-([a-z0-9-]+)\.json$`)
 // its rule fails, and its findings match its .expected file (compact
 // format). Every PX7xx rule has one, and no output format shows a secret.
 func TestBadExports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("one lint run per bad export (the slowest test of -short): the full suite runs it")
+	}
 	wd, _ := os.Getwd()
 	if err := os.Chdir(filepath.Join(wd, "..")); err != nil {
 		t.Fatal(err)
@@ -70,8 +74,7 @@ func TestBadExports(t *testing.T) {
 		if err := compact.Format(&buf, rep, rs, report.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		golden := strings.TrimSuffix(p, ".json") + ".expected"
-		checkGolden(t, golden, buf.String())
+		golden.CheckString(t, expectedFile(p), buf.String())
 		for _, name := range report.Names() {
 			f, _ := report.Get(name)
 			var out bytes.Buffer
@@ -99,24 +102,6 @@ func status(fr finding.FileResult, id string) finding.Status {
 		}
 	}
 	return ""
-}
-
-func checkGolden(t *testing.T, golden, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Errorf("missing %s (run go test ./lint -run 'TestExamples|TestBadExports' -update)", golden)
-		return
-	}
-	if got != string(want) {
-		t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-	}
 }
 
 // TestCleanExport: the clean example export and its script agree: no

@@ -10,17 +10,13 @@ import (
 
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // gitRepo makes a work tree with one commit holding files.
 func gitRepo(t *testing.T, files map[string]string) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("PXLINT_REQUIRE_TOOLS") == "1" {
-			t.Fatal("PXLINT_REQUIRE_TOOLS=1 but git is missing")
-		}
-		t.Skip("git not installed")
-	}
+	testenv.Tool(t, "apt-get install git", "git")
 	dir := t.TempDir()
 	writeFiles(t, dir, files)
 	for _, args := range [][]string{

@@ -23,6 +23,7 @@ import (
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/safeio"
 	"github.com/pxlint/pxlint/lint/schema"
+	"github.com/pxlint/pxlint/lint/stage"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 )
 
@@ -77,6 +78,9 @@ type engine struct {
 	profileValues profileValues
 	// afterApply, when set (FuzzFix), sees every fix.Apply of pxlint fix.
 	afterApply func(raw []byte, src *ps.Source, fixes []finding.Fix, res fix.Result)
+	// usage records the waivers that matched a finding in this run, for
+	// the "matched no finding" notices (waivers.go).
+	usage *stage.Usage
 }
 
 // Run lints the paths in opts. The error is for exit code 2: pxlint could
@@ -100,6 +104,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
+	e.usage = stage.NewUsage()
 
 	scripts, err := e.readScripts(cands)
 	if err != nil {
@@ -156,6 +161,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		}
 		results = append(results, *fr)
 	}
+	rep.Notices = append(rep.Notices, e.unusedWaivers(reported, results[:len(reported)], sc.all[len(reported):])...)
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	rep.Files = results
 	rep.FailOn = e.failOn()

@@ -26,7 +26,7 @@ func (e *engine) stages(s *script, fr *finding.FileResult, rs *ruleSet) error {
 			return err
 		}
 	}
-	env := stage.Env{Config: s.cfg, Rules: lookup, Now: e.opts.Now, Script: s.path.rel}
+	env := stage.Env{Config: s.cfg, Rules: lookup, Now: e.opts.Now, Script: s.path.rel, Usage: e.usage}
 	stage.Run(fr, env, directive.FromFile(s.file), e.baseline)
 	return nil
 }

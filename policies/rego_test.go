@@ -8,7 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/pxlint/pxlint/lint/policy"
+	"github.com/pxlint/pxlint/lint/policy/regotest"
 	"github.com/pxlint/pxlint/lint/schema"
 	"github.com/pxlint/pxlint/policies"
 )
@@ -16,7 +16,7 @@ import (
 // TestRego runs every *_test.rego through OPA's tester, so `go test ./...`
 // is the one command that runs the Rego unit tests too.
 func TestRego(t *testing.T) {
-	results, err := policy.RunRegoTests(context.Background(), policies.FS)
+	results, err := regotest.Run(context.Background(), policies.FS)
 	if err != nil {
 		t.Fatal(err)
 	}

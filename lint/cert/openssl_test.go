@@ -7,20 +7,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // openssl returns the openssl binary, skipping the test when it is missing
-// (failing instead when PXLINT_REQUIRE_TOOLS=1, as CI sets it).
+// (failing it in CI, which installs openssl: lint/internal/testenv).
 func openssl(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("openssl")
-	if err != nil {
-		if os.Getenv("PXLINT_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("openssl is required (PXLINT_REQUIRE_TOOLS=1): %v", err)
-		}
-		t.Skipf("openssl not found (%v): provider-attribute files cannot be made", err)
-	}
-	return p
+	return testenv.Tool(t, "apt-get install openssl: provider-attribute files cannot be made without it", "openssl")
 }
 
 // TestOpenSSLProviderAttribute exports PFX files with `openssl pkcs12

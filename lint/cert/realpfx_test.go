@@ -6,11 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
-// realPFXDir is shared/testdata/real-pfx beside the clone (CI lays shared/
-// out exactly so).
-const realPFXDir = "../../../shared/testdata/real-pfx"
+// realPFXDir holds PFX files from public test suites, copied from the
+// project's shared/testdata/real-pfx (sources and licences in its NOTICE.md
+// and manifest.json).
+const realPFXDir = "testdata/real-pfx"
 
 type manifestEntry struct {
 	File       string  `json:"file"`
@@ -26,13 +29,29 @@ func loadManifest(t testing.TB) []manifestEntry {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(realPFXDir, "manifest.json"))
 	if err != nil {
-		t.Skipf("real PFX files not available (%v): shared/ must sit beside the clone", err)
+		t.Fatal(err)
 	}
 	var m []manifestEntry
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestRealPFXCopies keeps testdata/real-pfx equal to shared/testdata/real-pfx
+// where that folder sits beside the clone.
+func TestRealPFXCopies(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(realPFXDir, "*"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("%s: %d files (%v)", realPFXDir, len(files), err)
+	}
+	copies := map[string]string{}
+	for _, f := range files {
+		if filepath.Base(f) != "NOTICE.md" { // ours: the copies' origin
+			copies[f] = "testdata/real-pfx/" + filepath.Base(f)
+		}
+	}
+	testenv.CheckCopies(t, copies)
 }
 
 // TestRealPFX reads every file of the manifest as the manifest says: the

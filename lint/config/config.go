@@ -118,19 +118,6 @@ type Waiver struct {
 	Source string `json:"source"`
 }
 
-// Expired reports whether the waiver no longer applies at now. A waiver
-// expiring on a date covers that whole day, UTC.
-func (w Waiver) Expired(now time.Time) bool {
-	end, ok := ExpiryEnd(w.Expires)
-	return ok && !now.Before(end)
-}
-
-// Matches reports whether the waiver covers a finding of its rule in the
-// script at relPath about variable (catalog names, case-insensitive).
-func (w Waiver) Matches(relPath, variable string) bool {
-	return w.CoversPath(relPath) && w.CoversVariable(variable)
-}
-
 // CoversPath reports whether the waiver's paths include the script at relPath.
 func (w Waiver) CoversPath(relPath string) bool {
 	return len(w.Paths) == 0 || glob.MatchAny(w.Paths, relPath)
@@ -211,21 +198,6 @@ func RelTo(root, file string) string {
 		return filepath.ToSlash(filepath.Clean(file))
 	}
 	return filepath.ToSlash(rel)
-}
-
-// ExpiredWaivers lists the waivers that have expired at now, for
-// `pxlint config verify` and run notices.
-func (c *Config) ExpiredWaivers(now time.Time) []Waiver {
-	var out []Waiver
-	if c == nil {
-		return out
-	}
-	for _, w := range c.Waivers {
-		if w.Expired(now) {
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // Lookup finds a rule's registry entry by ID (or name); rules.Lookup is

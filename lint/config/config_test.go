@@ -3,7 +3,6 @@ package config
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,10 +10,9 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fakeRules stands in for the registry, so these tests do not depend on
 // which rule entries other packages have written yet.
@@ -123,7 +121,7 @@ func TestGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden, err := filepath.Abs(strings.TrimSuffix(file, ".hcl") + ".golden")
+		goldenFile, err := filepath.Abs(strings.TrimSuffix(file, ".hcl") + ".golden")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,19 +141,7 @@ func TestGolden(t *testing.T) {
 			if wantErr := strings.HasPrefix(filepath.Base(file), "err_"); wantErr != (err != nil) {
 				t.Errorf("error = %v, fixture name says error %v", err, wantErr)
 			}
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("mismatch with %s:\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.CheckString(t, goldenFile, got)
 		})
 	}
 }
@@ -296,13 +282,18 @@ pxlint {
 		}
 	}
 	var nilCfg *Config
-	if _, ok := nilCfg.Rule("PX105", "a"); ok || nilCfg.Excluded("a") || len(nilCfg.RuleOptions("a")) != 0 || nilCfg.ExpiredWaivers(time.Now()) != nil {
+	if _, ok := nilCfg.Rule("PX105", "a"); ok || nilCfg.Excluded("a") || len(nilCfg.RuleOptions("a")) != 0 {
 		t.Error("a nil config must govern nothing")
 	}
 }
 
-func TestWaiverExpiry(t *testing.T) {
-	w := Waiver{Expires: "2026-01-31"}
+// TestExpiryEnd: an expiry date covers its whole day, UTC (the stages
+// compare the run's clock with ExpiryEnd for waivers and directives alike).
+func TestExpiryEnd(t *testing.T) {
+	end, ok := ExpiryEnd("2026-01-31")
+	if !ok {
+		t.Fatal("2026-01-31 not parsed")
+	}
 	for _, tt := range []struct {
 		now  string
 		want bool
@@ -317,16 +308,14 @@ func TestWaiverExpiry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := w.Expired(now); got != tt.want {
-			t.Errorf("Expired(%s) = %v, want %v", tt.now, got, tt.want)
+		if got := !now.Before(end); got != tt.want {
+			t.Errorf("expired at %s = %v, want %v", tt.now, got, tt.want)
 		}
 	}
-	if (Waiver{}).Expired(time.Now()) {
-		t.Error("a waiver without expires never expires")
-	}
-	cfg := &Config{Waivers: []Waiver{w, {Expires: "2999-01-01"}, {}}}
-	if got := cfg.ExpiredWaivers(time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)); len(got) != 1 || got[0].Expires != "2026-01-31" {
-		t.Errorf("ExpiredWaivers = %+v", got)
+	for _, date := range []string{"", "2026-1-31", "31/01/2026"} {
+		if _, ok := ExpiryEnd(date); ok {
+			t.Errorf("ExpiryEnd(%q) ok: an empty or malformed date never expires", date)
+		}
 	}
 }
 
@@ -347,8 +336,10 @@ func TestWaiverMatches(t *testing.T) {
 		{Waiver{Paths: []string{"a.ps1"}, Variables: []string{"PxA"}}, "b.ps1", "PxA", false},
 	}
 	for i, tt := range tests {
-		if got := tt.w.Matches(tt.path, tt.vr); got != tt.want {
-			t.Errorf("%d: Matches(%q, %q) = %v, want %v", i, tt.path, tt.vr, got, tt.want)
+		// the waive stage matches a waiver's paths once per script, then
+		// its variables per finding
+		if got := tt.w.CoversPath(tt.path) && tt.w.CoversVariable(tt.vr); got != tt.want {
+			t.Errorf("%d: covers (%q, %q) = %v, want %v", i, tt.path, tt.vr, got, tt.want)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"flag"
-	"os"
 	"reflect"
 	"regexp"
 	"sort"
@@ -11,29 +9,14 @@ import (
 
 	"cuelang.org/go/cue"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/ps"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestPreflightGolden pins what `pxlint preflight` prints, so a change to
 // the script is a reviewed change (refresh with go test ./lint/facts -update).
 func TestPreflightGolden(t *testing.T) {
-	const golden = "testdata/preflight.golden"
-	got := PreflightScript()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("PreflightScript() differs from %s: run go test ./lint/facts -update and review the diff", golden)
-	}
+	golden.CheckString(t, "testdata/preflight.golden", PreflightScript())
 }
 
 func parsePreflight(t *testing.T) (*ps.Source, *ps.File) {

@@ -262,12 +262,6 @@ func (o *Object) Str(name string) string {
 	return ""
 }
 
-// Has reports whether a field is present and not null.
-func (o *Object) Has(name string) bool {
-	n := o.n.fields[name]
-	return n != nil && n.kind != 'z'
-}
-
 // Bool is a boolean field, def when absent or not a boolean.
 func (o *Object) Bool(name string, def bool) bool {
 	if n := o.n.fields[name]; n != nil && n.kind == 'b' {
@@ -312,35 +306,6 @@ func (o *Object) List(name string) []*Object {
 		}
 	}
 	return out
-}
-
-// Strings returns a field that is an array of strings, or a string.
-func (o *Object) Strings(name string) []string {
-	n := o.n.fields[name]
-	if n == nil {
-		return nil
-	}
-	if n.kind == 's' {
-		return []string{n.str}
-	}
-	var out []string
-	for _, x := range n.elems {
-		if x.kind == 's' {
-			out = append(out, x.str)
-		}
-	}
-	return out
-}
-
-// Position is where a field of the object (or the object, for "") starts.
-func (o *Object) Position(field string) (line, col int) {
-	n := o.n
-	if field != "" {
-		if c := o.n.fields[field]; c != nil {
-			n = c
-		}
-	}
-	return o.f.position(n.off)
 }
 
 // FieldPointer is the JSON pointer of a field of the object.

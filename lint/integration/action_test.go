@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // actionStep returns the run script of the action.yml step with that name.
@@ -44,7 +46,7 @@ func writeScript(t *testing.T, path, body string) {
 // --noprofile --norc -eo pipefail), in dir, with extra environment.
 func runStep(t *testing.T, script, dir string, env ...string) (string, error) {
 	t.Helper()
-	bash := tool(t, "bash", "apt-get install bash")
+	bash := testenv.Tool(t, "apt-get install bash", "bash")
 	cmd := exec.Command(bash, "--noprofile", "--norc", "-eo", "pipefail", "-c", script)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
@@ -127,7 +129,7 @@ func fakeRelease(t *testing.T, dir string, tamper bool) {
 // checksum matches; the binary lands on GITHUB_PATH.
 func TestActionDownloadStep(t *testing.T) {
 	script := actionStep(t, "Download pxlint")
-	tool(t, "sha256sum", "apt-get install coreutils")
+	testenv.Tool(t, "apt-get install coreutils", "sha256sum")
 	for _, tc := range []struct {
 		name, version, ref string
 		tamper             bool

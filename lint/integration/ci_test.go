@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 	"github.com/pxlint/pxlint/lint/ps"
 )
 
@@ -16,7 +17,7 @@ const actionlintInstall = "go install github.com/rhysd/actionlint/cmd/actionlint
 
 // TestGitHubWorkflowExample runs actionlint on the ready-to-copy workflow.
 func TestGitHubWorkflowExample(t *testing.T) {
-	actionlint := tool(t, "actionlint", actionlintInstall)
+	actionlint := testenv.Tool(t, actionlintInstall, "actionlint")
 	wf := filepath.Join(repoRoot(t), "examples", "ci", "github-actions.yml")
 	out, err := exec.Command(actionlint, "-no-color", wf).CombinedOutput()
 	if err != nil {
@@ -29,7 +30,7 @@ func TestGitHubWorkflowExample(t *testing.T) {
 // check the inputs given against it; a workflow passing an unknown input
 // must then be rejected, which shows action.yml was really read.
 func TestActionMetadata(t *testing.T) {
-	actionlint := tool(t, "actionlint", actionlintInstall)
+	actionlint := testenv.Tool(t, actionlintInstall, "actionlint")
 	action, err := os.ReadFile(filepath.Join(repoRoot(t), "action.yml"))
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +167,7 @@ func TestAzurePipelinesExample(t *testing.T) {
 	if !strings.Contains(sh, "sha256sum -c") {
 		t.Errorf("the Linux install does not verify the checksum: %q", sh)
 	}
-	bash := tool(t, "bash", "apt-get install bash")
+	bash := testenv.Tool(t, "apt-get install bash", "bash")
 	if out, err := exec.Command(bash, "-n", "-c", sh).CombinedOutput(); err != nil {
 		t.Errorf("bash -n: %v\n%s", err, out)
 	}

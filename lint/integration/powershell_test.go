@@ -3,7 +3,6 @@ package integration
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,14 +11,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/ps"
 )
 
 // The PowerShell module is not run here (no PowerShell on the CI machine):
 // these tests read it with pxlint's own PowerShell reader and check its
 // syntax, its help, its exports and its JSON-to-object mapping.
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const moduleDir = "examples/powershell/PxLint"
 
@@ -346,18 +344,7 @@ func TestPxLintFindingObjects(t *testing.T) {
 	if err := enc.Encode(objects); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "pxlint-findings.golden.json")
-	if *update {
-		must(t, os.MkdirAll("testdata", 0o755))
-		must(t, os.WriteFile(golden, got.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint/integration -run TestPxLintFindingObjects -update)", err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("finding objects differ from %s (-update to accept):\n%s", golden, got.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "pxlint-findings.golden.json"), got.Bytes())
 }
 
 // TestPxLintModuleFindsTheBinary: the release archive layout the module

@@ -3,12 +3,15 @@ package integration
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // maxCopiedFile keeps build outputs (a stray pxlint binary) out of the copy
@@ -28,9 +31,9 @@ func TestPreCommitHook(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping in -short mode: installs the hook with go install")
 	}
-	precommit := tool(t, "pre-commit", "apt-get install pre-commit")
-	git := tool(t, "git", "apt-get install git")
-	goBin := tool(t, "go", "https://go.dev/dl")
+	precommit := testenv.Tool(t, "apt-get install pre-commit", "pre-commit")
+	git := testenv.Tool(t, "apt-get install git", "git")
+	goBin := testenv.Tool(t, "https://go.dev/dl", "go")
 	root := repoRoot(t)
 	tmp := t.TempDir()
 
@@ -134,7 +137,7 @@ func copyWorkTree(t *testing.T, git, src, dst string) {
 	cmd.Dir = src
 	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("skipping: %s is not a git work tree (%v)", src, err)
+		testenv.Missing(t, fmt.Sprintf("%s is not a git work tree (%v)", src, err))
 	}
 	for _, rel := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
 		if rel == "" {

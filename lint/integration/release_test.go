@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // instruction is one Dockerfile instruction: keyword (upper case), its
@@ -231,7 +233,7 @@ func TestGoReleaserConfig(t *testing.T) {
 
 // TestReleaseWorkflow runs actionlint on the tag-triggered release workflow.
 func TestReleaseWorkflow(t *testing.T) {
-	actionlint := tool(t, "actionlint", actionlintInstall)
+	actionlint := testenv.Tool(t, actionlintInstall, "actionlint")
 	wf := filepath.Join(repoRoot(t), ".github", "workflows", "release.yml")
 	out, err := exec.Command(actionlint, "-no-color", wf).CombinedOutput()
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
 // TestPreCommitReleaseHook runs the pxlint-release hook script against a
@@ -18,7 +20,7 @@ func TestPreCommitReleaseHook(t *testing.T) {
 	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
 		t.Skip("the fake release holds a linux_amd64 archive")
 	}
-	tool(t, "sha256sum", "apt-get install coreutils")
+	testenv.Tool(t, "apt-get install coreutils", "sha256sum")
 	script := filepath.Join(repoRoot(t), "examples", "pre-commit", "pxlint-release.sh")
 
 	for _, tc := range []struct {

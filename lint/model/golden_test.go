@@ -3,22 +3,18 @@ package model
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/ps"
 	"github.com/pxlint/pxlint/schemas"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/inspect")
 
 // repoRoot is the repository root, relative to this package.
 const repoRoot = "../.."
@@ -60,7 +56,8 @@ func evaluateFile(t testing.TB, rel string) *Result {
 }
 
 // TestGolden compares the policy input of every example with
-// testdata/inspect/<path>.json (go test -update rewrites them).
+// testdata/inspect/<path>.json (lint/internal/golden: -update rewrites
+// them for review).
 func TestGolden(t *testing.T) {
 	for _, rel := range exampleScripts(t) {
 		t.Run(rel, func(t *testing.T) {
@@ -69,48 +66,25 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "inspect", filepath.FromSlash(rel)+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if errors.Is(err, fs.ErrNotExist) {
-				// Examples are added by several people; a new one gets its
-				// golden file with -update (listed by go test -v).
-				t.Skipf("no golden file %s yet: go test ./lint/model -run TestGolden -update creates it", golden)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("policy input of %s differs from %s (go test ./lint/model -run TestGolden -update refreshes it):\n%s", rel, golden, firstDiff(string(want), string(got)))
-			}
+			golden.Check(t, inspectGolden(rel), got)
 		})
 	}
+	// A golden file whose example was renamed or removed is stale.
+	want := map[string]bool{}
+	for _, rel := range exampleScripts(t) {
+		want[filepath.ToSlash(inspectGolden(rel))] = true
+	}
+	_ = filepath.WalkDir(filepath.Join("testdata", "inspect"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !want[filepath.ToSlash(p)] {
+			t.Errorf("%s belongs to no example script: delete it", p)
+		}
+		return nil
+	})
 }
 
-// firstDiff shows the first differing line with a little context.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl
-		}
-	}
-	return ""
+// inspectGolden is the golden policy input of an example script.
+func inspectGolden(rel string) string {
+	return filepath.Join("testdata", "inspect", filepath.FromSlash(rel)+".json")
 }
 
 // inputSchema compiles schemas/input.schema.json.

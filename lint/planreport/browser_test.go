@@ -14,24 +14,16 @@ import (
 	"time"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/planreport"
 )
 
-// chromium finds Debian's headless browser; under PXLINT_REQUIRE_TOOLS=1
-// (CI, which installs it) a missing browser fails the test.
+// chromium finds Debian's headless browser; in CI, which installs it, a
+// missing browser fails the test (lint/internal/testenv).
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("PXLINT_REQUIRE_TOOLS") == "1" {
-		t.Fatal("PXLINT_REQUIRE_TOOLS=1 but chromium is not installed (apt-get install chromium)")
-	}
-	t.Skip("skipping: chromium not installed (CI installs it)")
-	return ""
+	return testenv.Tool(t, "apt-get install chromium", "chromium", "chromium-browser", "google-chrome")
 }
 
 // runChromium runs the browser headless, isolated and offline.

@@ -3,11 +3,9 @@ package planreport_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,11 +13,10 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/plan"
 	"github.com/pxlint/pxlint/lint/planreport"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // clock is the fixed clock of the goldens (the examples' clock).
 var clock = time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
@@ -50,44 +47,6 @@ func inRoot(t *testing.T) string {
 	}
 	t.Cleanup(func() { _ = os.Chdir(wd) })
 	return wd
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Errorf("%s: %v (run go test ./lint/planreport -update)", path, err)
-		return
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test ./lint/planreport -update and review the diff):\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + a + "\n  got:  " + b
-		}
-	}
-	return ""
 }
 
 func planSchema(t *testing.T, root string) *jsonschema.Schema {
@@ -189,7 +148,7 @@ func TestPlanGoldens(t *testing.T) {
 				}
 				htmlSeen++
 			}
-			golden(t, base+f.ext, buf.Bytes())
+			golden.Check(t, base+f.ext, buf.Bytes())
 		}
 	}
 	if htmlSeen != len(htmlGoldens) {
@@ -251,7 +210,7 @@ func TestDiffGoldens(t *testing.T) {
 				if f.format == "json" {
 					validate(t, schema, c.name+" (json)", buf.Bytes())
 				}
-				golden(t, filepath.Join(test, "testdata", "diff", c.name+f.ext), buf.Bytes())
+				golden.Check(t, filepath.Join(test, "testdata", "diff", c.name+f.ext), buf.Bytes())
 			}
 		})
 	}

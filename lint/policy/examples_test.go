@@ -4,13 +4,15 @@ import (
 	"context"
 	"os"
 	"testing"
+
+	"github.com/pxlint/pxlint/lint/policy/regotest"
 )
 
 // TestExamplePolicies runs the Rego unit tests of the shipped user-policy
 // examples (examples/policies), and checks that they load as user policies.
 func TestExamplePolicies(t *testing.T) {
 	dir := "../../examples/policies"
-	results, err := RunRegoTests(context.Background(), os.DirFS(dir))
+	results, err := regotest.Run(context.Background(), os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

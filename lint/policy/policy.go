@@ -115,11 +115,6 @@ type userPackage struct {
 // UserIDPrefix starts the generated rule ID of user policy results that do not name one.
 const UserIDPrefix = "USER-"
 
-// Prepare is PrepareWith in the default sandbox (offline).
-func Prepare(ctx context.Context, userDirs []string) (*Engine, error) {
-	return PrepareWith(ctx, userDirs, DefaultSandbox())
-}
-
 // PrepareWith parses and compiles the built-in policies plus every .rego
 // file (tests excluded) under userDirs. A user policy that does not parse
 // or compile, calls a built-in the sandbox leaves out, or declares a

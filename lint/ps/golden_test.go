@@ -1,15 +1,14 @@
 package ps
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
+	"github.com/pxlint/pxlint/lint/internal/golden"
+)
 
 // TestGolden renders each testdata/parse script's tree, requires and
 // diagnostics and compares them with testdata/golden/<name>.txt.
@@ -40,23 +39,8 @@ func TestGolden(t *testing.T) {
 			for _, d := range f.Diagnostics {
 				fmt.Fprintf(&out, "diagnostic %s %v %s\n", d.Rule, d.Span, d.Message)
 			}
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, golden, out.String())
-			}
+			goldenFile := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
+			golden.CheckString(t, goldenFile, out.String())
 		})
 	}
 }
@@ -86,20 +70,26 @@ func TestCauseGolden(t *testing.T) {
 					fmt.Fprintf(&out, "  related %d:%d: %s\n", r.Span.Start.Line, r.Span.Start.Col, r.Message)
 				}
 			}
-			golden := filepath.Join("testdata", "golden", "cause-"+strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", name, golden, out.String())
-			}
+			goldenFile := filepath.Join("testdata", "golden", "cause-"+strings.TrimSuffix(filepath.Base(name), ".ps1")+".txt")
+			golden.CheckString(t, goldenFile, out.String())
 		})
+	}
+}
+
+// TestNoStrayGoldens: every testdata/golden file belongs to a fixture of
+// TestGolden or TestCauseGolden (a renamed fixture leaves none behind).
+func TestNoStrayGoldens(t *testing.T) {
+	owned := map[string]bool{}
+	for dir, prefix := range map[string]string{"parse": "", "cause": "cause-"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.ps1"))
+		for _, f := range files {
+			owned[prefix+strings.TrimSuffix(filepath.Base(f), ".ps1")+".txt"] = true
+		}
+	}
+	goldens, _ := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	for _, g := range goldens {
+		if !owned[filepath.Base(g)] {
+			t.Errorf("%s belongs to no fixture in testdata/parse or testdata/cause", g)
+		}
 	}
 }

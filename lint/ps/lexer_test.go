@@ -99,3 +99,11 @@ func TestTokenDetails(t *testing.T) {
 		t.Errorf("literal %+v", lit)
 	}
 }
+
+// Lex returns the lossless token stream of src: the tokens' texts
+// concatenate to src.Text. Command and expression mode are told apart by
+// the parser, so Lex parses (with DefaultLimits) and returns its tokens: the lexer's
+// tests read the stream the parser produces.
+func Lex(src *Source) []Token {
+	return Parse(src, DefaultLimits()).Tokens
+}

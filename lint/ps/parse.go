@@ -56,13 +56,6 @@ const (
 	LimitWork   = "work"
 )
 
-// Lex returns the lossless token stream of src: the tokens' texts
-// concatenate to src.Text. Command and expression mode are told apart by
-// the parser, so Lex parses (with DefaultLimits) and returns its tokens.
-func Lex(src *Source) []Token {
-	return Parse(src, DefaultLimits()).Tokens
-}
-
 // ParseBytes decodes and parses.
 func ParseBytes(b []byte, lim Limits) (*Source, *File) {
 	src := Decode(b)

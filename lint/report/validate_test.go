@@ -10,27 +10,32 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/pxlint/pxlint/lint/internal/testenv"
 )
 
-// sharedSchemas is where CI keeps the published schemas, beside the clone.
-const sharedSchemas = "../../../shared/schemas"
+// schemaDir holds the published output-format schemas, copied from the
+// project's shared/schemas (origins and licences in its ORIGIN.md).
+const schemaDir = "testdata/schemas"
 
-// needTools reports whether a missing external tool or file fails the test
-// (CI sets PXLINT_REQUIRE_TOOLS=1) instead of skipping it.
-func needTools() bool { return os.Getenv("PXLINT_REQUIRE_TOOLS") == "1" }
-
-// sharedSchema returns the path of a shared schema, skipping the test with
-// the reason when the folder is absent outside CI.
-func sharedSchema(t *testing.T, name string) string {
+// schemaFile returns the path of a published schema's copy.
+func schemaFile(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join(sharedSchemas, name)
+	p := filepath.Join(schemaDir, name)
 	if _, err := os.Stat(p); err != nil {
-		if needTools() {
-			t.Fatalf("PXLINT_REQUIRE_TOOLS=1 but %s is missing: %v", p, err)
-		}
-		t.Skipf("skipping: %s not found (the shared schemas live beside the clone in CI)", p)
+		t.Fatal(err)
 	}
 	return p
+}
+
+// TestSchemaCopies keeps testdata/schemas equal to shared/schemas where
+// that folder sits beside the clone.
+func TestSchemaCopies(t *testing.T) {
+	copies := map[string]string{}
+	for _, name := range []string{"ORIGIN.md", "sarif-2.1.0.json", "junit-10.xsd", "junit-strict.xsd"} {
+		copies[filepath.Join(schemaDir, name)] = "schemas/" + name
+	}
+	testenv.CheckCopies(t, copies)
 }
 
 // compileSchema compiles a JSON Schema file (draft from its $schema).
@@ -81,7 +86,7 @@ func emptyRender(t *testing.T, format string) []byte {
 }
 
 func TestSARIFValidAgainstSchema(t *testing.T) {
-	s := compileSchema(t, sharedSchema(t, "sarif-2.1.0.json"))
+	s := compileSchema(t, schemaFile(t, "sarif-2.1.0.json"))
 	for name, out := range map[string][]byte{"fixture": render(t, "sarif", Options{}), "empty": emptyRender(t, "sarif"),
 		"not-verified-results": render(t, "sarif", Options{SARIFNotVerifiedResults: true, SARIFCategory: "region/west"})} {
 		if err := validateJSON(t, s, out); err != nil {
@@ -203,13 +208,7 @@ func TestJSONValidAgainstSchema(t *testing.T) {
 // xmllint validates JUnit output with the real tool, as CI consumers would
 // reject it.
 func TestJUnitValidAgainstSchemas(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		if needTools() {
-			t.Fatal("PXLINT_REQUIRE_TOOLS=1 but xmllint is missing (apt-get install libxml2-utils)")
-		}
-		t.Skip("skipping: xmllint not found (apt-get install libxml2-utils)")
-	}
+	xmllint := testenv.Tool(t, "apt-get install libxml2-utils", "xmllint")
 	dir := t.TempDir()
 	// The default output puts a passing rule's warnings in its test case
 	// (junit-10.xsd allows it, the strict Ant schema does not); under
@@ -217,7 +216,7 @@ func TestJUnitValidAgainstSchemas(t *testing.T) {
 	strict := render(t, "junit", Options{JUnitStrict: true})
 	docs := map[string][]byte{"fixture": render(t, "junit", Options{}), "empty": emptyRender(t, "junit"), "strict": strict}
 	for _, xsd := range []string{"junit-10.xsd", "junit-strict.xsd"} {
-		schema := sharedSchema(t, xsd)
+		schema := schemaFile(t, xsd)
 		for name, doc := range docs {
 			if xsd == "junit-strict.xsd" && name == "fixture" {
 				continue

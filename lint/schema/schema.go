@@ -329,13 +329,3 @@ func (s *Schema) LocationCloud(location string) string {
 	}
 	return ""
 }
-
-// Regions lists the built-in Azure regions' short names, sorted.
-func (s *Schema) Regions() []string {
-	out := make([]string, 0, len(s.regions))
-	for _, r := range s.regions {
-		out = append(out, r.Name)
-	}
-	sort.Strings(out)
-	return out
-}

@@ -3,6 +3,7 @@ package schema
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,17 @@ func TestLocationCloud(t *testing.T) {
 			t.Errorf("LocationCloud(%q) = %q, want %q", loc, got, want)
 		}
 	}
+}
+
+// Regions lists the built-in Azure regions' short names, sorted: what
+// TestRegions checks #AzureRegions against (the engine looks regions up).
+func (s *Schema) Regions() []string {
+	out := make([]string, 0, len(s.regions))
+	for _, r := range s.regions {
+		out = append(out, r.Name)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func TestRegions(t *testing.T) {

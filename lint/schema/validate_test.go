@@ -1,18 +1,15 @@
 package schema
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // builtin is the schema without user overlays, loaded once for the tests.
 var builtin = sync.OnceValues(func() (*Schema, error) { return Load(nil) })
@@ -348,7 +345,7 @@ func TestMessagesGolden(t *testing.T) {
 			}
 		}
 	}
-	compareGolden(t, filepath.Join("testdata", "messages.golden"), b.String())
+	golden.CheckString(t, filepath.Join("testdata", "messages.golden"), b.String())
 }
 
 func severityName(s finding.Severity) string {
@@ -356,23 +353,6 @@ func severityName(s finding.Severity) string {
 		return "default"
 	}
 	return s.String()
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
-	}
 }
 
 // TestConcurrentValidate shares one schema between goroutines, as the

@@ -2,18 +2,15 @@ package stage
 
 import (
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/config"
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
 	"github.com/pxlint/pxlint/lint/stage/directive"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const chainConfig = `pxlint {
   fail_on = "error"
@@ -132,17 +129,5 @@ func TestChainOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	golden := filepath.Join("testdata", "chain.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("chain result differs from %s:\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "chain.golden.json"), got)
 }

@@ -124,7 +124,7 @@ func dedupe(s []string) []string {
 }
 
 func TestPoliciesOverCollectedFacts(t *testing.T) {
-	e, err := policy.Prepare(context.Background(), nil)
+	e, err := policy.PrepareWith(context.Background(), nil, policy.DefaultSandbox())
 	if err != nil {
 		t.Fatal(err)
 	}

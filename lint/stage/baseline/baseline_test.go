@@ -1,7 +1,6 @@
 package baseline
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,9 +9,8 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 func report(root string) *finding.Report {
 	eu := filepath.Join(root, "regions", "eu.ps1")
@@ -50,19 +48,7 @@ func TestWriteGolden(t *testing.T) {
 			t.Errorf("baseline contains the secret %q", secret)
 		}
 	}
-	golden := filepath.Join("testdata", "baseline.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("Write =\n%s\nwant\n%s", got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", "baseline.golden.json"), got)
 	// stable: same input, same bytes, whatever the file order
 	r := report(root)
 	r.Files[0], r.Files[1] = r.Files[1], r.Files[0]

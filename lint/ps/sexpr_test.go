@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Sexpr renders a node as a compact S-expression, for tests and debugging
-// (`pxlint inspect` prints the policy input, not this). Spans are omitted.
+// Sexpr renders a node as a compact S-expression, for the parser's tests
+// and goldens (`pxlint inspect` prints the policy input). Spans are omitted.
 func Sexpr(n Node) string {
 	var b strings.Builder
 	writeSexpr(&b, n)

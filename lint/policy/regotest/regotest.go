@@ -1,4 +1,8 @@
-package policy
+// Package regotest runs Rego unit tests (`test_*` rules in *_test.rego)
+// through OPA's tester for `go test`: the built-in policies' tests
+// (policies/) and the shipped example policies' tests alike. Only tests
+// import it; the pxlint binary never runs Rego tests.
+package regotest
 
 import (
 	"context"
@@ -11,18 +15,17 @@ import (
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
-// RegoTestResult is the outcome of one Rego unit test (`test_*` rule).
-type RegoTestResult struct {
+// Result is the outcome of one Rego unit test (`test_*` rule).
+type Result struct {
 	Name   string // package.rule
 	Failed bool
 	Err    error
 	Where  string // file:row
 }
 
-// RunRegoTests runs every `test_*` rule of the .rego files in fsys (tests
-// and the modules they test) through OPA's tester, so `go test` runs the
-// built-in policies' tests and the shipped example policies' tests alike.
-func RunRegoTests(ctx context.Context, fsys fs.FS) ([]RegoTestResult, error) {
+// Run runs every `test_*` rule of the .rego files in fsys (tests and the
+// modules they test) through OPA's tester.
+func Run(ctx context.Context, fsys fs.FS) ([]Result, error) {
 	modules := map[string]*ast.Module{}
 	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rego") {
@@ -48,9 +51,9 @@ func RunRegoTests(ctx context.Context, fsys fs.FS) ([]RegoTestResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []RegoTestResult
+	var out []Result
 	for r := range ch {
-		res := RegoTestResult{Name: r.Package + "." + r.Name, Failed: r.Fail, Err: r.Error}
+		res := Result{Name: r.Package + "." + r.Name, Failed: r.Fail, Err: r.Error}
 		if r.Location != nil {
 			res.Where = fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row)
 		}
