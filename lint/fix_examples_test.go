@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -84,14 +83,7 @@ func TestFixEveryBadExample(t *testing.T) {
 			t.Errorf("%s: the variant fixing %s was not linted", v.name, v.f.RuleID)
 			continue
 		}
-		var added []string
-		for k := range got {
-			if !before[v.name][k] {
-				added = append(added, k)
-			}
-		}
-		sort.Strings(added)
-		if len(added) > 0 {
+		if added := newKeys(before[v.name], got); len(added) > 0 {
 			t.Errorf("%s: the %s fix %q leads to %v", v.name, v.f.RuleID, v.fx.Message, added)
 		}
 		if n, m := countRule(findings[v.name], v.f.RuleID), countRule(afterFindings[key], v.f.RuleID); m >= n {

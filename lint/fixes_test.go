@@ -121,6 +121,19 @@ func findingKeys(t *testing.T, root string, paths ...string) (map[string]map[str
 // examples literally, one at a time, re-lints, and requires that no finding
 // appears that was not there before (PX103's old `@()` fix led straight to
 // PX107). Two runs: the examples as they are, then every fixed variant.
+// newKeys lists, sorted, the finding keys of after that were not in before:
+// what a fix led to.
+func newKeys(before, after map[string]bool) []string {
+	var added []string
+	for k := range after {
+		if !before[k] {
+			added = append(added, k)
+		}
+	}
+	sort.Strings(added)
+	return added
+}
+
 func TestFixesLeadToNoOtherFinding(t *testing.T) {
 	scripts, err := filepath.Glob(filepath.Join("..", "examples", "bad", "*.ps1"))
 	if err != nil || len(scripts) == 0 {
@@ -172,14 +185,7 @@ func TestFixesLeadToNoOtherFinding(t *testing.T) {
 			t.Errorf("%s: the variant fixing %s was not linted", v.name, v.f.RuleID)
 			continue
 		}
-		var added []string
-		for k := range got {
-			if !before[v.name][k] {
-				added = append(added, k)
-			}
-		}
-		sort.Strings(added)
-		if len(added) > 0 {
+		if added := newKeys(before[v.name], got); len(added) > 0 {
 			t.Errorf("%s: applying the %s fix %q on line %d leads to %v", v.name, v.f.RuleID, v.f.Fix, v.f.Region.StartLine, added)
 		}
 	}
