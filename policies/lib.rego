@@ -195,11 +195,9 @@ entries(name) := {e | some e in _all_entries[name]; not e.from}
 all_entries(name) := _all_entries[name]
 
 # _all_entries is a partial rule so that OPA computes each list once per query.
-_all_entries[name] := {_entry(el, i) |
+_all_entries[name] := {_entry(object.union(el, {"value": v}), i) |
 	some i, el in input.variables[name].elements
-	el.kind in {"quoted", "expression"}
-	is_string(el.value)
-	not unexpanded(el)
+	v := _entry_value(el)
 } if {
 	some name in address_variables
 	input.variables[name].kind == "array"
@@ -211,6 +209,21 @@ _all_entries[name] := {{"value": var.value} |
 	some name in address_variables
 	var := input.variables[name]
 	var.kind == "string"
+}
+
+# _entry_value is what an element gives the address list: a written or
+# evaluated string, or the text of a bare element that is no address (`5`,
+# `10.0`), which PowerShell passes on as that text and Azure rejects; a bare
+# address is PX002's, so it is left out.
+_entry_value(el) := el.value if {
+	el.kind in {"quoted", "expression"}
+	is_string(el.value)
+	not unexpanded(el)
+}
+
+_entry_value(el) := el.text if {
+	el.kind == "bare"
+	not looks_like_address(el.text)
 }
 
 _entry(el, i) := {"value": el.value, "element": i, "from": el.from} if {

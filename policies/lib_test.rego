@@ -94,3 +94,13 @@ test_str_skips_unexpanded if {
 	not lib.str("PxNodeFqdns") with input as {"variables": {"PxNodeFqdns": {"kind": "string", "quote": "single", "value": "$($n1),$($n2)"}}}
 	lib.str("PxNodeFqdns") == "$5" with input as {"variables": {"PxNodeFqdns": {"kind": "string", "quote": "single", "value": "$5"}}}
 }
+
+# A bare element that is no address (`5`, `10.0`) reaches Azure as its text,
+# so it is an entry (PX101 judges it); a bare address stays PX002's.
+test_entries_keep_bare_non_address_as_text if {
+	vars := {"PxNodesSourceAddressPrefixes": {"kind": "array", "elements": [
+		{"kind": "bare", "value": 5, "text": "5"},
+		{"kind": "bare", "value": null, "text": "10.0.0.1"},
+	]}}
+	lib.entries("PxNodesSourceAddressPrefixes") == {{"value": "5", "element": 0}} with input as {"variables": vars}
+}

@@ -17,3 +17,18 @@ test_px101_invalid if {
 	g.element == 1
 	endswith(g.msg, "the prefix length is over 32")
 }
+
+# A bare number in the list (`@("80.1.2.3", 5)`) is passed on as "5": PX101,
+# at its element; a bare address beside it is PX002's, not PX101's.
+test_px101_bare_number if {
+	doc := with_nodes([
+		q("80.1.2.3", 5),
+		{"kind": "bare", "value": 5, "text": "5", "line": 6},
+		{"kind": "bare", "value": null, "text": "10.0.0.1", "line": 7},
+	])
+	fs := only("PX101", network.deny) with input as doc
+	count(fs) == 1
+	some f in fs
+	f.element == 1
+	startswith(f.msg, "\"5\" in $PxNodesSourceAddressPrefixes is not a valid IPv4 address or CIDR prefix")
+}
