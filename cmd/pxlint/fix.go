@@ -141,11 +141,14 @@ func describeFix(path string, a lint.AppliedFix) string {
 // re-encoding leaves the text alone and is said in a line before the diff.
 func fixDiff(ff *lint.FixedFile) string {
 	var b strings.Builder
+	// The path is escaped on its own: escape.Lines below keeps line breaks,
+	// and a newline in a file name would split the diff's header.
+	path := escape.Text(ff.Path)
 	if ff.Reencoded {
-		fmt.Fprintf(&b, "pxlint: %s: saved as UTF-8 with BOM (the text is unchanged)\n", ff.Path)
+		fmt.Fprintf(&b, "pxlint: %s: saved as UTF-8 with BOM (the text is unchanged)\n", path)
 	}
 	before, after := joinLines(ff.BeforeLines), joinLines(ff.AfterLines)
-	b.WriteString(udiff.Unified("a/"+ff.Path, "b/"+ff.Path, before, after))
+	b.WriteString(udiff.Unified("a/"+path, "b/"+path, before, after))
 	return escape.Lines(strings.TrimSuffix(b.String(), "\n")) + "\n"
 }
 
