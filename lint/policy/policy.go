@@ -103,6 +103,9 @@ type Engine struct {
 	userPkgs  []userPackage
 	userRules []rules.Rule
 	sandbox   Sandbox
+	// restored says the built-in policies came from the snapshot
+	// (snapshot.go), not a compile.
+	restored bool
 }
 
 type userPackage struct {
@@ -115,18 +118,14 @@ type userPackage struct {
 // UserIDPrefix starts the generated rule ID of user policy results that do not name one.
 const UserIDPrefix = "USER-"
 
-// PrepareWith parses and compiles the built-in policies plus every .rego
-// file (tests excluded) under userDirs. A user policy that does not parse
+// PrepareWith restores the compiled built-in policies (snapshot.go) and
+// parses and compiles every .rego file (tests excluded) under userDirs. A user policy that does not parse
 // or compile, calls a built-in the sandbox leaves out, or declares a
 // reserved rule ID is an error naming file:line (exit code 2 for the CLI).
 // Built-in and user policies compile separately: the user compiler has the
 // sandbox's capabilities, the built-in one OPA's full set.
 func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, error) {
 	opts := ast.ParserOptions{RegoVersion: ast.RegoV1, ProcessAnnotation: true}
-	modules, err := builtinModules(runtimeParse, forScripts)
-	if err != nil {
-		return nil, err
-	}
 	e := &Engine{sandbox: sb}
 	userModules := map[string]*ast.Module{}
 	for _, dir := range userDirs {
@@ -157,16 +156,17 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 			}
 		}
 	}
-	compiler, err := compileBuiltin(modules)
+	compiler, restored, err := builtinCompiler(scriptsEngine)
 	if err != nil {
 		return nil, err
 	}
-	pq, err := rego.New(rego.Query(builtinQuery(modules, false)), rego.Compiler(compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(builtinQuery(compiler.Modules, false)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, oneLine(err)
 	}
 	e.query = pq
 	e.compiler = compiler
+	e.restored = restored
 	if len(userModules) > 0 {
 		if err := e.prepareUser(ctx, userModules); err != nil {
 			return nil, err
@@ -178,19 +178,15 @@ func PrepareWith(ctx context.Context, userDirs []string, sb Sandbox) (*Engine, e
 // PrepareInfinity prepares the built-in PX7xx policies (InfinityPackage),
 // over the policy input of lint/infinity.
 func PrepareInfinity(ctx context.Context) (*Engine, error) {
-	modules, err := builtinModules(runtimeParse, forInfinity)
+	compiler, restored, err := builtinCompiler(infinityEngine)
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compileBuiltin(modules)
-	if err != nil {
-		return nil, err
-	}
-	pq, err := rego.New(rego.Query(builtinQuery(modules, true)), rego.Compiler(compiler)).PrepareForEval(ctx)
+	pq, err := rego.New(rego.Query(builtinQuery(compiler.Modules, true)), rego.Compiler(compiler)).PrepareForEval(ctx)
 	if err != nil {
 		return nil, oneLine(err)
 	}
-	return &Engine{query: pq, sandbox: DefaultSandbox()}, nil
+	return &Engine{query: pq, sandbox: DefaultSandbox(), restored: restored}, nil
 }
 
 // runtimeParse parses the built-in policies for evaluation: their

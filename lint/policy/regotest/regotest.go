@@ -26,6 +26,36 @@ type Result struct {
 // Run runs every `test_*` rule of the .rego files in fsys (tests and the
 // modules they test) through OPA's tester.
 func Run(ctx context.Context, fsys fs.FS) ([]Result, error) {
+	modules, err := parse(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return run(ctx, newRunner().SetModules(modules))
+}
+
+// Compile compiles the .rego files in fsys as Run does (with the tester's
+// own stages) without running a test: for tests that run them from
+// another compiler (RunCompiled), e.g. one restored from a snapshot.
+func Compile(ctx context.Context, fsys fs.FS) (*ast.Compiler, error) {
+	modules, err := parse(fsys)
+	if err != nil {
+		return nil, err
+	}
+	c := ast.NewCompiler().WithEnablePrintStatements(true) // as the tester's own
+	// A filter no test name matches: the runner compiles, runs nothing.
+	if _, err := run(ctx, newRunner().SetCompiler(c).SetModules(modules).Filter("^$")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// RunCompiled runs every `test_*` rule of an already compiled compiler's
+// modules, without compiling them again.
+func RunCompiled(ctx context.Context, c *ast.Compiler) ([]Result, error) {
+	return run(ctx, newRunner().SetCompiler(c))
+}
+
+func parse(fsys fs.FS) (map[string]*ast.Module, error) {
 	modules := map[string]*ast.Module{}
 	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".rego") {
@@ -42,12 +72,17 @@ func Run(ctx context.Context, fsys fs.FS) ([]Result, error) {
 		modules[path] = m
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
+	return modules, err
+}
+
+func newRunner() *tester.Runner {
 	// OPA's default of 5 s per test is too tight for the linear-time tests
 	// over thousands of entries on a loaded 2-core CI machine.
-	ch, err := tester.NewRunner().SetModules(modules).SetTimeout(2*time.Minute).RunTests(ctx, nil)
+	return tester.NewRunner().SetTimeout(2 * time.Minute)
+}
+
+func run(ctx context.Context, runner *tester.Runner) ([]Result, error) {
+	ch, err := runner.RunTests(ctx, nil)
 	if err != nil {
 		return nil, err
 	}

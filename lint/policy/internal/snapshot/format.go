@@ -1,0 +1,126 @@
+// Package snapshot is a compact binary codec for compiled OPA modules: the
+// built-in policies are compiled once, at `go generate` time, and the
+// binary restores them instead of parsing and compiling ~70 modules on
+// every run. OPA's own JSON form of the AST does not round-trip, and a
+// compiled module's String() does not re-parse to the same module, hence
+// this codec.
+//
+// The codec knows every AST node type of the OPA version in go.mod and
+// fails to encode any other (an OPA upgrade that adds one fails `go
+// generate` loudly instead of dropping it). Decoding never panics: corrupt
+// or foreign bytes are an error, and the caller falls back to compiling
+// the policies.
+//
+// Not restored: the unexported bookkeeping of ast nodes (a rule's
+// generated body, a head's keywords and generated value, an expression's
+// cogenerated links and "from assignment" mark). The parser's checks, the
+// compiler's safety stage and trace explanations read them; evaluation of
+// an already compiled module does not.
+//
+// Layout (integers are unsigned varints, strings indices into the table):
+//
+//	magic "pxlint-snapshot\x00" format-version
+//	header: OPA version, policy source hash, payload SHA-256
+//	payload: string table, engine directory (name, byte range), engines
+//
+// An engine is the compiled modules (by name) of one compiler plus its
+// rewritten-variable map, which error messages use.
+package snapshot
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+const (
+	magic = "pxlint-snapshot\x00"
+	// formatVersion changes with any change of the layout below.
+	formatVersion = 1
+	// maxDepth bounds the nesting the decoder follows, so corrupt bytes
+	// cannot exhaust the stack; compiled policies nest a few dozen deep.
+	maxDepth = 1000
+)
+
+// Header says what a snapshot was built from.
+type Header struct {
+	// OPAVersion is the OPA module version that compiled the policies.
+	OPAVersion string
+	// SourceHash identifies the policy sources (SourceHash).
+	SourceHash string
+}
+
+// Engine is one compiler's compiled modules.
+type Engine struct {
+	Name string
+	// Modules are compiled modules by name (as the compiler keys them).
+	Modules map[string]*ast.Module
+	// RewrittenVars is the compiler's map from generated local variables
+	// to the names in the source.
+	RewrittenVars map[ast.Var]ast.Var
+}
+
+// Sources returns the source text of a file named in the modules'
+// locations, so location texts are stored as ranges of it; ok false when
+// there is none (the text is then stored whole).
+type Sources func(file string) (src []byte, ok bool)
+
+// SourceHash identifies a set of policy files: SHA-256 over every name and
+// content, in the order given (the caller sorts).
+func SourceHash(names []string, contents [][]byte) string {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	for i, name := range names {
+		h.Write(binary.AppendUvarint(n[:0], uint64(len(name))))
+		h.Write([]byte(name))
+		h.Write(binary.AppendUvarint(n[:0], uint64(len(contents[i]))))
+		h.Write(contents[i])
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}
+
+// Node tags. Zero is never a tag, so a zeroed byte is an error.
+const (
+	tagNil byte = iota + 1
+
+	// values
+	tagNull
+	tagFalse
+	tagTrue
+	tagNumber
+	tagString
+	tagVar
+	tagRef
+	tagArray
+	tagSet
+	tagObject
+	tagArrayCompr
+	tagSetCompr
+	tagObjectCompr
+	tagCall
+	tagTemplate
+	tagNot
+
+	// expression terms (Expr.Terms) and template string parts
+	tagTerm
+	tagTerms
+	tagSome
+	tagEvery
+	tagAnd
+	tagOr
+	tagExpr
+
+	// location texts
+	tagTextSource
+	tagTextRaw
+	tagLocation
+	tagRule
+)
+
+var (
+	errCorrupt = errors.New("snapshot: corrupt")
+	errDepth   = errors.New("snapshot: nesting too deep")
+)
