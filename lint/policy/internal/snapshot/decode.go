@@ -90,6 +90,41 @@ type reader struct {
 	sources  Sources
 	depth    int
 	err      error
+	// locs are the locations read so far, in order (tagLocationRef).
+	locs []*ast.Location
+	// Nodes are allocated in blocks: a restore reads tens of thousands.
+	termBlock []ast.Term
+	exprBlock []ast.Expr
+	locBlock  []ast.Location
+}
+
+const blockSize = 256
+
+func (r *reader) newTerm() *ast.Term {
+	if len(r.termBlock) == 0 {
+		r.termBlock = make([]ast.Term, blockSize)
+	}
+	t := &r.termBlock[0]
+	r.termBlock = r.termBlock[1:]
+	return t
+}
+
+func (r *reader) newExpr() *ast.Expr {
+	if len(r.exprBlock) == 0 {
+		r.exprBlock = make([]ast.Expr, blockSize)
+	}
+	x := &r.exprBlock[0]
+	r.exprBlock = r.exprBlock[1:]
+	return x
+}
+
+func (r *reader) newLocation() *ast.Location {
+	if len(r.locBlock) == 0 {
+		r.locBlock = make([]ast.Location, blockSize)
+	}
+	loc := &r.locBlock[0]
+	r.locBlock = r.locBlock[1:]
+	return loc
 }
 
 func (r *reader) fail(err error) {
@@ -308,7 +343,7 @@ func (r *reader) body() ast.Body {
 }
 
 func (r *reader) expr() *ast.Expr {
-	x := &ast.Expr{}
+	x := r.newExpr()
 	if !r.enter() {
 		return x
 	}
@@ -419,7 +454,8 @@ func (r *reader) term() *ast.Term {
 		r.fail(errCorrupt)
 		return nil
 	}
-	t := &ast.Term{Location: r.location()}
+	t := r.newTerm()
+	t.Location = r.location()
 	if !r.enter() {
 		t.Value = ast.NullValue
 		return t
@@ -525,12 +561,21 @@ func (r *reader) location() *ast.Location {
 	switch r.byte() {
 	case tagNil:
 		return nil
+	case tagLocationRef:
+		i := r.uint()
+		if i >= uint64(len(r.locs)) {
+			r.fail(errCorrupt)
+			return nil
+		}
+		return r.locs[i]
 	case tagLocation:
 	default:
 		r.fail(errCorrupt)
 		return nil
 	}
-	loc := &ast.Location{File: r.str()}
+	loc := r.newLocation()
+	r.locs = append(r.locs, loc)
+	loc.File = r.str()
 	loc.Row = r.int()
 	loc.Col = r.int()
 	loc.Offset = r.int()

@@ -17,11 +17,12 @@ import (
 // The output depends only on its input: modules, objects and sets are
 // written in a fixed order.
 func Encode(h Header, engines []Engine, sources Sources) ([]byte, error) {
-	e := &encoder{strs: map[string]int{}, sources: sources}
+	e := &encoder{strs: map[string]int{}, sources: sources, locs: map[locationKey]int{}}
 	type span struct{ start, end int }
 	spans := make([]span, len(engines))
 	for i, en := range engines {
 		spans[i].start = len(e.buf)
+		e.locs = map[locationKey]int{} // engines decode alone
 		e.engine(en)
 		spans[i].end = len(e.buf)
 		if e.err != nil {
@@ -68,7 +69,15 @@ type encoder struct {
 	strs    map[string]int
 	table   []string
 	sources Sources
-	err     error
+	// locs numbers the locations written so far, by value.
+	locs map[locationKey]int
+	err  error
+}
+
+type locationKey struct {
+	file             string
+	row, col, offset int
+	text, tabs       string
 }
 
 func (e *encoder) fail(format string, args ...any) {
@@ -370,6 +379,19 @@ func (e *encoder) location(loc *ast.Location) {
 		e.byte(tagNil)
 		return
 	}
+	key := locationKey{file: loc.File, row: loc.Row, col: loc.Col, offset: loc.Offset, text: string(loc.Text), tabs: fmt.Sprint(loc.Tabs)}
+	if loc.Text == nil {
+		key.text = "\x00nil"
+	}
+	if loc.Tabs == nil {
+		key.tabs = "nil"
+	}
+	if i, ok := e.locs[key]; ok {
+		e.byte(tagLocationRef)
+		e.len(i)
+		return
+	}
+	e.locs[key] = len(e.locs)
 	e.byte(tagLocation)
 	e.str(loc.File)
 	e.int(loc.Row)

@@ -24,7 +24,10 @@
 //	payload: string table, engine directory (name, byte range), engines
 //
 // An engine is the compiled modules (by name) of one compiler plus its
-// rewritten-variable map, which error messages use.
+// rewritten-variable map, which error messages use. Equal locations are
+// written once and referred to after (half of them repeat: rewritten
+// terms keep their original's), so decoded nodes share them, as compiled
+// nodes share their originals' (OPA never changes a parsed location).
 package snapshot
 
 import (
@@ -39,7 +42,7 @@ import (
 const (
 	magic = "pxlint-snapshot\x00"
 	// formatVersion changes with any change of the layout below.
-	formatVersion = 1
+	formatVersion = 2
 	// maxDepth bounds the nesting the decoder follows, so corrupt bytes
 	// cannot exhaust the stack; compiled policies nest a few dozen deep.
 	maxDepth = 1000
@@ -117,6 +120,7 @@ const (
 	tagTextSource
 	tagTextRaw
 	tagLocation
+	tagLocationRef
 	tagRule
 )
 
