@@ -597,7 +597,7 @@ func (r *reader) text(loc *ast.Location) []byte {
 	case tagTextRaw:
 		return []byte(r.str())
 	case tagTextSource:
-		n := r.count()
+		n := r.uint() // a length in the source, checked against it below
 		if loc == nil || r.sources == nil {
 			r.fail(errCorrupt)
 			return nil
@@ -607,11 +607,12 @@ func (r *reader) text(loc *ast.Location) []byte {
 			r.fail(fmt.Errorf("snapshot: no source for %s", loc.File))
 			return nil
 		}
-		if loc.Offset < 0 || loc.Offset > len(src) || n > len(src)-loc.Offset {
+		if loc.Offset < 0 || loc.Offset > len(src) || n > uint64(len(src)-loc.Offset) {
 			r.fail(errCorrupt)
 			return nil
 		}
-		return src[loc.Offset : loc.Offset+n : loc.Offset+n]
+		end := loc.Offset + int(n)
+		return src[loc.Offset:end:end]
 	}
 	r.fail(errCorrupt)
 	return nil

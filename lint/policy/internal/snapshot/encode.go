@@ -50,13 +50,18 @@ func Encode(h Header, engines []Engine, sources Sources) ([]byte, error) {
 	payload = binary.AppendUvarint(payload, uint64(len(body)))
 	payload = append(payload, body...)
 
+	return seal(h, payload), nil
+}
+
+// seal puts the magic, the header and the payload's checksum before it.
+func seal(h Header, payload []byte) []byte {
 	out := []byte(magic)
 	out = binary.AppendUvarint(out, formatVersion)
 	out = appendString(out, h.OPAVersion)
 	out = appendString(out, h.SourceHash)
 	sum := sha256.Sum256(payload)
 	out = append(out, sum[:]...)
-	return append(out, payload...), nil
+	return append(out, payload...)
 }
 
 func appendString(b []byte, s string) []byte {
