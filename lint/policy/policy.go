@@ -2,9 +2,10 @@
 // built-in policies embedded from policies/ and the user's own (--policy DIR),
 // which run in a sandbox (sandbox.go: no network, clock or randomness, a
 // time and a memory bound).
-// Everything is parsed, compiled and prepared once per run (Prepare) and the
-// prepared query is shared by every file and goroutine (Eval is safe for
-// concurrent use).
+// The built-in policies are compiled at build time and restored from a
+// snapshot (snapshot.go); user policies are parsed and compiled. Both are
+// prepared once per run (PrepareWith) and the prepared query is shared by
+// every file and goroutine (Eval is safe for concurrent use).
 package policy
 
 import (
