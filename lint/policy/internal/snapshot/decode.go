@@ -30,10 +30,23 @@ func header(data string) (Header, string, error) {
 	}
 	sum := data[r.pos : r.pos+sha256.Size]
 	payload := data[r.pos+sha256.Size:]
-	if got := sha256.Sum256([]byte(payload)); string(got[:]) != sum {
+	if got := checksum(payload); string(got) != sum {
 		return h, "", fmt.Errorf("snapshot: checksum mismatch")
 	}
 	return h, payload, nil
+}
+
+// checksum is the SHA-256 of s, hashed through a small buffer: the
+// snapshot is half a megabyte, which converting it whole would copy.
+func checksum(s string) []byte {
+	h := sha256.New()
+	var buf [16 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return h.Sum(nil)
 }
 
 // Decode restores the engine called name. Corrupt bytes are an error,
