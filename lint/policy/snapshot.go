@@ -23,6 +23,10 @@ import (
 // used: the run compiles the policies as before (compileBuiltinEngine), and
 // TestSnapshotFresh fails, so CI never ships that slower path.
 //
+// Which engine a package belongs to comes from the rule registry
+// (isInfinity), so the registry is generated first.
+//
+//go:generate go generate ../rules
 //go:generate go run ./internal/cmd/gensnapshot -out builtin.snapshot
 //go:embed builtin.snapshot
 var builtinSnapshot string
