@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -233,4 +234,62 @@ func TestRegoThroughSnapshot(t *testing.T) {
 		t.Fatalf("ran %d Rego tests", len(results))
 	}
 	t.Logf("%d Rego tests", len(results))
+}
+
+// TestUnusableSnapshotFallsBack: a snapshot of other sources, or one that
+// does not decode, is not restored; the run compiles the policies instead
+// and judges the same.
+func TestUnusableSnapshotFallsBack(t *testing.T) {
+	good := builtinSnapshot
+	t.Cleanup(func() { builtinSnapshot = good })
+	src, err := builtinSources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var engines []snapshot.Engine
+	for _, en := range builtinEngines {
+		c, err := compileFull(en)
+		if err != nil {
+			t.Fatal(err)
+		}
+		engines = append(engines, snapshot.Engine{Name: en.name, Modules: c.Modules, RewrittenVars: c.RewrittenVars})
+	}
+	stale, err := snapshot.Encode(snapshot.Header{OPAVersion: version.Version, SourceHash: "edited"}, engines, src.lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrupt := []byte(good)
+	corrupt[len(corrupt)/2] ^= 0xff
+	input := map[string]any{"variables": map[string]any{"PxBaseConnName": map[string]any{"kind": "string", "value": "Fabrikam!"}}}
+	restored, err := Prepare(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := restored.Eval(context.Background(), input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Deny) == 0 {
+		t.Fatal("no finding to compare")
+	}
+	for name, data := range map[string]string{"stale": string(stale), "corrupt": string(corrupt), "empty": ""} {
+		builtinSnapshot = data
+		if _, err := restoreBuiltin(scriptsEngine); err == nil {
+			t.Errorf("%s: restored", name)
+		}
+		e, err := Prepare(context.Background(), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if e.restored {
+			t.Errorf("%s: Prepare says restored", name)
+		}
+		got, err := e.Eval(context.Background(), input)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the compiled engine says\n%+v\nthe restored one\n%+v", name, got, want)
+		}
+	}
 }
