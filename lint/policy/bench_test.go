@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/internal/cputime"
+	"github.com/pxlint/pxlint/lint/policy/internal/snapshot"
 )
 
 // BenchmarkPrepare is the fixed cost of every run: parsing and compiling the
@@ -50,4 +51,38 @@ func BenchmarkEvalWithUserPolicies(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRestore splits BenchmarkPrepare's restore of the script engine:
+// decoding the snapshot, then the compiler stages evaluation needs.
+func BenchmarkRestore(b *testing.B) {
+	src, err := builtinSources()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("decode", func(b *testing.B) {
+		cpu := cputime.Process()
+		for i := 0; i < b.N; i++ {
+			if _, _, err := snapshot.Decode(builtinSnapshot, scriptsEngine.name, src.lookup); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+	})
+	b.Run("stages", func(b *testing.B) {
+		engines := make([]snapshot.Engine, b.N)
+		for i := range engines {
+			if _, engines[i], err = snapshot.Decode(builtinSnapshot, scriptsEngine.name, src.lookup); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ResetTimer()
+		cpu := cputime.Process()
+		for i := 0; i < b.N; i++ {
+			if _, err := restore(engines[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+	})
 }
