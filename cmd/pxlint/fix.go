@@ -11,7 +11,6 @@ import (
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/escape"
-	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/report"
 )
@@ -201,9 +200,5 @@ func explainFix(w io.Writer, rule string) {
 	if !ok {
 		return
 	}
-	how := "pxlint fix, pxlint lint --fix"
-	if x.Safety == finding.SafetyUnsafe && !x.Mixed {
-		how = "pxlint fix --unsafe-fixes"
-	}
-	fmt.Fprintf(w, "\nAutomatic fix (%s)\n  %s\n  safety: %s\n", how, x.Summary, x.SafetyText())
+	fmt.Fprintf(w, "\nAutomatic fix (%s)\n  %s\n  safety: %s\n", strings.Join(x.Commands(), ", "), x.Summary, x.SafetyText())
 }
