@@ -51,7 +51,10 @@ var (
 // module and rule trees, rule indices and comprehension indices.
 // (RemoveImports is there to hand the compiler the restored modules,
 // restore says how.) The local-variable generator is left out: only the
-// rewriting stages use it, queries get their own. TestRestoredEqualsCompiled
+// rewriting stages use it, queries get their own. The type environment
+// holds the built-in functions only, as in a run's compile before the
+// snapshot (runtimeSkips): evaluation reads it to tell a function a `with`
+// replaces, which no built-in policy does. TestRestoredEqualsCompiled
 // compares the result with fresh compiles, and the golden and Rego tests
 // evaluate through it.
 var restoreStages = []ast.StageID{
