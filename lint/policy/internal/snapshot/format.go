@@ -1,6 +1,6 @@
 // Package snapshot is a compact binary codec for compiled OPA modules: the
 // built-in policies are compiled once, at `go generate` time, and the
-// binary restores them instead of parsing and compiling ~70 modules on
+// binary restores them instead of parsing and compiling every module on
 // every run. OPA's own JSON form of the AST does not round-trip, and a
 // compiled module's String() does not re-parse to the same module, hence
 // this codec.
@@ -17,7 +17,8 @@
 // compiler's safety stage and trace explanations read them; evaluation of
 // an already compiled module does not.
 //
-// Layout (integers are unsigned varints, strings indices into the table):
+// Layout (integers are varints, zig-zag where they may be negative;
+// strings are indices into the string table):
 //
 //	magic "pxlint-snapshot\x00" format-version
 //	header: OPA version, policy source hash, payload SHA-256
