@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"time"
@@ -41,7 +42,9 @@ func main() {
 	tuneGC()
 	// A cancelled CI job (SIGINT, SIGTERM) leaves no half-written report.
 	stop := atomicfile.RemoveOnSignal(os.Exit)
+	stopTrace := startTrace(os.Getenv, os.Stderr)
 	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stopTrace()
 	stop()
 	os.Exit(code)
 }
@@ -435,7 +438,10 @@ func runLint(args []string, in io.Reader, stdout, stderr io.Writer, getenv func(
 	}
 	rep.Version = buildinfo.Get().Version
 	opt := report.Options{Color: color, ASCII: ascii, Verbose: c.opts.Verbose}.WithEnv(getenv)
-	if err := report.WriteAll(outs, stdout, rep, rs, opt); err != nil {
+	r := trace.StartRegion(context.Background(), "write reports")
+	err = report.WriteAll(outs, stdout, rep, rs, opt)
+	r.End()
+	if err != nil {
 		return fail(stderr, err.Error())
 	}
 	if !prettyOnStdout(outs) {
