@@ -202,6 +202,12 @@ func (e *engine) sandbox() policy.Sandbox {
 func (e *engine) schemaFor(dirs []string) (*schema.Schema, error) {
 	f := futureFor(&e.mu, e.schemas, dirs)
 	f.once.Do(func() {
+		if len(dirs) == 0 {
+			// The built-in schema newEngine started.
+			defer trace.StartRegion(context.Background(), "wait for schema").End()
+			f.val, f.err = e.schema, e.schema.Wait()
+			return
+		}
 		defer trace.StartRegion(context.Background(), "load schema").End()
 		f.val, f.err = schema.Load(dirs)
 	})

@@ -268,7 +268,10 @@ func newEngine(opts Options) (*engine, error) {
 	// Compiling the Rego policies is the largest fixed cost of a run: start
 	// it now so it overlaps loading the schema and reading the scripts.
 	go func() { _, _ = e.policyFor(context.Background(), opts.PolicyDirs) }()
-	sc, err := e.schemaFor(nil)
+	// The built-in schema's data is there at once; its CUE compiles on the
+	// other core while the scripts are read and parsed, and the first
+	// validation waits for it (schemaFor).
+	sc, err := schema.Start()
 	if err != nil {
 		return nil, err
 	}
