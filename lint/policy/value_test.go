@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -72,6 +73,38 @@ func TestToValueMatchesRoundTrip(t *testing.T) {
 		}
 		if want.Compare(got) != 0 {
 			t.Errorf("ToValue(%T):\n got %v\nwant %v", x, got, want)
+		}
+	}
+}
+
+type valueTree struct {
+	Name string       `json:"name"`
+	Kids []*valueTree `json:"kids,omitempty"`
+	Next *valueTree   `json:"next"`
+}
+
+// TestToValueRecursiveType: a type that holds itself gets its encoder while
+// that encoder is being made, and converts as the round trip does, from
+// several goroutines at once (go test -race).
+func TestToValueRecursiveType(t *testing.T) {
+	tree := &valueTree{Name: "root", Kids: []*valueTree{{Name: "a"}, {Name: "b", Next: &valueTree{Name: "c"}}}}
+	want, err := ast.InterfaceToValue(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, err := ToValue(tree)
+			if err == nil && want.Compare(got) != 0 {
+				err = fmt.Errorf("got %v, want %v", got, want)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
