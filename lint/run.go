@@ -67,6 +67,7 @@ type engine struct {
 	mu       sync.Mutex
 	policies map[string]*future[*policy.Engine] // by user policy folders
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
+	ruleSets map[ruleSetKey]*ruleSet            // by policies and schema (ruleSetFor)
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
 	// certCache decrypts each certificate file once per run, however many
