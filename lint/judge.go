@@ -65,7 +65,9 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err := e.stages(s, fr, j.rs); err != nil {
 		return nil, err
 	}
-	fix.Attach(&fix.Context{Src: s.src, Tokens: s.file.Tokens, Input: in, Secrets: s.res.SecretSpans}, fr.Findings)
+	if fix.Fixable(fr.Findings) {
+		fix.Attach(&fix.Context{Src: s.src, Tokens: e.scriptTokens(s), Input: in, Secrets: s.res.SecretSpans}, fr.Findings)
+	}
 	fr.Sort()
 	return fr, nil
 }
