@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -283,6 +284,9 @@ func structEncoder(t reflect.Type) encodeFunc {
 	if !ok {
 		return roundTrip
 	}
+	if isSmallIntTuple(fields) {
+		return tupleEncoder(fields)
+	}
 	// A field's type may be the struct itself: encoderFor then hands out
 	// the stand-in of the encoder being made.
 	encs := make([]encodeFunc, len(fields))
@@ -307,6 +311,68 @@ func structEncoder(t reflect.Type) encodeFunc {
 			pairs = append(pairs, [2]*ast.Term{f.key, e})
 		}
 		return c.term(ast.NewObject(pairs...)), nil
+	}
+}
+
+// maxTupleFields is the widest struct of ints that tupleEncoder shares.
+const maxTupleFields = 4
+
+// maxSharedTuples bounds the objects one tupleEncoder keeps.
+const maxSharedTuples = 1 << 14
+
+// isSmallIntTuple reports a struct of a few signed ints, none omitted when
+// zero: a span, whose object a run meets again and again.
+func isSmallIntTuple(fields []field) bool {
+	if len(fields) == 0 || len(fields) > maxTupleFields {
+		return false
+	}
+	for _, f := range fields {
+		switch f.typ.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		default:
+			return false
+		}
+		if f.omitEmpty {
+			return false
+		}
+	}
+	return true
+}
+
+// tupleEncoder converts a small struct of ints (isSmallIntTuple) to an
+// object that every equal value shares: the scripts of a run repeat their
+// spans (one layout, one template), and each object is a map and three
+// slices that OPA never modifies once made.
+func tupleEncoder(fields []field) encodeFunc {
+	var (
+		shared sync.Map // [maxTupleFields]int64 → *ast.Term
+		n      atomic.Int64
+	)
+	return func(_ *converter, v reflect.Value) (*ast.Term, error) {
+		var key [maxTupleFields]int64
+		for i, f := range fields {
+			key[i] = v.Field(f.index).Int()
+		}
+		if t, ok := shared.Load(key); ok {
+			return t.(*ast.Term), nil
+		}
+		// Terms of their own, not the converter's: a shared object
+		// outlives the conversion, and would keep its block alive.
+		var buf [maxTupleFields][2]*ast.Term
+		for i, f := range fields {
+			num := ast.NewTerm(ast.Number(strconv.FormatInt(key[i], 10)))
+			if key[i] >= 0 && key[i] <= maxInternedInt {
+				num = ast.InternedTerm(int(key[i]))
+			}
+			buf[i] = [2]*ast.Term{f.key, num}
+		}
+		t := ast.NewTerm(ast.NewObject(buf[:len(fields)]...))
+		if n.Load() < maxSharedTuples {
+			if _, loaded := shared.LoadOrStore(key, t); !loaded {
+				n.Add(1)
+			}
+		}
+		return t, nil
 	}
 }
 

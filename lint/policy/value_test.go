@@ -47,6 +47,15 @@ type valueDoc struct {
 	Nested    map[string]any    `json:"nested"`
 	Strs      map[string]string `json:"strs"`
 	Stringed  int               `json:"stringed,string"`
+	Spans     []valueSpan       `json:"spans"`
+}
+
+// valueSpan is a struct of ints, converted to objects shared by equal values.
+type valueSpan struct {
+	StartLine int   `json:"start_line"`
+	Col       int8  `json:"col"`
+	EndLine   int64 `json:"end_line"`
+	Delta     int   `json:"delta"`
 }
 
 // TestToValueMatchesRoundTrip: ToValue gives the value OPA's JSON round
@@ -61,6 +70,7 @@ func TestToValueMatchesRoundTrip(t *testing.T) {
 		Number: "12.50", Embedded: valueEmbedded{valueInner{1}, "e"}, Array: [2]bool{true, false},
 		Nested: map[string]any{"m": map[string]map[string]any{"PX108": {"x": []any{"a"}}}}, Strs: map[string]string{"a": "b"},
 		Stringed: 5,
+		Spans:    []valueSpan{{1, 2, 3, -4}, {1, 2, 3, -4}, {100000, -1, 0, 513}, {}},
 	}
 	for _, x := range []any{doc, *doc, nil, "s", 3, []string(nil), map[string]any{}} {
 		want, err := ast.InterfaceToValue(x)
