@@ -112,7 +112,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 	case "lint":
 		return runLint(rest, stdin, stdout, stderr, getenv)
 	case "fix":
-		return runFix(rest, stdout, stderr, getenv)
+		return runFix(rest, stdin, stdout, stderr, getenv)
 	case "inspect":
 		return runInspect(rest, stdout, stderr, getenv)
 	case "plan":
@@ -425,6 +425,9 @@ func runLint(args []string, in io.Reader, stdout, stderr io.Writer, getenv func(
 		}
 	}
 	if *applyFixes {
+		if c.opts.Stdin != nil {
+			return fail(stderr, "lint: --fix cannot write back a script read from standard input: use 'pxlint fix -', which prints the fixed script")
+		}
 		if err := lintFix(c.opts, stderr); err != nil {
 			return fail(stderr, err.Error())
 		}
