@@ -133,3 +133,21 @@ func BenchmarkValidateParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkValidateFewNew validates scripts that differ in three values
+// (base name, FQDN, certificate file), the rest hitting the pass cache: the
+// layout of a config repository's regional scripts.
+func BenchmarkValidateFewNew(b *testing.B) {
+	s := mustBuiltin(b)
+	i := 0
+	for b.Loop() {
+		i++
+		v := typicalValues()
+		v["PxBaseConnName"] = fmt.Sprintf("fab%05d", i%100000)
+		v["PxTeamsConnFqdn"] = fmt.Sprintf("teams-%d.fabrikam.net", i)
+		v["PxPfxCertFileName"] = fmt.Sprintf("teams-%d.pfx", i)
+		if got := s.Validate("az", v, Options{}); len(got) != 0 {
+			b.Fatal(got)
+		}
+	}
+}

@@ -235,6 +235,9 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	if len(todo) == 0 {
 		return nil
 	}
+	if len(todo) <= maxSeparateChecks {
+		return s.failingSeparately(fs, todo)
+	}
 	x := s.ctx.Encode(todo)
 	if x.Err() != nil {
 		return nil
@@ -267,6 +270,41 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// maxSeparateChecks is the most new values failing checks one by one. A
+// unification of the whole variables struct costs about as much as four
+// values checked alone (it copies every field of the struct), and the
+// scripts of a run mostly differ in two or three values (names, FQDN).
+const maxSeparateChecks = 4
+
+// failingSeparately is failing for a few values, each checked alone against
+// its field: the same answer, since every constraint is per variable.
+func (s *Schema) failingSeparately(fs *fieldSet, todo map[string]any) map[string]bool {
+	var out map[string]bool
+	fail := func(n string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[n] = true
+	}
+	for n, v := range todo {
+		f, ok := fs.fields[n]
+		if !ok {
+			fail(n) // the closed struct's error
+			continue
+		}
+		x := s.ctx.Encode(v)
+		if x.Err() != nil {
+			continue // as failing skips a document CUE cannot encode
+		}
+		if f.value.Unify(x).Validate(cue.Concrete(true)) != nil {
+			fail(n)
+			continue
+		}
+		fs.passed.add(n, v)
 	}
 	return out
 }
