@@ -275,10 +275,11 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 }
 
 // maxSeparateChecks is the most new values failing checks one by one. A
-// unification of the whole variables struct costs about as much as four
+// unification of the whole variables struct costs about as much as six
 // values checked alone (it copies every field of the struct), and the
-// scripts of a run mostly differ in two or three values (names, FQDN).
-const maxSeparateChecks = 4
+// regional scripts of a run mostly differ in fewer (the base name, the
+// resource groups named after it, the FQDN and its certificate file).
+const maxSeparateChecks = 6
 
 // failingSeparately is failing for a few values, each checked alone against
 // its field: the same answer, since every constraint is per variable.
