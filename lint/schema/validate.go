@@ -73,9 +73,16 @@ const maxNames = 10000
 // rules), then, only when that passes, against the schema with the user
 // overlays (user rules): a user narrowing is never reported as the built-in
 // rule of the field, and a value the built-in schema already rejects is not
-// reported twice. Both checks unify the whole document once; only the
-// variables an error names are then validated one by one to explain them.
+// reported twice. Both checks unify the whole document once (or, for a
+// few values the pass cache has not seen, each value with its field:
+// failingSeparately); only the variables an error names are then
+// validated one by one to explain them.
+// A schema from Start is validated once compiled; one that failed to
+// compile (Wait's error) reports nothing.
 func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
+	if s.Wait() != nil {
+		return nil
+	}
 	p, ok := s.profiles[profileName]
 	if !ok {
 		profileName = DefaultProfile
