@@ -6,13 +6,19 @@ import (
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
+	"github.com/pxlint/pxlint/lint/policy"
 	"github.com/pxlint/pxlint/lint/rules"
+	"github.com/pxlint/pxlint/lint/schema"
 )
 
-// ruleSet resolves rule metadata for built-in and user rules.
+// ruleSet resolves rule metadata for built-in and user rules. It is
+// shared by every script judged with the same policies and schema
+// (engine.ruleSetFor): never modified once made.
 type ruleSet struct {
 	byID map[string]rules.Rule
 	all  []rules.Rule
+	// scripts are the rules that judge scripts (scriptRules of all).
+	scripts []rules.Rule
 }
 
 func newRuleSet(extra ...[]rules.Rule) *ruleSet {
@@ -33,6 +39,30 @@ func newRuleSet(extra ...[]rules.Rule) *ruleSet {
 		}
 	}
 	sort.Slice(rs.all, func(i, j int) bool { return rs.all[i].ID < rs.all[j].ID })
+	rs.scripts = scriptRules(rs.all)
+	return rs
+}
+
+// ruleSetKey names the policies and schema a rule set is made of.
+type ruleSetKey struct {
+	pol *policy.Engine
+	sch *schema.Schema
+}
+
+// ruleSetFor returns the rule set of built-in rules plus pol's and sch's
+// user rules, made once per run for each pair rather than once per script.
+func (e *engine) ruleSetFor(pol *policy.Engine, sch *schema.Schema) *ruleSet {
+	key := ruleSetKey{pol, sch}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if rs, ok := e.ruleSets[key]; ok {
+		return rs
+	}
+	rs := newRuleSet(pol.UserRules(), sch.UserRules())
+	if e.ruleSets == nil {
+		e.ruleSets = map[ruleSetKey]*ruleSet{}
+	}
+	e.ruleSets[key] = rs
 	return rs
 }
 

@@ -31,7 +31,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	if err != nil {
 		return nil, err
 	}
-	j := &judgement{e: e, s: s, in: in, rs: newRuleSet(pol.UserRules(), sch.UserRules()), lines: maskedLines(s.src, s.res.SecretSpans)}
+	j := &judgement{e: e, s: s, in: in, rs: e.ruleSetFor(pol, sch), lines: maskedLines(s.src, s.res.SecretSpans)}
 
 	// The checkers run in the order their not_verified reasons take
 	// precedence (the first reason given for a rule wins): PX602's, PX509's
@@ -58,14 +58,16 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 			fr.Findings = append(fr.Findings, f)
 		}
 	}
-	fr.Statuses = statuses(scriptRules(j.rs.all), fr.Findings, c)
+	fr.Statuses = statuses(j.rs.scripts, fr.Findings, c)
 	if len(includers) > 0 {
 		asFragment(fr, j.rs, includers)
 	}
 	if err := e.stages(s, fr, j.rs); err != nil {
 		return nil, err
 	}
-	fix.Attach(&fix.Context{Src: s.src, Tokens: s.file.Tokens, Input: in, Secrets: s.res.SecretSpans}, fr.Findings)
+	if fix.Fixable(fr.Findings) {
+		fix.Attach(&fix.Context{Src: s.src, Tokens: e.scriptTokens(s), Input: in, Secrets: s.res.SecretSpans}, fr.Findings)
+	}
 	fr.Sort()
 	return fr, nil
 }

@@ -1,12 +1,14 @@
 package lint
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/pxlint/pxlint/lint/internal/cputime"
 	"github.com/pxlint/pxlint/lint/policy"
 )
 
@@ -59,4 +61,39 @@ func TestPolicyInputValue(t *testing.T) {
 	if n < 50 {
 		t.Fatalf("compared %d example inputs", n)
 	}
+}
+
+// BenchmarkPolicyInput converts a typical script's policy input for OPA,
+// the per-script step between the model and the Rego evaluation.
+func BenchmarkPolicyInput(b *testing.B) {
+	e, err := newEngine(Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cands, err := discover([]string{filepath.Join("..", "examples", "az", "variables.ps1")}, "")
+	if err != nil || len(cands) != 1 {
+		b.Fatal(err, len(cands))
+	}
+	s, err := e.place(cands[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.read(s)
+	in, err := e.input(s, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// newEngine compiles the policies in the background: done first, it
+	// leaves the CPU time to the conversion.
+	if _, err := e.policyFor(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := cputime.Process()
+	for b.Loop() {
+		if _, err := e.policyInput(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 }

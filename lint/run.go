@@ -26,6 +26,7 @@ import (
 	"github.com/pxlint/pxlint/lint/schema"
 	"github.com/pxlint/pxlint/lint/stage"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
+	"github.com/pxlint/pxlint/lint/stage/directive"
 )
 
 // script is one file on its way through the pipeline.
@@ -42,9 +43,14 @@ type script struct {
 	readErr  error // the file could not be read (exit code 2 for a script of the run)
 	utf32    bool  // starts with a UTF-32 byte order mark
 	src      *ps.Source
-	file     *ps.File
-	res      *model.Result
-	hasPx    bool
+	// file is the parse, slimmed once evaluated (slimParse): its
+	// diagnostics and stats only.
+	file *ps.File
+	// directives are the script's `# pxlint-` comments, read before the
+	// syntax tree is let go.
+	directives []directive.Directive
+	res        *model.Result
+	hasPx      bool
 	// in is the policy input the rules judged (set by judge).
 	in *model.Input
 }
@@ -68,6 +74,7 @@ type engine struct {
 	mu       sync.Mutex
 	policies map[string]*future[*policy.Engine] // by user policy folders
 	schemas  map[string]*future[*schema.Schema] // by user schema folders
+	ruleSets map[ruleSetKey]*ruleSet            // by policies and schema (ruleSetFor)
 	configs  map[string]*config.Config          // by path
 	baseline *baseline.Matcher                  // --baseline, shared by all files
 	// certCache decrypts each certificate file once per run, however many
@@ -432,12 +439,27 @@ func (e *engine) read(s *script) {
 	s.src = ps.Decode(b)
 	s.file = ps.Parse(s.src, e.parseLimits())
 	s.res = model.Evaluate(s.src, s.file, e.evalOptions(s, nil))
+	s.directives = directive.FromFile(s.file)
+	s.file = slimParse(s.file)
 	for name := range s.res.Input.Variables {
 		if len(name) >= 2 && strings.EqualFold(name[:2], "px") {
 			s.hasPx = true
 			break
 		}
 	}
+}
+
+// slimParse keeps of a parse what judging a script reads: a run holds every
+// script it read until the script is judged, and the syntax tree and the
+// tokens, which the model has been evaluated from, are most of that memory
+// (scriptTokens parses again for the rare fix that needs the tokens).
+func slimParse(f *ps.File) *ps.File {
+	return &ps.File{Diagnostics: f.Diagnostics, Stats: f.Stats}
+}
+
+// scriptTokens are the tokens of a script's text, which slimParse let go.
+func (e *engine) scriptTokens(s *script) []ps.Token {
+	return ps.Parse(s.src, e.parseLimits()).Tokens
 }
 
 // parseLimits are the parser's limits, its text bounded by e.limits.

@@ -10,7 +10,6 @@ import (
 	"github.com/pxlint/pxlint/lint/rules"
 	"github.com/pxlint/pxlint/lint/stage"
 	"github.com/pxlint/pxlint/lint/stage/baseline"
-	"github.com/pxlint/pxlint/lint/stage/directive"
 )
 
 // stages applies the post-evaluation pipeline to one file (lint/stage:
@@ -27,7 +26,7 @@ func (e *engine) stages(s *script, fr *finding.FileResult, rs *ruleSet) error {
 		}
 	}
 	env := stage.Env{Config: s.cfg, Rules: lookup, Now: e.opts.Now, Script: s.path.rel, Usage: e.usage}
-	stage.Run(fr, env, directive.FromFile(s.file), e.baseline)
+	stage.Run(fr, env, s.directives, e.baseline)
 	return nil
 }
 

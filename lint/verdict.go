@@ -104,7 +104,7 @@ func statuses(judged []rules.Rule, findings []finding.Finding, c *checked) []fin
 	for _, f := range findings {
 		failed[f.RuleID] = true
 	}
-	var out []finding.RuleStatus
+	out := make([]finding.RuleStatus, 0, len(judged))
 	for _, r := range judged {
 		st := finding.RuleStatus{RuleID: r.ID, Status: finding.StatusPass, Source: c.sources[r.ID]}
 		reason := c.notVerified[r.ID]

@@ -91,6 +91,17 @@ func Rules() []string {
 // its Fixes. Findings about another file (a dot-sourced fragment) and fixes
 // whose edits fall outside the text, touch a secret or change nothing are
 // left without fixes.
+// Fixable reports whether any of the findings is of a rule with a fixer:
+// Attach then reads the tokens, otherwise it reads nothing.
+func Fixable(findings []finding.Finding) bool {
+	for i := range findings {
+		if _, ok := fixers[findings[i].RuleID]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func Attach(c *Context, findings []finding.Finding) {
 	if c == nil || c.Src == nil || c.Input == nil {
 		return

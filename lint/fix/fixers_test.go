@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 // TestFixers: per rule, a finding the fixer fixes (with the text it
@@ -202,6 +203,23 @@ func TestRegistry(t *testing.T) {
 		x, _ := Lookup(id)
 		if x.Summary == "" || x.Safety != finding.SafetySafe && x.Safety != finding.SafetyUnsafe {
 			t.Errorf("%s: summary %q, safety %q", id, x.Summary, x.Safety)
+		}
+	}
+}
+
+// TestFixable: only a finding of a rule with a fixer makes Attach read the
+// tokens (lint parses a script again for them).
+func TestFixable(t *testing.T) {
+	for _, tc := range []struct {
+		findings []finding.Finding
+		want     bool
+	}{
+		{nil, false},
+		{[]finding.Finding{{RuleID: "PX999"}}, false},
+		{[]finding.Finding{{RuleID: "PX999"}, {RuleID: rules.PX003}}, true},
+	} {
+		if got := Fixable(tc.findings); got != tc.want {
+			t.Errorf("Fixable(%v) = %v, want %v", tc.findings, got, tc.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -20,6 +21,11 @@ import (
 // themselves (json.Marshaler, encoding.TextMarshaler), embedded structs and
 // the ",string" option take the round trip, so the result never differs;
 // TestToValueMatchesRoundTrip holds the two together on every example.
+//
+// It runs once per script of a run, so the reflection is paid once per Go
+// type: each type gets an encoder (encoderFor) that knows its fields, their
+// key terms and their own encoders, and the terms of one conversion come
+// from a few blocks rather than one allocation each.
 func ToValue(x any) (ast.Value, error) {
 	switch x.(type) {
 	case ast.Value, nil, bool, json.Number, int, int64, uint64, float64, string,
@@ -28,7 +34,13 @@ func ToValue(x any) (ast.Value, error) {
 		// own rules for what they hold: a nil []string is [] there).
 		return ast.InterfaceToValue(x)
 	}
-	return toValue(reflect.ValueOf(x))
+	v := reflect.ValueOf(x)
+	var c converter
+	t, err := encoderFor(v.Type())(&c, v)
+	if err != nil {
+		return nil, err
+	}
+	return t.Value, nil
 }
 
 var (
@@ -38,9 +50,82 @@ var (
 	astValue      = reflect.TypeFor[ast.Value]()
 )
 
+// converter is the state of one ToValue call.
+type converter struct {
+	// terms is the unused rest of the block new terms are taken from: a
+	// converted input is hundreds of terms that live and die together.
+	terms []ast.Term
+}
+
+// termBlock is how many terms a converter allocates at once.
+const termBlock = 256
+
+func (c *converter) term(v ast.Value) *ast.Term {
+	if len(c.terms) == 0 {
+		c.terms = make([]ast.Term, termBlock)
+	}
+	t := &c.terms[0]
+	c.terms = c.terms[1:]
+	t.Value = v
+	return t
+}
+
+func (c *converter) string(s string) *ast.Term {
+	if s == "" {
+		return ast.InternedEmptyString
+	}
+	return c.term(ast.String(validUTF8(s)))
+}
+
+func (c *converter) int(i int64) *ast.Term {
+	if i >= 0 && i <= int64(maxInternedInt) {
+		return ast.InternedTerm(int(i))
+	}
+	return c.term(ast.Number(strconv.FormatInt(i, 10)))
+}
+
+// maxInternedInt bounds the ints asked of OPA's interned terms (it interns
+// the small ones, line numbers and columns among them).
+const maxInternedInt = 512
+
+// encodeFunc converts one value of the type it was made for.
+type encodeFunc func(c *converter, v reflect.Value) (*ast.Term, error)
+
+// encoders caches each type's encodeFunc for the life of the process.
+var encoders sync.Map // reflect.Type → encodeFunc
+
+// encoderFor returns t's encoder, making it once. A recursive type finds
+// its own encoder under construction: it gets a stand-in that waits for the
+// real one (as encoding/json does).
+func encoderFor(t reflect.Type) encodeFunc {
+	if f, ok := encoders.Load(t); ok {
+		return f.(encodeFunc)
+	}
+	var (
+		wg sync.WaitGroup
+		f  encodeFunc
+	)
+	wg.Add(1)
+	standIn := encodeFunc(func(c *converter, v reflect.Value) (*ast.Term, error) {
+		wg.Wait()
+		return f(c, v)
+	})
+	if got, loaded := encoders.LoadOrStore(t, standIn); loaded {
+		return got.(encodeFunc)
+	}
+	f = newEncoder(t)
+	wg.Done()
+	encoders.Store(t, f)
+	return f
+}
+
 // roundTrip is OPA's own conversion, for what ToValue does not do itself.
-func roundTrip(v reflect.Value) (ast.Value, error) {
-	return ast.InterfaceToValue(v.Interface())
+func roundTrip(c *converter, v reflect.Value) (*ast.Term, error) {
+	x, err := ast.InterfaceToValue(v.Interface())
+	if err != nil {
+		return nil, err
+	}
+	return c.term(x), nil
 }
 
 func encodesItself(t reflect.Type) bool {
@@ -48,125 +133,257 @@ func encodesItself(t reflect.Type) bool {
 		reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)
 }
 
-func toValue(v reflect.Value) (ast.Value, error) {
-	if !v.IsValid() {
-		return ast.NullValue, nil
+// nilIsNull makes a nil pointer null before enc sees it.
+func nilIsNull(enc encodeFunc) encodeFunc {
+	return func(c *converter, v reflect.Value) (*ast.Term, error) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return ast.InternedNullTerm, nil
+		}
+		return enc(c, v)
 	}
-	t := v.Type()
+}
+
+func newEncoder(t reflect.Type) encodeFunc {
 	if t == jsonNumber {
-		return ast.InterfaceToValue(v.Interface())
+		return roundTrip
 	}
 	if t.Implements(astValue) && t.Kind() != reflect.Interface {
-		if v.Kind() == reflect.Pointer && v.IsNil() {
-			return ast.NullValue, nil
-		}
-		return v.Interface().(ast.Value), nil
+		return nilIsNull(func(c *converter, v reflect.Value) (*ast.Term, error) {
+			return c.term(v.Interface().(ast.Value)), nil
+		})
 	}
 	if encodesItself(t) {
-		if v.Kind() == reflect.Pointer && v.IsNil() {
-			return ast.NullValue, nil
-		}
-		return roundTrip(v)
+		return nilIsNull(roundTrip)
 	}
-	switch v.Kind() {
-	case reflect.Interface, reflect.Pointer:
-		if v.IsNil() {
-			return ast.NullValue, nil
+	switch t.Kind() {
+	case reflect.Interface:
+		return encodeInterface
+	case reflect.Pointer:
+		elem := encoderFor(t.Elem())
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
+			if v.IsNil() {
+				return ast.InternedNullTerm, nil
+			}
+			return elem(c, v.Elem())
 		}
-		return toValue(v.Elem())
 	case reflect.Bool:
-		return ast.Boolean(v.Bool()), nil
+		return func(_ *converter, v reflect.Value) (*ast.Term, error) {
+			return ast.InternedTerm(v.Bool()), nil
+		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return ast.Number(strconv.FormatInt(v.Int(), 10)), nil
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
+			return c.int(v.Int()), nil
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return ast.Number(strconv.FormatUint(v.Uint(), 10)), nil
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
+			return c.term(ast.Number(strconv.FormatUint(v.Uint(), 10))), nil
+		}
 	case reflect.Float32, reflect.Float64:
-		return roundTrip(v) // JSON's float formatting, and its error for NaN
+		return roundTrip // JSON's float formatting, and its error for NaN
 	case reflect.String:
-		return ast.String(validUTF8(v.String())), nil
+		return func(c *converter, v reflect.Value) (*ast.Term, error) {
+			return c.string(v.String()), nil
+		}
 	case reflect.Slice:
-		if v.IsNil() {
-			return ast.NullValue, nil
-		}
 		if t.Elem().Kind() == reflect.Uint8 {
-			return roundTrip(v) // base64, as encoding/json writes bytes
+			return nilIsNull(roundTrip) // base64, as encoding/json writes bytes
 		}
-		fallthrough
+		return sliceEncoder(t)
 	case reflect.Array:
-		terms := make([]*ast.Term, v.Len())
+		return sliceEncoder(t)
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String || encodesItself(t.Key()) {
+			return func(c *converter, v reflect.Value) (*ast.Term, error) {
+				if v.IsNil() {
+					return ast.InternedNullTerm, nil
+				}
+				return roundTrip(c, v)
+			}
+		}
+		return mapEncoder(t)
+	case reflect.Struct:
+		return structEncoder(t)
+	}
+	return roundTrip // channels, functions: json's error
+}
+
+// encodeInterface converts what an interface holds, the model's usual
+// dynamic values without a look-up of their encoder.
+func encodeInterface(c *converter, v reflect.Value) (*ast.Term, error) {
+	if v.IsNil() {
+		return ast.InternedNullTerm, nil
+	}
+	switch x := v.Interface().(type) {
+	case string:
+		return c.string(x), nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	case int:
+		return c.int(int64(x)), nil
+	}
+	e := v.Elem()
+	return encoderFor(e.Type())(c, e)
+}
+
+func sliceEncoder(t reflect.Type) encodeFunc {
+	enc := encoderFor(t.Elem())
+	isSlice := t.Kind() == reflect.Slice
+	return func(c *converter, v reflect.Value) (*ast.Term, error) {
+		if isSlice && v.IsNil() {
+			return ast.InternedNullTerm, nil
+		}
+		n := v.Len()
+		if n == 0 {
+			return c.term(ast.NewArray()), nil
+		}
+		terms := make([]*ast.Term, n)
 		for i := range terms {
-			e, err := toValue(v.Index(i))
+			e, err := enc(c, v.Index(i))
 			if err != nil {
 				return nil, err
 			}
-			terms[i] = ast.NewTerm(e)
+			terms[i] = e
 		}
-		return ast.NewArray(terms...), nil
-	case reflect.Map:
+		return c.term(ast.NewArray(terms...)), nil
+	}
+}
+
+func mapEncoder(t reflect.Type) encodeFunc {
+	enc := encoderFor(t.Elem())
+	return func(c *converter, v reflect.Value) (*ast.Term, error) {
 		if v.IsNil() {
-			return ast.NullValue, nil
+			return ast.InternedNullTerm, nil
 		}
-		if t.Key().Kind() != reflect.String || encodesItself(t.Key()) {
-			return roundTrip(v)
-		}
-		obj := ast.NewObjectWithCapacity(v.Len())
+		pairs := make([][2]*ast.Term, 0, v.Len())
 		it := v.MapRange()
 		for it.Next() {
-			e, err := toValue(it.Value())
+			e, err := enc(c, it.Value())
 			if err != nil {
 				return nil, err
 			}
-			obj.Insert(ast.StringTerm(validUTF8(it.Key().String())), ast.NewTerm(e))
+			pairs = append(pairs, [2]*ast.Term{c.string(it.Key().String()), e})
 		}
-		return obj, nil
-	case reflect.Struct:
-		fields, ok := structFields(t)
-		if !ok {
-			return roundTrip(v)
+		return c.term(ast.NewObject(pairs...)), nil
+	}
+}
+
+// field is one JSON field of a struct type.
+type field struct {
+	key       *ast.Term // shared by every object of the type: never modified
+	index     int
+	omitEmpty bool
+	typ       reflect.Type
+}
+
+// maxStackFields is the widest struct whose key-value pairs are gathered
+// on the stack.
+const maxStackFields = 32
+
+func structEncoder(t reflect.Type) encodeFunc {
+	fields, ok := structFields(t)
+	if !ok {
+		return roundTrip
+	}
+	if isSmallIntTuple(fields) {
+		return tupleEncoder(fields)
+	}
+	// A field's type may be the struct itself: encoderFor then hands out
+	// the stand-in of the encoder being made.
+	encs := make([]encodeFunc, len(fields))
+	for i, f := range fields {
+		encs[i] = encoderFor(f.typ)
+	}
+	return func(c *converter, v reflect.Value) (*ast.Term, error) {
+		var buf [maxStackFields][2]*ast.Term
+		pairs := buf[:0]
+		if len(fields) > maxStackFields {
+			pairs = make([][2]*ast.Term, 0, len(fields))
 		}
-		obj := ast.NewObjectWithCapacity(len(fields))
-		for _, f := range fields {
+		for i, f := range fields {
 			fv := v.Field(f.index)
 			if f.omitEmpty && isEmpty(fv) {
 				continue
 			}
-			e, err := toValue(fv)
+			e, err := encs[i](c, fv)
 			if err != nil {
 				return nil, err
 			}
-			obj.Insert(ast.StringTerm(f.name), ast.NewTerm(e))
+			pairs = append(pairs, [2]*ast.Term{f.key, e})
 		}
-		return obj, nil
+		return c.term(ast.NewObject(pairs...)), nil
 	}
-	return roundTrip(v) // channels, functions: json's error
 }
 
-type field struct {
-	name      string
-	index     int
-	omitEmpty bool
-}
+// maxTupleFields is the widest struct of ints that tupleEncoder shares.
+const maxTupleFields = 4
 
-// fieldsByType caches each struct type's JSON fields; ok is false for a
-// struct that needs encoding/json's own rules (embedded fields, ",string").
-var fieldsByType sync.Map // reflect.Type → fieldList
+// maxSharedTuples bounds the objects one tupleEncoder keeps.
+const maxSharedTuples = 1 << 14
 
-type fieldList struct {
-	fields []field
-	ok     bool
-}
-
-func structFields(t reflect.Type) ([]field, bool) {
-	if l, ok := fieldsByType.Load(t); ok {
-		return l.(fieldList).fields, l.(fieldList).ok
+// isSmallIntTuple reports a struct of a few signed ints, none omitted when
+// zero: a span, whose object a run meets again and again.
+func isSmallIntTuple(fields []field) bool {
+	if len(fields) == 0 || len(fields) > maxTupleFields {
+		return false
 	}
-	l := fieldList{ok: true}
+	for _, f := range fields {
+		switch f.typ.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		default:
+			return false
+		}
+		if f.omitEmpty {
+			return false
+		}
+	}
+	return true
+}
+
+// tupleEncoder converts a small struct of ints (isSmallIntTuple) to an
+// object that every equal value shares: the scripts of a run repeat their
+// spans (one layout, one template), and each object is a map and three
+// slices that OPA never modifies once made.
+func tupleEncoder(fields []field) encodeFunc {
+	var (
+		shared sync.Map // [maxTupleFields]int64 → *ast.Term
+		n      atomic.Int64
+	)
+	return func(_ *converter, v reflect.Value) (*ast.Term, error) {
+		var key [maxTupleFields]int64
+		for i, f := range fields {
+			key[i] = v.Field(f.index).Int()
+		}
+		if t, ok := shared.Load(key); ok {
+			return t.(*ast.Term), nil
+		}
+		// Terms of their own, not the converter's: a shared object
+		// outlives the conversion, and would keep its block alive.
+		var buf [maxTupleFields][2]*ast.Term
+		for i, f := range fields {
+			num := ast.NewTerm(ast.Number(strconv.FormatInt(key[i], 10)))
+			if key[i] >= 0 && key[i] <= maxInternedInt {
+				num = ast.InternedTerm(int(key[i]))
+			}
+			buf[i] = [2]*ast.Term{f.key, num}
+		}
+		t := ast.NewTerm(ast.NewObject(buf[:len(fields)]...))
+		if n.Load() < maxSharedTuples {
+			if _, loaded := shared.LoadOrStore(key, t); !loaded {
+				n.Add(1)
+			}
+		}
+		return t, nil
+	}
+}
+
+// structFields lists a struct type's JSON fields; ok is false for a struct
+// that needs encoding/json's own rules (embedded fields, ",string").
+func structFields(t reflect.Type) (fields []field, ok bool) {
 	names := map[string]bool{}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		if sf.Anonymous {
-			l = fieldList{}
-			break
+			return nil, false
 		}
 		if !sf.IsExported() {
 			continue
@@ -180,26 +397,21 @@ func structFields(t reflect.Type) ([]field, bool) {
 			name = sf.Name
 		}
 		if names[name] {
-			l = fieldList{} // encoding/json's rules for clashing names
-			break
+			return nil, false // encoding/json's rules for clashing names
 		}
 		names[name] = true
-		f := field{name: name, index: i}
+		f := field{key: ast.InternedTerm(name), index: i, typ: sf.Type}
 		for _, o := range strings.Split(opts, ",") {
 			switch o {
 			case "omitempty":
 				f.omitEmpty = true
 			case "string", "omitzero":
-				l = fieldList{}
+				return nil, false
 			}
 		}
-		if !l.ok {
-			break
-		}
-		l.fields = append(l.fields, f)
+		fields = append(fields, f)
 	}
-	fieldsByType.Store(t, l)
-	return l.fields, l.ok
+	return fields, true
 }
 
 // isEmpty is encoding/json's omitempty test.

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -46,6 +47,15 @@ type valueDoc struct {
 	Nested    map[string]any    `json:"nested"`
 	Strs      map[string]string `json:"strs"`
 	Stringed  int               `json:"stringed,string"`
+	Spans     []valueSpan       `json:"spans"`
+}
+
+// valueSpan is a struct of ints, converted to objects shared by equal values.
+type valueSpan struct {
+	StartLine int   `json:"start_line"`
+	Col       int8  `json:"col"`
+	EndLine   int64 `json:"end_line"`
+	Delta     int   `json:"delta"`
 }
 
 // TestToValueMatchesRoundTrip: ToValue gives the value OPA's JSON round
@@ -60,6 +70,7 @@ func TestToValueMatchesRoundTrip(t *testing.T) {
 		Number: "12.50", Embedded: valueEmbedded{valueInner{1}, "e"}, Array: [2]bool{true, false},
 		Nested: map[string]any{"m": map[string]map[string]any{"PX108": {"x": []any{"a"}}}}, Strs: map[string]string{"a": "b"},
 		Stringed: 5,
+		Spans:    []valueSpan{{1, 2, 3, -4}, {1, 2, 3, -4}, {100000, -1, 0, 513}, {}},
 	}
 	for _, x := range []any{doc, *doc, nil, "s", 3, []string(nil), map[string]any{}} {
 		want, err := ast.InterfaceToValue(x)
@@ -72,6 +83,38 @@ func TestToValueMatchesRoundTrip(t *testing.T) {
 		}
 		if want.Compare(got) != 0 {
 			t.Errorf("ToValue(%T):\n got %v\nwant %v", x, got, want)
+		}
+	}
+}
+
+type valueTree struct {
+	Name string       `json:"name"`
+	Kids []*valueTree `json:"kids,omitempty"`
+	Next *valueTree   `json:"next"`
+}
+
+// TestToValueRecursiveType: a type that holds itself gets its encoder while
+// that encoder is being made, and converts as the round trip does, from
+// several goroutines at once (go test -race).
+func TestToValueRecursiveType(t *testing.T) {
+	tree := &valueTree{Name: "root", Kids: []*valueTree{{Name: "a"}, {Name: "b", Next: &valueTree{Name: "c"}}}}
+	want, err := ast.InterfaceToValue(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, err := ToValue(tree)
+			if err == nil && want.Compare(got) != 0 {
+				err = fmt.Errorf("got %v, want %v", got, want)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pxlint/pxlint/lint/safeio"
@@ -108,9 +109,9 @@ func parseOnce(src *Source, lim Limits, cut int) *File {
 		f.Stats.Tokens = 1
 		return f
 	}
-	// Scripts have one token per 4 to 7 bytes; sizing the slice once
-	// avoids copying a growing token stream.
-	f.Tokens = make([]Token, 0, min(len(src.Text)/4+16, lim.MaxTokens+1))
+	// Scripts have one token per 4 to 7 bytes; sizing the stream once
+	// avoids copying it as it grows.
+	f.Tokens = tokenBuffer(min(len(src.Text)/4+16, lim.MaxTokens+1))
 	f.Params = p.maybeParamBlock()
 	if p.namedBlockNext() {
 		// A script written as begin/process/end blocks: each body, in
@@ -123,12 +124,7 @@ func parseOnce(src *Source, lim Limits, cut int) *File {
 		f.Statements = p.statementList(TokEOF)
 	}
 	p.finishTokens()
-	if spare := cap(f.Tokens) - len(f.Tokens); spare > len(f.Tokens)/4 {
-		// The slice was sized for the densest script; a run keeps every
-		// script's tokens until it is judged, so the spare room (often
-		// half of the parse's memory) goes now.
-		f.Tokens = slices.Clone(f.Tokens)
-	}
+	f.Tokens = keepTokens(f.Tokens)
 	for _, t := range f.Tokens {
 		if t.Kind.IsComment() {
 			f.Comments = append(f.Comments, t)
@@ -143,6 +139,43 @@ func parseOnce(src *Source, lim Limits, cut int) *File {
 	f.Stats.Tokens = len(f.Tokens)
 	f.Stats.Work = p.lx.work
 	return f
+}
+
+// tokenStreams recycles the token streams of parses: a run parses many
+// scripts, and each stream, sized for the densest script, was otherwise a
+// fresh allocation of twice the tokens' size or more.
+var tokenStreams sync.Pool // of *[]Token
+
+// maxRecycledTokens bounds the streams kept for reuse (a stream of a huge
+// script is let go).
+const maxRecycledTokens = 1 << 16
+
+// tokenBuffer returns an empty token stream with room for n tokens.
+func tokenBuffer(n int) []Token {
+	if b, ok := tokenStreams.Get().(*[]Token); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]Token, 0, n)
+}
+
+// keepTokens returns the tokens of a finished stream for the File. The
+// stream was sized for the densest script, and a run keeps every script's
+// tokens until it is judged: the file gets a copy of the exact length, and
+// the stream, cleared (backtracked tokens past its end included, so that it
+// keeps no script's text alive), serves the next parse. A huge stream is
+// not kept for reuse; it is copied only when much of it is spare.
+func keepTokens(stream []Token) []Token {
+	if cap(stream) > maxRecycledTokens {
+		if spare := cap(stream) - len(stream); spare > len(stream)/4 {
+			return slices.Clone(stream)
+		}
+		return stream
+	}
+	kept := slices.Clone(stream)
+	stream = stream[:0]
+	clear(stream[:cap(stream)])
+	tokenStreams.Put(&stream)
+	return kept
 }
 
 // parser is a recursive-descent parser that pulls tokens from the lexer in

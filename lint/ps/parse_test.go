@@ -157,3 +157,29 @@ func TestParseConstructs(t *testing.T) {
 		})
 	}
 }
+
+// TestTokenStreamsReused: parses share their token streams (tokenStreams);
+// each file keeps tokens of its own, which still re-concatenate to its text
+// after later parses reused the stream.
+func TestTokenStreamsReused(t *testing.T) {
+	texts := []string{
+		"$PxBaseConnName = \"fabrikam\"\n$PxNodesSourceAddressPrefixes = @(\"80.213.4.17\", \"31.45.128.0/27\")\n# done\n",
+		"$a = 1\n",
+		"if ($PxVmssRegion -eq 'weu') { $PxAzureLocation = 'westeurope' } else { throw 'no' }\n",
+	}
+	var files []*File
+	for range 3 {
+		for _, text := range texts {
+			files = append(files, Parse(NewSource(text), DefaultLimits()))
+		}
+	}
+	for i, f := range files {
+		var b strings.Builder
+		for _, tok := range f.Tokens {
+			b.WriteString(tok.Text)
+		}
+		if want := texts[i%len(texts)]; b.String() != want {
+			t.Errorf("file %d: tokens re-concatenate to %q, want %q", i, b.String(), want)
+		}
+	}
+}

@@ -145,6 +145,24 @@ func BenchmarkValidateParallel(b *testing.B) {
 	})
 }
 
+// BenchmarkValidateFewNew validates scripts that differ in three values
+// (base name, FQDN, certificate file), the rest hitting the pass cache: the
+// layout of a config repository's regional scripts.
+func BenchmarkValidateFewNew(b *testing.B) {
+	s := mustBuiltin(b)
+	i := 0
+	for b.Loop() {
+		i++
+		v := typicalValues()
+		v["PxBaseConnName"] = fmt.Sprintf("fab%05d", i%100000)
+		v["PxTeamsConnFqdn"] = fmt.Sprintf("teams-%d.fabrikam.net", i)
+		v["PxPfxCertFileName"] = fmt.Sprintf("teams-%d.pfx", i)
+		if got := s.Validate("az", v, Options{}); len(got) != 0 {
+			b.Fatal(got)
+		}
+	}
+}
+
 // BenchmarkLoadValidateOne is what one lint of one script pays for CUE:
 // loading the schema, then validating that script's values once (a
 // schema's first Validate evaluates what Load left lazy).

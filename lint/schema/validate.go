@@ -73,8 +73,10 @@ const maxNames = 10000
 // rules), then, only when that passes, against the schema with the user
 // overlays (user rules): a user narrowing is never reported as the built-in
 // rule of the field, and a value the built-in schema already rejects is not
-// reported twice. Both checks unify the whole document once; only the
-// variables an error names are then validated one by one to explain them.
+// reported twice. Both checks unify the whole document once (or, for a
+// few values the pass cache has not seen, each value with its field:
+// failingSeparately); only the variables an error names are then
+// validated one by one to explain them.
 // A schema from Start is validated once compiled; one that failed to
 // compile (Wait's error) reports nothing.
 func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
@@ -240,6 +242,9 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	if len(todo) == 0 {
 		return nil
 	}
+	if len(todo) <= maxSeparateChecks {
+		return s.failingSeparately(fs, todo)
+	}
 	x := s.ctx.Encode(todo)
 	if x.Err() != nil {
 		return nil
@@ -272,6 +277,42 @@ func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	return out
+}
+
+// maxSeparateChecks is the most new values failing checks one by one. A
+// unification of the whole variables struct costs about as much as six
+// values checked alone (it copies every field of the struct), and the
+// regional scripts of a run mostly differ in fewer (the base name, the
+// resource groups named after it, the FQDN and its certificate file).
+const maxSeparateChecks = 6
+
+// failingSeparately is failing for a few values, each checked alone against
+// its field: the same answer, since every constraint is per variable.
+func (s *Schema) failingSeparately(fs *fieldSet, todo map[string]any) map[string]bool {
+	var out map[string]bool
+	fail := func(n string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[n] = true
+	}
+	for n, v := range todo {
+		f, ok := fs.fields[n]
+		if !ok {
+			fail(n) // the closed struct's error
+			continue
+		}
+		x := s.ctx.Encode(v)
+		if x.Err() != nil {
+			continue // as failing skips a document CUE cannot encode
+		}
+		if f.value.Unify(x).Validate(cue.Concrete(true)) != nil {
+			fail(n)
+			continue
+		}
+		fs.passed.add(n, v)
 	}
 	return out
 }

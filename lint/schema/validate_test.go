@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -427,5 +428,37 @@ func TestPassCache(t *testing.T) {
 		if _, ok := cacheKey("PxX", v); ok {
 			t.Errorf("%T cached", v)
 		}
+	}
+}
+
+// TestFailingSeparatelyEqualsWhole: checking a few values one by one names
+// the same failing variables as unifying them with the whole struct.
+func TestFailingSeparatelyEqualsWhole(t *testing.T) {
+	doc := map[string]any{
+		"PxBaseConnName":            "fabrikam-corp", // too long, a dash
+		"PxVmssRegion":              "weu",
+		"PxTeamsConnFqdn":           "https://teams.fabrikam.net",
+		"PxAzureLocation":           "westeurope",
+		"PxTeamsConnInstanceCount":  "two",
+		"PxSubscriptionId":          "3f2c5a1e-8d4b-4c6a-9e1f-2b7d8c9a0e11",
+		"PxMgmtSrcAddrPrefixes":     []any{"91.90.42.64/26", true},
+		"PxNodeFqdns":               int64(3),
+		"PxTeamsConnDiskEncryption": "yes",
+	}
+	whole, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc) <= maxSeparateChecks {
+		t.Fatalf("the document must take the whole-struct path: %d values", len(doc))
+	}
+	want := whole.failing(whole.defaultVars.builtin["az"], doc)
+	got := alone.failingSeparately(alone.defaultVars.builtin["az"], doc)
+	if len(want) < 4 || !maps.Equal(got, want) {
+		t.Errorf("one by one: %v\nwhole struct: %v", got, want)
 	}
 }
