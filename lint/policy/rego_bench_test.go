@@ -1,0 +1,107 @@
+package policy_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/profiler"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/pxlint/pxlint/lint"
+	"github.com/pxlint/pxlint/lint/internal/cputime"
+	"github.com/pxlint/pxlint/lint/policy"
+)
+
+// typicalInput is the policy input lint builds for examples/az, a clean
+// script of the az profile without facts, certificate or inventory.
+func typicalInput(b *testing.B) ast.Value {
+	b.Helper()
+	in, err := lint.Inspect(context.Background(), "../../examples/az/variables.ps1",
+		lint.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := policy.ToValue(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return v
+}
+
+// BenchmarkBuiltinQuery is the per-script cost of the built-in Rego on a
+// typical input: the whole query ("all") and each rule package's share of
+// it on its own, to rank the packages (go test -bench BuiltinQuery
+// -run '^$' ./lint/policy/).
+func BenchmarkBuiltinQuery(b *testing.B) {
+	ctx := context.Background()
+	queries, err := policy.PackageQueries(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	input := typicalInput(b)
+	names := make([]string, 0, len(queries))
+	for name := range queries {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		pq := queries[name]
+		if name == "" {
+			name = "all"
+		}
+		b.Run(name, func(b *testing.B) {
+			cpu := cputime.Process()
+			for i := 0; i < b.N; i++ {
+				rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(rs) != 1 || len(rs[0].Bindings["deny"].([]any)) != 0 {
+					b.Fatalf("%s: results %v, want no deny for a clean script", name, rs)
+				}
+			}
+			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// BenchmarkBuiltinQueryProfile evaluates the whole built-in query under
+// OPA's profiler and logs the expressions that take the most time (run it
+// with -v; the profiler itself slows evaluation several times over, so
+// its ns/op is no measure of the query).
+func BenchmarkBuiltinQueryProfile(b *testing.B) {
+	ctx := context.Background()
+	queries, err := policy.PackageQueries(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pq, input := queries[""], typicalInput(b)
+	prof := profiler.New()
+	for i := 0; i < b.N; i++ {
+		if _, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var total int64
+	for _, f := range prof.ReportByFile().Files {
+		for _, s := range f.Result {
+			total += s.ExprTimeNs
+		}
+	}
+	var out strings.Builder
+	for _, s := range prof.ReportTopNResults(40, []string{"total_time_ns"}) {
+		text := strings.Join(strings.Fields(string(s.Location.Text)), " ")
+		if len(text) > 90 {
+			text = text[:90] + "…"
+		}
+		fmt.Fprintf(&out, "%5.1f%% %8d ns/op %6d evals/op  %s:%d  %s\n",
+			100*float64(s.ExprTimeNs)/float64(total), s.ExprTimeNs/int64(b.N), s.NumEval/b.N,
+			s.Location.File, s.Location.Row, text)
+	}
+	b.Logf("top expressions of %d evaluations:\n%s", b.N, out.String())
+}
