@@ -44,12 +44,7 @@ func BenchmarkBuiltinQuery(b *testing.B) {
 		b.Fatal(err)
 	}
 	input := typicalInput(b)
-	names := make([]string, 0, len(queries))
-	for name := range queries {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range sortedNames(queries) {
 		pq := queries[name]
 		if name == "" {
 			name = "all"
@@ -70,23 +65,38 @@ func BenchmarkBuiltinQuery(b *testing.B) {
 	}
 }
 
-// BenchmarkBuiltinQueryProfile evaluates the whole built-in query under
-// OPA's profiler and logs the expressions that take the most time (run it
-// with -v; the profiler itself slows evaluation several times over, so
-// its ns/op is no measure of the query).
+// BenchmarkBuiltinQueryProfile evaluates the whole built-in query ("all")
+// and each rule package's share under OPA's profiler and logs the
+// expressions that take the most time (run it with -v, e.g. -bench
+// 'BuiltinQueryProfile/px601'; the profiler slows evaluation several times
+// over, so its ns/op is no measure of the query).
 func BenchmarkBuiltinQueryProfile(b *testing.B) {
 	ctx := context.Background()
 	queries, err := policy.PackageQueries(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	pq, input := queries[""], typicalInput(b)
-	prof := profiler.New()
-	for i := 0; i < b.N; i++ {
-		if _, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
-			b.Fatal(err)
+	input := typicalInput(b)
+	for _, name := range sortedNames(queries) {
+		pq := queries[name]
+		if name == "" {
+			name = "all"
 		}
+		b.Run(name, func(b *testing.B) {
+			prof := profiler.New()
+			for i := 0; i < b.N; i++ {
+				if _, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Logf("top expressions of %d evaluations:\n%s", b.N, topExpressions(prof, b.N, 40))
+		})
 	}
+}
+
+// topExpressions ranks the n expressions that took most of the profiled
+// time, with their share, time and evaluations per query evaluation.
+func topExpressions(prof *profiler.Profiler, evals, n int) string {
 	var total int64
 	for _, f := range prof.ReportByFile().Files {
 		for _, s := range f.Result {
@@ -94,14 +104,23 @@ func BenchmarkBuiltinQueryProfile(b *testing.B) {
 		}
 	}
 	var out strings.Builder
-	for _, s := range prof.ReportTopNResults(40, []string{"total_time_ns"}) {
+	for _, s := range prof.ReportTopNResults(n, []string{"total_time_ns"}) {
 		text := strings.Join(strings.Fields(string(s.Location.Text)), " ")
 		if len(text) > 90 {
 			text = text[:90] + "…"
 		}
 		fmt.Fprintf(&out, "%5.1f%% %8d ns/op %6d evals/op  %s:%d  %s\n",
-			100*float64(s.ExprTimeNs)/float64(total), s.ExprTimeNs/int64(b.N), s.NumEval/b.N,
+			100*float64(s.ExprTimeNs)/float64(total), s.ExprTimeNs/int64(evals), s.NumEval/evals,
 			s.Location.File, s.Location.Row, text)
 	}
-	b.Logf("top expressions of %d evaluations:\n%s", b.N, out.String())
+	return out.String()
+}
+
+func sortedNames(queries map[string]rego.PreparedEvalQuery) []string {
+	names := make([]string, 0, len(queries))
+	for name := range queries {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
 }
