@@ -132,6 +132,7 @@ deny contains r if {
 	f := feeds[name]
 	f.variable
 	v := p.value.variable
+	v != f.variable # cheap test first: the usual spelling is the variable's own
 	lower(v) != lower(f.variable)
 	r := {
 		"id": "PX601",
