@@ -251,8 +251,9 @@ deployment_calls := {c |
 
 # param returns a command's parameter by canonical name (case-insensitive).
 param(cmd, name) := p if {
+	n := lower(name) # once, not once per parameter
 	some p in cmd.parameters
-	lower(p.name) == lower(name)
+	lower(p.name) == n
 }
 
 # ---------------------------------------------------------------------------
@@ -271,7 +272,7 @@ declared_required := {v.name | some v in input.config.variables; v.required}
 
 _admin_user_required := set() if {
 	admin_credential_otherwise
-} else := {n | some n in input.profile_data.required; n == "PxWinAdminUser"}
+} else := {n | n := "PxWinAdminUser"; n in input.profile_data.required}
 
 # admin_credential_otherwise is true when the VM credential does not come from
 # $PxWinAdminUser: $PxWinAdminCred is assigned without using it (e.g. a bare
