@@ -262,7 +262,7 @@ param(cmd, name) := p if {
 # required_names are the variables the profile requires (RULES.md PX501;
 # schemas/profiles.cue `required`, copied into input.profile_data), but
 # $PxWinAdminUser, which is required unless a credential is obtained otherwise.
-required_names := {n | some n in input.profile_data.required; n != "PxWinAdminUser"}
+required_names := {n | some n in input.profile_data.required} - {"PxWinAdminUser"}
 
 required := (required_names | _admin_user_required) | declared_required
 
