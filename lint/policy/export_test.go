@@ -8,19 +8,16 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
-// PackageQueries prepares the engine's built-in script query over the
-// built-in policies as Prepare compiles them: the whole query under "" and,
-// under each rule package's name (e.g. "px106"), the same query restricted
-// to that package, so benchmarks can rank the packages by cost.
-func PackageQueries(ctx context.Context, opts ...func(*rego.Rego)) (map[string]rego.PreparedEvalQuery, error) {
-	modules, err := builtinModules(runtimeParse, forScripts)
+// PackageQueries prepares, over the built-in policies as Prepare readies
+// them for scripts, the engine's built-in query under "" and, under each
+// rule package's name (e.g. "px106"), the same query restricted to that
+// package, so benchmarks can rank the packages by cost.
+func PackageQueries(ctx context.Context) (map[string]rego.PreparedEvalQuery, error) {
+	e, err := Prepare(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compileBuiltin(modules)
-	if err != nil {
-		return nil, err
-	}
+	modules := e.compiler.Modules
 	queries := map[string]string{"": builtinQuery(modules, false)}
 	for file, m := range modules {
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
@@ -31,8 +28,7 @@ func PackageQueries(ctx context.Context, opts ...func(*rego.Rego)) (map[string]r
 	}
 	out := make(map[string]rego.PreparedEvalQuery, len(queries))
 	for name, q := range queries {
-		args := append([]func(*rego.Rego){rego.Query(q), rego.Compiler(compiler)}, opts...)
-		pq, err := rego.New(args...).PrepareForEval(ctx)
+		pq, err := rego.New(rego.Query(q), rego.Compiler(e.compiler)).PrepareForEval(ctx)
 		if err != nil {
 			return nil, err
 		}
