@@ -30,9 +30,9 @@ import data.pxlint.lib.family.script._secret
 
 deny contains r if {
 	some name, var in input.variables
-	# Cheapest tests first: most variables are assigned once, and one
-	# builtin call settles that without a comprehension per variable.
-	count(var.assignments) > 1
+	# Cheapest test first: most variables are assigned once, and one
+	# lookup of a second assignment settles that without a comprehension.
+	var.assignments[1]
 	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1
 	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _elsewhere(a); not _self_reference(name, a)]
 	count(plain) > 1
