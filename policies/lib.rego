@@ -155,10 +155,14 @@ prefix(s) := {"ip": s, "len": 32} if is_ipv4(s)
 # host_size is the number of addresses in a prefix of the given length.
 host_size(len) := bits.lsh(1, 32 - len)
 
-# host_bits_set is true for a CIDR prefix whose address is not its network address.
+# host_bits_set is true for a CIDR prefix whose address is not its network
+# address. net.cidr_merge writes a prefix as its network (it is one builtin
+# call where the arithmetic of network is a dozen evaluations, and every
+# address rule asks it of every entry); an address alone is a /32, whose
+# host bits are never set.
 host_bits_set(s) if {
-	p := prefix(s)
-	ip_int(p.ip) % host_size(p.len) != 0
+	is_cidr(s)
+	not s in net.cidr_merge([s])
 }
 
 # network is the network prefix of a CIDR prefix (`91.90.42.96/26` → `91.90.42.64/26`).
