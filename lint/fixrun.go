@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pxlint/pxlint/lint/atomicfile"
@@ -51,6 +52,9 @@ type FixedFile struct {
 	BeforeLines, AfterLines []string
 	// Reencoded is set when the file was saved as UTF-8 with a BOM.
 	Reencoded bool
+	// Stdin marks the script read from standard input (PATH -): there is
+	// no file to write, the caller prints After (WriteFixes skips it).
+	Stdin bool
 }
 
 // FixResult is the outcome of pxlint fix.
@@ -67,6 +71,9 @@ type FixResult struct {
 	// Refused says which files' fixes were not applied because their
 	// result failed fix.Verify (a bug in a fixer, never written).
 	Refused []string
+	// Stdin is the script of PATH - as fixed (its bytes unchanged when no
+	// fix applied), nil when - was not given or could not be read whole.
+	Stdin []byte
 }
 
 // Fix lints opts.Paths, applies the fixes allowed by fo, re-lints the
@@ -110,8 +117,8 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 		res.Pending = 0
 		for _, s := range reported {
 			fr := results[s.path.display]
-			if fr == nil || s.src == nil || s.stdin {
-				continue // nothing to fix, or no file to write (`-`)
+			if fr == nil || s.src == nil {
+				continue // nothing to fix
 			}
 			ff := byAbs[s.path.abs]
 			if ff != nil {
@@ -140,8 +147,8 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 				continue
 			}
 			if ff == nil {
-				ff = &FixedFile{Path: s.path.display, Abs: s.path.abs, Root: s.path.root, Before: s.raw, BeforeLines: fr.Lines}
-				if st, err := os.Stat(s.path.abs); err == nil {
+				ff = &FixedFile{Path: s.path.display, Abs: s.path.abs, Root: s.path.root, Before: s.raw, BeforeLines: fr.Lines, Stdin: s.stdin}
+				if st, err := os.Stat(s.path.abs); err == nil && !s.stdin {
 					ff.Mode = st.Mode().Perm()
 				}
 				byAbs[s.path.abs] = ff
@@ -154,12 +161,20 @@ func (e *engine) fix(ctx context.Context, fo FixOptions) (*FixResult, error) {
 			}
 			ff.Reencoded = ff.Reencoded || out.Reencoded != ""
 			ff.After = out.Bytes
+			if s.stdin {
+				res.Stdin = out.Bytes
+			}
 			e.opts.Overlay[s.path.abs] = out.Bytes
 			changed = true
 		}
 		if !changed {
 			break
 		}
+	}
+	if res.Stdin == nil && e.stdin.err == nil && e.stdin.b != nil {
+		// Unfixed, or not a variables script at all: it goes back as read,
+		// so an editor that pipes its buffer through gets it unchanged.
+		res.Stdin = e.stdin.b
 	}
 	return res, nil
 }
@@ -218,6 +233,7 @@ func AvailableFixes(rep *finding.Report, unsafe bool) (allowed, withUnsafe int) 
 // before any is written, so a refusal leaves all of them as they were.
 // Each file keeps its mode.
 func WriteFixes(files []*FixedFile) error {
+	files = slices.DeleteFunc(slices.Clone(files), func(ff *FixedFile) bool { return ff.Stdin })
 	targets := make([]string, len(files))
 	for i, ff := range files {
 		target, err := atomicfile.Resolve(ff.Abs)

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"path/filepath"
+	"runtime/trace"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/cert"
@@ -180,7 +181,10 @@ func (e *engine) rulesFor(ctx context.Context, s *script) (*policy.Engine, *sche
 // Different sets prepare concurrently; callers of the same set wait for it.
 func (e *engine) policyFor(ctx context.Context, dirs []string) (*policy.Engine, error) {
 	f := futureFor(&e.mu, e.policies, dirs)
-	f.once.Do(func() { f.val, f.err = policy.PrepareWith(ctx, dirs, e.sandbox()) })
+	f.once.Do(func() {
+		defer trace.StartRegion(ctx, "prepare policies").End()
+		f.val, f.err = policy.PrepareWith(ctx, dirs, e.sandbox())
+	})
 	return f.val, f.err
 }
 
@@ -197,6 +201,15 @@ func (e *engine) sandbox() policy.Sandbox {
 // schemaFor loads (once) the schema with a set of user overlays.
 func (e *engine) schemaFor(dirs []string) (*schema.Schema, error) {
 	f := futureFor(&e.mu, e.schemas, dirs)
-	f.once.Do(func() { f.val, f.err = schema.Load(dirs) })
+	f.once.Do(func() {
+		if len(dirs) == 0 {
+			// The built-in schema newEngine started.
+			defer trace.StartRegion(context.Background(), "wait for schema").End()
+			f.val, f.err = e.schema, e.schema.Wait()
+			return
+		}
+		defer trace.StartRegion(context.Background(), "load schema").End()
+		f.val, f.err = schema.Load(dirs)
+	})
 	return f.val, f.err
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/trace"
 	"sort"
 	"strings"
 	"sync"
@@ -87,7 +88,9 @@ type engine struct {
 // not do its job (a path that cannot be opened, an unusable config, facts or
 // inventory failing their schema, user policies that do not compile).
 func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, error) {
+	r := trace.StartRegion(ctx, "start engine")
 	e, err := newEngine(opts)
+	r.End()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -99,14 +102,18 @@ func Run(ctx context.Context, opts Options) (*finding.Report, []rules.Rule, erro
 // each with the policy input its rules judged (for plans).
 func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*script, error) {
 	opts := e.opts
+	r := trace.StartRegion(ctx, "discover")
 	cands, err := discover(opts.Paths, opts.StdinName)
+	r.End()
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	rep := &finding.Report{Tool: "pxlint", Now: opts.Now}
 	e.usage = stage.NewUsage()
 
+	r = trace.StartRegion(ctx, "read scripts")
 	scripts, err := e.readScripts(cands)
+	r.End()
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -126,7 +133,9 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		return rep, newRuleSet().all, nil, nil
 	}
 
+	r = trace.StartRegion(ctx, "scope")
 	sc, err := e.scope(reported)
+	r.End()
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -139,6 +148,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	results := make([]finding.FileResult, len(reported))
 	var firstErr error
 	var errOnce sync.Once
+	r = trace.StartRegion(ctx, "judge")
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
 		fr, err := e.judge(ctx, s, sc.repository(s), sc.includers[s])
@@ -151,6 +161,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		// heap then shrinks as a run over many scripts proceeds.
 		s.file = nil
 	})
+	r.End()
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
 	}
@@ -257,7 +268,10 @@ func newEngine(opts Options) (*engine, error) {
 	// Compiling the Rego policies is the largest fixed cost of a run: start
 	// it now so it overlaps loading the schema and reading the scripts.
 	go func() { _, _ = e.policyFor(context.Background(), opts.PolicyDirs) }()
-	sc, err := e.schemaFor(nil)
+	// The built-in schema's data is there at once; its CUE compiles on the
+	// other core while the scripts are read and parsed, and the first
+	// validation waits for it (schemaFor).
+	sc, err := schema.Start()
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/buildinfo"
 	"github.com/pxlint/pxlint/lint/escape"
-	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/report"
 )
@@ -19,9 +18,11 @@ import (
 // runFix is `pxlint fix [--unsafe-fixes] [--diff] [--check] PATH...`:
 // apply the machine-applicable fixes, re-lint, repeat until nothing
 // changes (lint.Fix), then write the files (or print a diff, or only say
-// whether fixes are pending) and what remains.
-func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
-	const synopsis = "pxlint fix [--unsafe-fixes] [--diff] [--check] [flags] PATH..."
+// whether fixes are pending) and what remains. PATH - reads one script
+// from standard input and prints it fixed on standard output, as
+// formatters do for editors; everything else then goes to stderr.
+func runFix(args []string, in io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	const synopsis = "pxlint fix [--unsafe-fixes] [--diff] [--check] [flags] PATH...   (PATH - prints the fixed script from standard input)"
 	fs := newFlagSet("fix")
 	var c commonFlags
 	c.register(fs)
@@ -32,12 +33,26 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 	fs.BoolVar(&check, "check", false, "write nothing; exit 1 when fixes are pending (for CI: \"run pxlint fix\")")
 	var failOn string
 	fs.StringVar(&failOn, "fail-on", "", "lowest severity of a remaining finding that fails the run: error, warning, info or never (default: config, else error)")
+	fs.StringVar(&c.opts.StdinName, "stdin-filename", "", "with PATH -: the path the script on standard input stands for, for positions, config discovery and relative names (for editors)")
 	if done, code := parseFlags(fs, args, synopsis, stdout, stderr); done {
 		return code
 	}
 	c.opts.Paths = fs.Args()
 	if len(c.opts.Paths) == 0 {
 		return fail(stderr, "fix: no PATH given (try 'pxlint fix .')")
+	}
+	if n := countStdin(c.opts.Paths); n > 1 {
+		return fail(stderr, "fix: - (standard input) given more than once")
+	} else if n == 1 {
+		c.opts.Stdin = in
+	} else if c.opts.StdinName != "" {
+		return fail(stderr, "fix: --stdin-filename needs - among the PATHs")
+	}
+	// With -, standard output carries the fixed script alone (unless --diff
+	// or --check asked for those instead): what pxlint says goes to stderr.
+	script := io.Discard
+	if c.opts.Stdin != nil && !diff && !check {
+		script, stdout = stdout, stderr
 	}
 	threshold, err := parseFailOn(failOn)
 	if err != nil {
@@ -83,6 +98,9 @@ func runFix(args []string, stdout, stderr io.Writer, getenv func(string) string)
 		return exitOK
 	}
 	if err := lint.WriteFixes(res.Files); err != nil {
+		return fail(stderr, err.Error())
+	}
+	if _, err := script.Write(res.Stdin); err != nil {
 		return fail(stderr, err.Error())
 	}
 	n := 0
@@ -201,9 +219,5 @@ func explainFix(w io.Writer, rule string) {
 	if !ok {
 		return
 	}
-	how := "pxlint fix, pxlint lint --fix"
-	if x.Safety == finding.SafetyUnsafe && !x.Mixed {
-		how = "pxlint fix --unsafe-fixes"
-	}
-	fmt.Fprintf(w, "\nAutomatic fix (%s)\n  %s\n  safety: %s\n", how, x.Summary, x.SafetyText())
+	fmt.Fprintf(w, "\nAutomatic fix (%s)\n  %s\n  safety: %s\n", strings.Join(x.Commands(), ", "), x.Summary, x.SafetyText())
 }

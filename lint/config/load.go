@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/hashicorp/hcl/v2"
@@ -32,8 +33,10 @@ var (
 	// builtinID is what a built-in rule ID looks like; such labels must be
 	// registered. Other labels name user-policy rules (CheckUserRules).
 	builtinID = regexp.MustCompile(`(?i)^PX[0-9]+$`)
-	userID    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,127}$`)
-	version   = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+	// userID is compiled on first use: its bounded repetition is the
+	// costliest compile of start-up, and most runs have no user rule.
+	userID  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,127}$`) })
+	version = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
 )
 
 // The attributes each block accepts, in the order messages list them.
@@ -612,7 +615,7 @@ func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
 		// A built-in rule's name ("cidr-host-bits") stands for its ID.
 		return r.ID, true, true
 	}
-	if !userID.MatchString(label) {
+	if !userID().MatchString(label) {
 		d.problem(rng, fmt.Sprintf("%q is not a rule ID (PXnnn, or a user policy's ID)", label))
 		return label, false, false
 	}

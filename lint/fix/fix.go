@@ -52,6 +52,15 @@ func (x Fixer) SafetyText() string {
 	return string(x.Safety)
 }
 
+// Commands are how a user applies the fix: safe fixes go with every
+// `pxlint fix`, unsafe ones only when asked for.
+func (x Fixer) Commands() []string {
+	if x.Safety == finding.SafetyUnsafe && !x.Mixed {
+		return []string{"pxlint fix --unsafe-fixes"}
+	}
+	return []string{"pxlint fix", "pxlint lint --fix"}
+}
+
 var fixers = map[string]Fixer{}
 
 // register adds a rule's fixer; each pxNNN.go calls it once from init.

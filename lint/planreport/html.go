@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pxlint/pxlint/lint/plan"
 )
@@ -26,24 +27,28 @@ const (
 	badBG = "#fdecea"
 )
 
-var planTemplate = template.Must(template.New("plan").Funcs(template.FuncMap{
-	"shown": func(v plan.Value) string {
-		if v.Status == plan.StatusKnown {
-			return v.Value
-		}
-		return "<" + v.Status + ">"
-	},
-	"where":    htmlWhere,
-	"group":    groupTitle,
-	"name":     htmlName,
-	"resname":  func(r plan.Resource) string { return resName(r, htmlName) },
-	"vars":     htmlVars,
-	"prefix":   func(s plan.Source) string { return firstNonEmpty(s.Prefix, s.Written) },
-	"srcnote":  htmlSourceNote,
-	"capacity": capacityLine,
-	"rows":     identityRows,
-	"join":     strings.Join,
-}).Parse(planHTML))
+// planTemplate is parsed on first use: only an HTML plan needs it, and
+// every run of pxlint would parse it at start-up.
+var planTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("plan").Funcs(template.FuncMap{
+		"shown": func(v plan.Value) string {
+			if v.Status == plan.StatusKnown {
+				return v.Value
+			}
+			return "<" + v.Status + ">"
+		},
+		"where":    htmlWhere,
+		"group":    groupTitle,
+		"name":     htmlName,
+		"resname":  func(r plan.Resource) string { return resName(r, htmlName) },
+		"vars":     htmlVars,
+		"prefix":   func(s plan.Source) string { return firstNonEmpty(s.Prefix, s.Written) },
+		"srcnote":  htmlSourceNote,
+		"capacity": capacityLine,
+		"rows":     identityRows,
+		"join":     strings.Join,
+	}).Parse(planHTML))
+})
 
 type htmlPage struct {
 	Title                    string
@@ -56,7 +61,7 @@ func writeHTML(w io.Writer, plans []*plan.Plan) error {
 	if len(plans) == 1 {
 		title += ": " + plans[0].File
 	}
-	return planTemplate.Execute(w, htmlPage{Title: title, Plans: plans, OkFG: okFG, OkBG: okBG, BadFG: badFG, BadBG: badBG})
+	return planTemplate().Execute(w, htmlPage{Title: title, Plans: plans, OkFG: okFG, OkBG: okBG, BadFG: badFG, BadBG: badBG})
 }
 
 func firstNonEmpty(a, b string) string {

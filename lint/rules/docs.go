@@ -87,8 +87,17 @@ func indent(s string) string {
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
-// Markdown renders the rule's documentation page (docs/rules/PXnnn.md).
-func (r Rule) Markdown() string {
+// AutoFix is what a rule's documentation page says of its
+// machine-applicable fix; the fixers live in lint/fix, which imports this
+// package, so the caller looks it up and passes it in.
+type AutoFix struct {
+	Commands        []string
+	Summary, Safety string
+}
+
+// Markdown renders the rule's documentation page (docs/rules/PXnnn.md),
+// with its automatic fix when af is not nil.
+func (r Rule) Markdown(af *AutoFix) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<!-- Generated from the rule registry (lint/rules) by `go test ./lint/rules -update`; do not edit. -->\n")
 	fmt.Fprintf(&b, "# %s %s\n\n%s\n\n", r.ID, r.Name, r.Title)
@@ -120,6 +129,9 @@ func (r Rule) Markdown() string {
 	para("What it catches", r.Description)
 	para("Deployment error it prevents", r.Prevents)
 	para("How to fix", r.Remediation)
+	if af != nil {
+		para("Automatic fix", fmt.Sprintf("The fix %s.\n\nSafety: %s. Applied by `%s`.", af.Summary, af.Safety, strings.Join(af.Commands, "` or `")))
+	}
 	para("What it assumes", r.Assumes)
 	code("Bad", r.Bad)
 	code("Good", r.Good)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/rules"
 )
 
@@ -32,7 +33,7 @@ func TestDocsMatchRegistry(t *testing.T) {
 		name := r.ID + ".md"
 		want[name] = true
 		path := filepath.Join(dir, name)
-		md := r.Markdown()
+		md := r.Markdown(autoFix(r.ID))
 		if *update {
 			if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 				t.Fatal(err)
@@ -71,6 +72,33 @@ func TestDocsMatchRegistry(t *testing.T) {
 	}
 	if s[i+len(tableStart):j] != table {
 		t.Error("README.md rule table is out of date: run go test ./lint/rules -update")
+	}
+}
+
+// autoFix is the rule's fixer as its page shows it (this external test
+// package may import lint/fix, which imports lint/rules).
+func autoFix(id string) *rules.AutoFix {
+	x, ok := fix.Lookup(id)
+	if !ok {
+		return nil
+	}
+	return &rules.AutoFix{Commands: x.Commands(), Summary: x.Summary, Safety: x.SafetyText()}
+}
+
+// TestDocsShowFixers: a rule with a fixer says so on its page, one without
+// does not.
+func TestDocsShowFixers(t *testing.T) {
+	fixable := map[string]bool{}
+	for _, id := range fix.Rules() {
+		fixable[id] = true
+	}
+	if len(fixable) == 0 {
+		t.Fatal("no fixers registered")
+	}
+	for _, r := range rules.All() {
+		if got := strings.Contains(r.Markdown(autoFix(r.ID)), "## Automatic fix"); got != fixable[r.ID] {
+			t.Errorf("%s: page shows an automatic fix = %v, has a fixer = %v", r.ID, got, fixable[r.ID])
+		}
 	}
 }
 

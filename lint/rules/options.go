@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"regexp"
+	"sync"
 )
 
 // OptionKind is the type of value a rule option takes in .pxlint.hcl.
@@ -31,7 +32,9 @@ type OptionSpec struct {
 	MaxItems int
 }
 
-var optionName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+// optionName is compiled on first use (a config setting a names option):
+// its bounded repetition made it a costly compile at every start-up.
+var optionName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`) })
 
 // Check validates a value as the config loader gives it (int, float64,
 // string, bool, []any, map[string]any) and says what is wanted otherwise.
@@ -56,7 +59,7 @@ func (s OptionSpec) Check(v any) error {
 		}
 		for i, x := range list {
 			name, ok := x.(string)
-			if !ok || !optionName.MatchString(name) {
+			if !ok || !optionName().MatchString(name) {
 				return fmt.Errorf("element %d: want a name of 1 to 64 letters, digits, '-' or '_'", i)
 			}
 		}

@@ -1,9 +1,11 @@
 package schema
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime/trace"
 	"sort"
 	"strings"
 	"sync"
@@ -53,6 +55,10 @@ type Schema struct {
 
 	mu       sync.Mutex
 	variants map[string]*variant // by ExtraLocations key
+
+	// ready is closed when the CUE fields above are compiled (or err set).
+	ready chan struct{}
+	err   error
 }
 
 // profile is what Load precomputes for one profile.
@@ -121,27 +127,74 @@ func newFieldSet(vars cue.Value) (*fieldSet, error) {
 // pxlint). A user file that does not parse or compile, or that names a
 // reserved rule ID, is an error of the form "file:line:col: message".
 func Load(userDirs []string) (*Schema, error) {
-	s := &Schema{ctx: cuecontext.New(), variants: map[string]*variant{}}
-	var builtinSyntax []*ast.File
-	for _, name := range builtinFiles {
-		src, err := fs.ReadFile(schemas.FS, name)
-		if err != nil {
-			return nil, fmt.Errorf("built-in schema: %w", err)
-		}
-		f, err := parser.ParseFile(path.Join("schemas", name), src, parser.ParseComments)
-		if err != nil {
-			return nil, fmt.Errorf("built-in schema: %w", positioned(err))
-		}
-		builtinSyntax = append(builtinSyntax, f)
+	s, err := fromTables()
+	if err != nil {
+		return nil, err
 	}
-	var err error
+	s.err = s.compile(userDirs)
+	close(s.ready)
+	if s.err != nil {
+		return nil, s.err
+	}
+	return s, nil
+}
+
+// Start returns the built-in schema (no user overlays) at once and
+// compiles its CUE in the background, for a run that has other work to do
+// meanwhile (reading and parsing its scripts): what Profiles, Profile,
+// Catalog and LocationCloud return comes from tables generated at build
+// time, while Validate waits for the compilation. Call Wait before
+// Validate: it returns the compilation's error, after which Validate
+// reports nothing.
+func Start() (*Schema, error) {
+	s, err := fromTables()
+	if err != nil {
+		return nil, err
+	}
+	go func() {
+		defer close(s.ready)
+		defer trace.StartRegion(context.Background(), "compile schema").End()
+		s.err = s.compile(nil)
+	}()
+	return s, nil
+}
+
+// Wait waits for the schema's CUE to compile (Start) and returns its error.
+func (s *Schema) Wait() error {
+	<-s.ready
+	return s.err
+}
+
+// fromTables is a schema holding only the built-in data of the generated
+// tables (builtin_tables.json), its CUE not compiled yet.
+func fromTables() (*Schema, error) {
+	t, err := loadTables()
+	if err != nil {
+		return nil, err
+	}
+	s := &Schema{ctx: cuecontext.New(), variants: map[string]*variant{}, ready: make(chan struct{}),
+		regions: t.Regions, reservedAdmins: t.ReservedAdmins, profiles: map[string]*profile{}}
+	for name, rec := range t.Profiles {
+		s.profiles[name] = rec.profile()
+	}
+	return s, nil
+}
+
+// compile parses and compiles the built-in CUE and the user overlays of
+// userDirs. The built-in data already came from the tables; the profiles
+// are read again from the CUE only when an overlay may have changed them.
+func (s *Schema) compile(userDirs []string) error {
+	builtinSyntax, err := parseBuiltin()
+	if err != nil {
+		return err
+	}
 	if s.builtin, err = s.build(builtinSyntax); err != nil {
-		return nil, fmt.Errorf("built-in schema: %w", positioned(err))
+		return fmt.Errorf("built-in schema: %w", positioned(err))
 	}
 	s.merged = s.builtin
 	if len(userDirs) > 0 {
 		if s.user, err = readUserDirs(userDirs); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if len(s.user) > 0 {
@@ -150,28 +203,41 @@ func Load(userDirs []string) (*Schema, error) {
 			all = append(all, u.syntax)
 		}
 		if s.merged, err = s.build(all); err != nil {
-			return nil, s.blameUser(err)
+			return s.blameUser(err)
 		}
 		s.userRules = s.collectUserRules()
-	}
-	if err := s.readProfiles(); err != nil {
-		return nil, err
-	}
-	if err := s.builtin.LookupPath(cue.MakePath(cue.Def("#AzureRegions"))).Decode(&s.regions); err != nil {
-		return nil, fmt.Errorf("built-in schema: #AzureRegions: %w", positioned(err))
-	}
-	if err := s.builtin.LookupPath(cue.MakePath(cue.Def("#ReservedAdminNames"))).Decode(&s.reservedAdmins); err != nil {
-		return nil, fmt.Errorf("built-in schema: #ReservedAdminNames: %w", positioned(err))
+		if s.profiles, err = readProfiles(s.merged); err != nil {
+			return err
+		}
 	}
 	s.fqdnDef = s.builtin.LookupPath(cue.MakePath(cue.Def("#Fqdn")))
 	s.nodeNamesDef = s.builtin.LookupPath(cue.MakePath(cue.Def("#NodeNames")))
 	if err := s.nodeNamesDef.Err(); err != nil {
-		return nil, fmt.Errorf("built-in schema: #NodeNames: %w", positioned(err))
+		return fmt.Errorf("built-in schema: #NodeNames: %w", positioned(err))
 	}
 	if s.defaultVars, err = s.makeVariant(nil); err != nil {
-		return nil, err
+		return err
 	}
-	return s, nil
+	return nil
+}
+
+// parseBuiltin parses the embedded files of the built-in schema.
+func parseBuiltin() ([]*ast.File, error) {
+	var files []*ast.File
+	for _, name := range builtinFiles {
+		src, err := fs.ReadFile(schemas.FS, name)
+		if err != nil {
+			return nil, fmt.Errorf("built-in schema: %w", err)
+		}
+		// Without comments: nothing reads them at run time (the rule
+		// registry is generated from them at build time).
+		f, err := parser.ParseFile(path.Join("schemas", name), src)
+		if err != nil {
+			return nil, fmt.Errorf("built-in schema: %w", positioned(err))
+		}
+		files = append(files, f)
+	}
+	return files, nil
 }
 
 // build compiles files as one instance of package pxlint and checks that the
@@ -194,24 +260,25 @@ func (s *Schema) build(files []*ast.File) (cue.Value, error) {
 	return v, nil
 }
 
-// readProfiles reads #Profiles: each profile's data and catalog.
-func (s *Schema) readProfiles() error {
-	s.profiles = map[string]*profile{}
-	it, err := s.merged.LookupPath(cue.MakePath(cue.Def("#Profiles"))).Fields()
+// readProfiles reads #Profiles of a compiled schema: each profile's data
+// and catalog.
+func readProfiles(v cue.Value) (map[string]*profile, error) {
+	profiles := map[string]*profile{}
+	it, err := v.LookupPath(cue.MakePath(cue.Def("#Profiles"))).Fields()
 	if err != nil {
-		return fmt.Errorf("schema: #Profiles: %w", positioned(err))
+		return nil, fmt.Errorf("schema: #Profiles: %w", positioned(err))
 	}
 	for it.Next() {
 		name := it.Selector().Unquoted()
 		p := &profile{catalog: map[string]string{}}
 		data, err := decodeProfile(name, it.Value())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		vars := it.Value().LookupPath(cue.ParsePath("variables"))
 		fields, err := vars.Fields(cue.Optional(true))
 		if err != nil {
-			return fmt.Errorf("schema: #Profiles.%s.variables: %w", name, positioned(err))
+			return nil, fmt.Errorf("schema: #Profiles.%s.variables: %w", name, positioned(err))
 		}
 		for fields.Next() {
 			n := fields.Selector().Unquoted()
@@ -220,12 +287,12 @@ func (s *Schema) readProfiles() error {
 		}
 		sort.Strings(data.Variables)
 		p.data = data
-		s.profiles[name] = p
+		profiles[name] = p
 	}
-	if _, ok := s.profiles[DefaultProfile]; !ok {
-		return fmt.Errorf("schema: #Profiles has no %q profile", DefaultProfile)
+	if _, ok := profiles[DefaultProfile]; !ok {
+		return nil, fmt.Errorf("schema: #Profiles has no %q profile", DefaultProfile)
 	}
-	return nil
+	return profiles, nil
 }
 
 // makeVariant looks up every profile's variables struct, after filling

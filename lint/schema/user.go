@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cuelang.org/go/cue/ast"
 	cueerrors "cuelang.org/go/cue/errors"
@@ -35,7 +36,9 @@ const (
 )
 
 // userIDPattern is what a user rule ID may look like.
-var userIDPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,63}$`)
+// Compiled on first use: its bounded repetition costs a compile at
+// start-up that only runs with user schemas need (user rule IDs).
+var userIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,63}$`) })
 
 // builtinIDPattern matches IDs reserved for built-in rules.
 var builtinIDPattern = regexp.MustCompile(`(?i)^PX[0-9]+$`)
@@ -252,7 +255,7 @@ func parseRuleAttr(file string, a *ast.Attribute) (*ruleAttr, error) {
 	if builtinIDPattern.MatchString(r.id) {
 		return nil, fail("@rule(%s): PX IDs belong to built-in rules; name your rule with your own prefix, e.g. ACME001", r.id)
 	}
-	if !userIDPattern.MatchString(r.id) {
+	if !userIDPattern().MatchString(r.id) {
 		return nil, fail("@rule(%s): a rule ID is a letter followed by up to 63 letters, digits, '_', '.' or '-'", r.id)
 	}
 	for _, arg := range args[1:] {

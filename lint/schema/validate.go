@@ -75,7 +75,12 @@ const maxNames = 10000
 // rule of the field, and a value the built-in schema already rejects is not
 // reported twice. Both checks unify the whole document once; only the
 // variables an error names are then validated one by one to explain them.
+// A schema from Start is validated once compiled; one that failed to
+// compile (Wait's error) reports nothing.
 func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
+	if s.Wait() != nil {
+		return nil
+	}
 	p, ok := s.profiles[profileName]
 	if !ok {
 		profileName = DefaultProfile

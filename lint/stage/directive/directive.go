@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pxlint/pxlint/lint/finding"
@@ -80,8 +81,10 @@ type Statement struct {
 
 var (
 	keyword = regexp.MustCompile(`(?i)^#\s*pxlint-ignore(-file)?(?::|\s|$)`)
-	ruleID  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,63}$`)
-	pxID    = regexp.MustCompile(`(?i)^PX[0-9]+$`)
+	// ruleID is compiled on first use (a directive naming a rule): its
+	// bounded repetition made it a costly compile at every start-up.
+	ruleID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,63}$`) })
+	pxID   = regexp.MustCompile(`(?i)^PX[0-9]+$`)
 )
 
 // Parse reads the directives among comments and resolves what each covers.
@@ -141,7 +144,7 @@ func ParseText(text string) (d Directive, ok bool) {
 			if id == "" {
 				continue
 			}
-			if !ruleID.MatchString(id) {
+			if !ruleID().MatchString(id) {
 				d.Problems = append(d.Problems, fmt.Sprintf("%s: %q is not a rule ID", kind, id))
 				continue
 			}
