@@ -155,10 +155,14 @@ prefix(s) := {"ip": s, "len": 32} if is_ipv4(s)
 # host_size is the number of addresses in a prefix of the given length.
 host_size(len) := bits.lsh(1, 32 - len)
 
-# host_bits_set is true for a CIDR prefix whose address is not its network address.
+# host_bits_set is true for a CIDR prefix whose address is not its network
+# address. net.cidr_merge writes a prefix as its network (it is one builtin
+# call where the arithmetic of network is a dozen evaluations, and every
+# address rule asks it of every entry); an address alone is a /32, whose
+# host bits are never set.
 host_bits_set(s) if {
-	p := prefix(s)
-	ip_int(p.ip) % host_size(p.len) != 0
+	is_cidr(s)
+	not s in net.cidr_merge([s])
 }
 
 # network is the network prefix of a CIDR prefix (`91.90.42.96/26` → `91.90.42.64/26`).
@@ -251,8 +255,9 @@ deployment_calls := {c |
 
 # param returns a command's parameter by canonical name (case-insensitive).
 param(cmd, name) := p if {
+	n := lower(name) # once, not once per parameter
 	some p in cmd.parameters
-	lower(p.name) == lower(name)
+	lower(p.name) == n
 }
 
 # ---------------------------------------------------------------------------
@@ -261,7 +266,7 @@ param(cmd, name) := p if {
 # required_names are the variables the profile requires (RULES.md PX501;
 # schemas/profiles.cue `required`, copied into input.profile_data), but
 # $PxWinAdminUser, which is required unless a credential is obtained otherwise.
-required_names := {n | some n in input.profile_data.required; n != "PxWinAdminUser"}
+required_names := {n | some n in input.profile_data.required} - {"PxWinAdminUser"}
 
 required := (required_names | _admin_user_required) | declared_required
 
@@ -271,7 +276,7 @@ declared_required := {v.name | some v in input.config.variables; v.required}
 
 _admin_user_required := set() if {
 	admin_credential_otherwise
-} else := {n | some n in input.profile_data.required; n == "PxWinAdminUser"}
+} else := {n | n := "PxWinAdminUser"; n in input.profile_data.required}
 
 # admin_credential_otherwise is true when the VM credential does not come from
 # $PxWinAdminUser: $PxWinAdminCred is assigned without using it (e.g. a bare

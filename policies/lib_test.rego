@@ -104,3 +104,24 @@ test_entries_keep_bare_non_address_as_text if {
 	]}}
 	lib.entries("PxNodesSourceAddressPrefixes") == {{"value": "5", "element": 0}} with input as {"variables": vars}
 }
+
+# host_bits_set asks net.cidr_merge for a prefix's network; network works it
+# out by arithmetic: the two agree on every length of addresses at the edges
+# of the octets, and neither holds for an address alone or a malformed one.
+test_host_bits_set_agrees_with_network if {
+	every ip in ["0.0.0.0", "255.255.255.255", "91.90.42.96", "10.0.0.1", "128.0.0.0", "172.16.5.4", "1.2.3.4"] {
+		every l in numbers.range(0, 32) {
+			s := sprintf("%s/%d", [ip, l])
+			_host_bits(s) == (lib.network(s) != s)
+		}
+		not lib.host_bits_set(ip)
+	}
+	not lib.host_bits_set("10.0.0.1/33")
+	not lib.host_bits_set("10.0.0.1/")
+	not lib.host_bits_set("10.0.0.256/8")
+	not lib.host_bits_set("fe80::1/64")
+}
+
+_host_bits(s) if lib.host_bits_set(s)
+
+else := false

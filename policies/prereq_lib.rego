@@ -14,34 +14,23 @@ version_ok(v) if {
 }
 
 # parts normalises a valid version to four numbers, missing parts being 0.
-parts(v) := [_part(segs, i) | some i in numbers.range(0, 3)] if {
+# (Padded with "0" parts and cut to four: one builtin call each rather than
+# a function call per part.)
+parts(v) := [to_number(s) | some s in array.slice(array.concat(segs, ["0", "0", "0"]), 0, 4)] if {
 	version_ok(v)
 	segs := split(split(v, "-")[0], ".")
 }
 
-_part(segs, i) := to_number(segs[i]) if i < count(segs)
-
-else := 0
-
 # compare is -1, 0 or 1 as version a is older than, the same as or newer than b.
-compare(a, b) := c if {
-	pa := parts(a)
-	pb := parts(b)
-	diffs := [d | some i in numbers.range(0, 3); d := pa[i] - pb[i]; d != 0]
-	c := _sign(diffs)
-}
+# Arrays of numbers compare element by element, so the four parts compare
+# as System.Version does in one comparison.
+compare(a, b) := _order(parts(a), parts(b))
 
-_sign([]) := 0
+_order(pa, pb) := -1 if pa < pb
 
-_sign(diffs) := -1 if {
-	count(diffs) > 0
-	diffs[0] < 0
-}
+_order(pa, pb) := 0 if pa == pb
 
-_sign(diffs) := 1 if {
-	count(diffs) > 0
-	diffs[0] > 0
-}
+_order(pa, pb) := 1 if pa > pb
 
 older(a, b) if compare(a, b) == -1
 

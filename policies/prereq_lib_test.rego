@@ -10,8 +10,23 @@ test_compare_normalises_parts if {
 	prereq.compare("2.5.0-preview", "2.5.0") == 0
 }
 
+# compare orders the four parts as arrays: a difference in a later part
+# counts only when the earlier ones are equal, and parts compare as numbers.
+test_compare_orders_part_by_part if {
+	prereq.parts("4") == [4, 0, 0, 0]
+	prereq.parts("1.2.3.4-rc.1") == [1, 2, 3, 4]
+	prereq.compare("4.5.9.9", "4.6") == -1
+	prereq.compare("4.6", "4.5.9.9") == 1
+	prereq.compare("4.5.0.1", "4.5") == 1
+	prereq.compare("0010.2", "10.2.0.0") == 0
+	prereq.older("4.5.0", "4.5.0.1")
+	not prereq.older("4.5.0.1", "4.5.0")
+	prereq.same("4.5", "4.5.0")
+}
+
 test_compare_rejects_garbage if {
 	not prereq.compare("latest", "4.5.0")
+	not prereq.compare("4.5.0", "1.2.3.4.5")
 	not prereq.version_ok("4.x")
 	not prereq.version_ok(4.5)
 }

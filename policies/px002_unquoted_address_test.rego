@@ -39,3 +39,15 @@ test_px002_quoted_and_non_address_pass if {
 	}}
 	count(only("PX002", script.deny)) == 0 with input as doc
 }
+
+# The address shape is tested before the kind and the quote: an
+# address-like text still passes when the value is a string or a secret,
+# or when it was quoted.
+test_px002_address_text_of_string_secret_or_quoted_passes if {
+	doc := {"variables": {
+		"PxVmssRegion": {"kind": "string", "value": "1.2.3.4", "text": "1.2.3.4"},
+		"PxWinAdminPassword": {"kind": "secret", "text": "1.2.3.4"},
+		"PxMgmtSrcAddrPrefixes": {"kind": "expression", "quote": "double", "value": "1.2.3.4", "text": "1.2.3.4"},
+	}}
+	count(only("PX002", script.deny)) == 0 with input as doc
+}

@@ -30,7 +30,10 @@ import data.pxlint.lib.family.script._secret
 
 deny contains r if {
 	some name, var in input.variables
-	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1 # cheap test first
+	# Cheapest test first: most variables are assigned once, and one
+	# lookup of a second assignment settles that without a comprehension.
+	var.assignments[1]
+	count([a | some a in var.assignments; a.operator == "="; not a.conditional]) > 1
 	plain := [a | some a in var.assignments; a.operator == "="; not a.conditional; not _elsewhere(a); not _self_reference(name, a)]
 	count(plain) > 1
 	last := plain[count(plain) - 1]

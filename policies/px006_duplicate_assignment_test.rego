@@ -56,3 +56,17 @@ test_px006_override_of_dot_sourced_value if {
 	}}}
 	count(only("PX006", script.deny)) == 0 with input as doc
 }
+
+# The rule tests count(var.assignments) before filtering them: a variable
+# without assignments (null or absent, e.g. set only in a dot-sourced file)
+# or with one must not fail the evaluation or report.
+test_px006_no_or_one_assignment if {
+	doc := {"variables": {
+		"PxVmssRegion": {"kind": "string", "value": "neu", "assignments": null},
+		"PxBaseConnName": {"kind": "string", "value": "fabrikam"},
+		"PxAzureLocation": {"kind": "string", "value": "westeurope", "assignments": [
+			{"operator": "=", "line": 3, "column": 1, "span": {"start_line": 3, "end_line": 3}},
+		]},
+	}}
+	count(only("PX006", script.deny)) == 0 with input as doc
+}

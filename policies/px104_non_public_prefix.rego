@@ -29,20 +29,22 @@ import data.pxlint.lib.family.network.nodes
 
 # PX104 non-public-prefix: the NSG sees the nodes' public (post-NAT) addresses.
 
+# non_public lists [range, what it is] (net.cidr_contains_matches takes such
+# tuples as they are: no list of the ranges alone to build per query).
 non_public := [
-	{"cidr": "10.0.0.0/8", "what": "a private (RFC 1918) range"},
-	{"cidr": "172.16.0.0/12", "what": "a private (RFC 1918) range"},
-	{"cidr": "192.168.0.0/16", "what": "a private (RFC 1918) range"},
-	{"cidr": "127.0.0.0/8", "what": "a loopback range"},
-	{"cidr": "169.254.0.0/16", "what": "a link-local range"},
-	{"cidr": "100.64.0.0/10", "what": "a carrier-grade NAT range (100.64.0.0/10)"},
-	{"cidr": "224.0.0.0/4", "what": "a multicast range"},
-	{"cidr": "240.0.0.0/4", "what": "a reserved range (240.0.0.0/4)"},
-	{"cidr": "0.0.0.0/8", "what": "the reserved \"this network\" range (0.0.0.0/8)"},
-	{"cidr": "192.0.2.0/24", "what": "a documentation range (TEST-NET-1)"},
-	{"cidr": "198.51.100.0/24", "what": "a documentation range (TEST-NET-2)"},
-	{"cidr": "203.0.113.0/24", "what": "a documentation range (TEST-NET-3)"},
-	{"cidr": "198.18.0.0/15", "what": "a benchmarking range (198.18.0.0/15)"},
+	["10.0.0.0/8", "a private (RFC 1918) range"],
+	["172.16.0.0/12", "a private (RFC 1918) range"],
+	["192.168.0.0/16", "a private (RFC 1918) range"],
+	["127.0.0.0/8", "a loopback range"],
+	["169.254.0.0/16", "a link-local range"],
+	["100.64.0.0/10", "a carrier-grade NAT range (100.64.0.0/10)"],
+	["224.0.0.0/4", "a multicast range"],
+	["240.0.0.0/4", "a reserved range (240.0.0.0/4)"],
+	["0.0.0.0/8", "the reserved \"this network\" range (0.0.0.0/8)"],
+	["192.0.2.0/24", "a documentation range (TEST-NET-1)"],
+	["198.51.100.0/24", "a documentation range (TEST-NET-2)"],
+	["203.0.113.0/24", "a documentation range (TEST-NET-3)"],
+	["198.18.0.0/15", "a benchmarking range (198.18.0.0/15)"],
 ]
 
 # _public_checked are the well-formed node entries; one builtin call matches
@@ -50,17 +52,17 @@ non_public := [
 _public_checked := [e | some e in _entries; e.variable == nodes; lib.good_prefix(e.value)]
 
 _non_public_matches := net.cidr_contains_matches(
-	[range.cidr | some range in non_public],
+	non_public,
 	[lib.cidr(e.value) | some e in _public_checked],
 )
 
 deny contains r if {
 	some [i, j] in _non_public_matches
 	e := _public_checked[j]
-	range := non_public[i]
+	[_, what] := non_public[i]
 	r := object.union(_located(e), {
 		"id": "PX104",
-		"msg": sprintf("%s in $%s is %s: the network security group sees the Conferencing Nodes' public (post-NAT) addresses, so this entry never matches", [e.value, nodes, range.what]),
+		"msg": sprintf("%s in $%s is %s: the network security group sees the Conferencing Nodes' public (post-NAT) addresses, so this entry never matches", [e.value, nodes, what]),
 		"fix": "replace it with the public address the nodes' traffic leaves from",
 	})
 }

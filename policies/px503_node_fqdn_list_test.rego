@@ -22,3 +22,15 @@ test_px503_list_warnings if {
 		"fix": "$PxNodeFqdns = \"conf01.fabrikam.net,conf02.fabrikam.net\"",
 	}} with input as doc
 }
+
+# A name is a duplicate of any earlier one, whatever its case: each
+# duplicate is named once, and the fix keeps the first spelling of each
+# name in its place.
+test_px503_duplicates_keep_first_spelling if {
+	doc := set("PxNodeFqdns", s("a.fabrikam.net,B.fabrikam.net,A.fabrikam.net,c.fabrikam.net,b.FABRIKAM.net,a.fabrikam.net"))
+	only("PX503", values.deny) == {{
+		"id": "PX503", "severity": "warning", "variable": "PxNodeFqdns",
+		"msg": "$PxNodeFqdns has duplicate names (a.fabrikam.net, b.fabrikam.net)",
+		"fix": "$PxNodeFqdns = \"a.fabrikam.net,B.fabrikam.net,c.fabrikam.net\"",
+	}} with input as doc
+}

@@ -109,11 +109,22 @@ _given := {[c, name, p] |
 	name := _feed_names[lower(p.name)]
 }
 
-# _passed holds [call line, lower-case parameter name] for every parameter passed.
-_passed := {[c.line, lower(p.name)] |
+# _passed_at maps each call's line to the lower-case names of the
+# parameters passed there (of every call on that line), so the rules below
+# find what a call leaves out with one set difference rather than a lookup
+# per parameter.
+_passed_at := {line: {lower(p.name) |
+	some c2 in lib.deployment_calls
+	c2.line == line
+	some p in c2.parameters
+} |
 	some c in lib.deployment_calls
-	some p in c.parameters
+	line := c.line
 }
+
+# _mandatory_names maps each mandatory parameter's lower-case name to it
+# (the names differ in more than case).
+_mandatory_names := {lower(n): n | some n in mandatory}
 
 # A parameter fed from the wrong variable.
 deny contains r if {
@@ -121,6 +132,7 @@ deny contains r if {
 	f := feeds[name]
 	f.variable
 	v := p.value.variable
+	v != f.variable # cheap test first: the usual spelling is the variable's own
 	lower(v) != lower(f.variable)
 	r := {
 		"id": "PX601",
@@ -169,8 +181,8 @@ _source(f) := f.what if f.derived
 deny contains r if {
 	some c in lib.deployment_calls
 	not _positional(c)
-	some name in mandatory
-	not [c.line, lower(name)] in _passed
+	some missing in object.keys(_mandatory_names) - _passed_at[c.line]
+	name := _mandatory_names[missing]
 	r := {
 		"id": "PX601",
 		"line": c.line,
@@ -194,9 +206,10 @@ _feed_text(name) := _suggested[name] if not feeds[name]
 deny contains r if {
 	some c in lib.deployment_calls
 	not _positional(c)
-	some name, f in feeds
+	some missing in object.keys(_feed_names) - _passed_at[c.line]
+	name := _feed_names[missing]
 	not name in mandatory
-	not [c.line, lower(name)] in _passed
+	f := feeds[name]
 	lib.assigned(f.variable)
 	r := {
 		"id": "PX601",

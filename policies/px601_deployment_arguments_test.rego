@@ -90,3 +90,20 @@ test_declared_variable_parameter if {
 	passed := object.union(with_var, {"commands": [object.union(doc(good_params).commands[0], {"parameters": array.concat(good_params, [p("VmSize", a("PxVmSize", "Standard_D4s_v5"), 55)])})]})
 	count(deployment.deny) == 0 with input as object.union(passed, declared)
 }
+
+# What a call leaves out is a set difference of lower-case names per call
+# line: a parameter written in another case is passed, and each of two calls
+# is judged on its own parameters.
+test_missing_judged_per_call_case_insensitively if {
+	lower_pfx := [object.union(x, {"name": "pfxpath"}) | some x in good_params; x.name == "PfxPath"]
+	lowered := array.concat(drop(good_params, "PfxPath"), lower_pfx)
+	count(deployment.deny) == 0 with input as doc(lowered)
+	two := json.patch(doc(good_params), [{"op": "add", "path": "/commands/-", "value": {
+		"name": "create_vmss_deployment.ps1", "line": 60, "positional": [],
+		"parameters": drop(drop(good_params, "PfxPath"), "instanceCount"),
+	}}])
+	{[f.line, f.msg] | some f in deployment.deny with input as two} == {
+		[60, "the create_vmss_deployment.ps1 call has no -PfxPath, which it needs"],
+		[60, "$PxTeamsConnInstanceCount is set, but the create_vmss_deployment.ps1 call does not pass -instanceCount, so its default is deployed instead"],
+	}
+}
