@@ -39,33 +39,23 @@ func typicalInput(b *testing.B) ast.Value {
 // -run '^$' ./lint/policy/).
 func BenchmarkBuiltinQuery(b *testing.B) {
 	ctx := context.Background()
-	queries, err := policy.PackageQueries(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
 	input := typicalInput(b)
-	for _, name := range sortedNames(queries) {
-		pq := queries[name]
-		if name == "" {
-			name = "all"
-		}
-		b.Run(name, func(b *testing.B) {
-			cpu := cputime.Process()
-			for i := 0; i < b.N; i++ {
-				rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
-				if err != nil {
-					b.Fatal(err)
-				}
-				if len(rs) != 1 {
-					b.Fatalf("%s: %d results, want one", name, len(rs))
-				}
-				if deny, ok := rs[0].Bindings["deny"].([]any); !ok || len(deny) != 0 {
-					b.Fatalf("%s: deny %v, want none for a clean script", name, rs[0].Bindings["deny"])
-				}
+	eachPackageQuery(b, func(b *testing.B, name string, pq rego.PreparedEvalQuery) {
+		cpu := cputime.Process()
+		for i := 0; i < b.N; i++ {
+			rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
-		})
-	}
+			if len(rs) != 1 {
+				b.Fatalf("%s: %d results, want one", name, len(rs))
+			}
+			if deny, ok := rs[0].Bindings["deny"].([]any); !ok || len(deny) != 0 {
+				b.Fatalf("%s: deny %v, want none for a clean script", name, rs[0].Bindings["deny"])
+			}
+		}
+		b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+	})
 }
 
 // BenchmarkBuiltinQueryProfile evaluates the whole built-in query ("all")
@@ -75,27 +65,33 @@ func BenchmarkBuiltinQuery(b *testing.B) {
 // over, so its ns/op is no measure of the query).
 func BenchmarkBuiltinQueryProfile(b *testing.B) {
 	ctx := context.Background()
-	queries, err := policy.PackageQueries(ctx)
+	input := typicalInput(b)
+	eachPackageQuery(b, func(b *testing.B, name string, pq rego.PreparedEvalQuery) {
+		prof := profiler.New()
+		for i := 0; i < b.N; i++ {
+			if _, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(evaluations(prof))/float64(b.N), "exprs/op")
+		b.Logf("top files by expression evaluations:\n%s\ntop expressions by time of %d evaluations:\n%s",
+			topFiles(prof, b.N, 20), b.N, topExpressions(prof, b.N, 40))
+	})
+}
+
+// eachPackageQuery runs fn as a sub-benchmark for the whole built-in query
+// ("all") and for each rule package's share of it.
+func eachPackageQuery(b *testing.B, fn func(b *testing.B, name string, pq rego.PreparedEvalQuery)) {
+	queries, err := policy.PackageQueries(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}
-	input := typicalInput(b)
 	for _, name := range sortedNames(queries) {
 		pq := queries[name]
 		if name == "" {
 			name = "all"
 		}
-		b.Run(name, func(b *testing.B) {
-			prof := profiler.New()
-			for i := 0; i < b.N; i++ {
-				if _, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalQueryTracer(prof)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(evaluations(prof))/float64(b.N), "exprs/op")
-			b.Logf("top files by expression evaluations:\n%s\ntop expressions by time of %d evaluations:\n%s",
-				topFiles(prof, b.N, 20), b.N, topExpressions(prof, b.N, 40))
-		})
+		b.Run(name, func(b *testing.B) { fn(b, name, pq) })
 	}
 }
 
