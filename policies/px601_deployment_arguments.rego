@@ -35,40 +35,51 @@ package pxlint.rules.px601
 import data.pxlint.lib.derived
 import data.pxlint.lib
 
-# feeds maps each parameter (canonical name) to the variable that feeds it,
-# or to the expression built from $PxBaseConnName and $PxVmssRegion, plus
-# the parameters of the variables declared in .pxlint.hcl.
-feeds := object.union(_builtin_feeds, {v.parameter: {"variable": v.name} |
+# _feeds maps each fed parameter's lower-case name to its canonical name
+# and the variable that feeds it, or the derived name that
+# $PxBaseConnName and $PxVmssRegion make, plus the parameters of the
+# variables declared in .pxlint.hcl. Keyed by the lower-case name because
+# parameters bind case-insensitively: a call's parameter is then one
+# lookup, and the tables are literals rather than comprehensions that every
+# script would rebuild.
+_feeds := object.union(_builtin_feeds, {lower(v.parameter): {"name": v.parameter, "variable": v.name} |
 	some v in input.config.variables
 	v.parameter
 })
 
 _builtin_feeds := {
-	"SubscriptionId": {"variable": "PxSubscriptionId"},
-	"ResourceGroupName": {"variable": "PxTeamsConnResourceGroupName"},
-	"VmssName": {"derived": "vmss", "text": derived.source("vmss"), "what": "$PxBaseConnName and $PxVmssRegion make"},
-	"PfxPath": {"variable": "PxPfxCertFileName"},
-	"TeamsConnectorFqdn": {"variable": "PxTeamsConnFqdn"},
-	"PexipFqdns": {"variable": "PxNodeFqdns"},
-	"instanceCount": {"variable": "PxTeamsConnInstanceCount"},
-	"StaticResourcesResourceGroupName": {"variable": "PxTeamsConnStaticResourceGroupName"},
-	"PublicIPAddressResourceName": {"derived": "pip", "text": derived.source("public_ip"), "what": "$PxBaseConnName and $PxVmssRegion make"},
-	"IncidentReporting": {"variable": "PxTeamsConnIncidentReporting"},
-	"Encryption": {"variable": "PxTeamsConnDiskEncryption"},
-	"RdpSourceAddressPrefixes": {"variable": "PxMgmtSrcAddrPrefixes"},
-	"PexipSourceAddressPrefixes": {"variable": "PxNodesSourceAddressPrefixes"},
+	"subscriptionid": {"name": "SubscriptionId", "variable": "PxSubscriptionId"},
+	"resourcegroupname": {"name": "ResourceGroupName", "variable": "PxTeamsConnResourceGroupName"},
+	"vmssname": {"name": "VmssName", "derived": "vmss"},
+	"pfxpath": {"name": "PfxPath", "variable": "PxPfxCertFileName"},
+	"teamsconnectorfqdn": {"name": "TeamsConnectorFqdn", "variable": "PxTeamsConnFqdn"},
+	"pexipfqdns": {"name": "PexipFqdns", "variable": "PxNodeFqdns"},
+	"instancecount": {"name": "instanceCount", "variable": "PxTeamsConnInstanceCount"},
+	"staticresourcesresourcegroupname": {"name": "StaticResourcesResourceGroupName", "variable": "PxTeamsConnStaticResourceGroupName"},
+	"publicipaddressresourcename": {"name": "PublicIPAddressResourceName", "derived": "public_ip"},
+	"incidentreporting": {"name": "IncidentReporting", "variable": "PxTeamsConnIncidentReporting"},
+	"encryption": {"name": "Encryption", "variable": "PxTeamsConnDiskEncryption"},
+	"rdpsourceaddressprefixes": {"name": "RdpSourceAddressPrefixes", "variable": "PxMgmtSrcAddrPrefixes"},
+	"pexipsourceaddressprefixes": {"name": "PexipSourceAddressPrefixes", "variable": "PxNodesSourceAddressPrefixes"},
 }
 
-# mandatory parameters, and the app credentials per profile.
-mandatory := {
-	"SubscriptionId", "ResourceGroupName", "VmssName", "VMAdminCredential",
-	"PfxPath", "TeamsConnectorFqdn", "PexipFqdns",
-	"StaticResourcesResourceGroupName", "PublicIPAddressResourceName",
-} | _app_credentials
+# _mandatory maps the mandatory parameters' lower-case names to their
+# canonical names, with the app credentials per profile.
+_mandatory := object.union({
+	"subscriptionid": "SubscriptionId",
+	"resourcegroupname": "ResourceGroupName",
+	"vmssname": "VmssName",
+	"vmadmincredential": "VMAdminCredential",
+	"pfxpath": "PfxPath",
+	"teamsconnectorfqdn": "TeamsConnectorFqdn",
+	"pexipfqdns": "PexipFqdns",
+	"staticresourcesresourcegroupname": "StaticResourcesResourceGroupName",
+	"publicipaddressresourcename": "PublicIPAddressResourceName",
+}, _app_credentials)
 
-_app_credentials := {"TrustedAppCredential", "GuestAppCredential"} if input.profile == "azurerm"
+_app_credentials := {"trustedappcredential": "TrustedAppCredential", "guestappcredential": "GuestAppCredential"} if input.profile == "azurerm"
 
-_app_credentials := {"AppCredential"} if input.profile != "azurerm"
+_app_credentials := {"appcredential": "AppCredential"} if input.profile != "azurerm"
 
 _suggested := {
 	"VMAdminCredential": "$PxWinAdminCred",
@@ -77,11 +88,9 @@ _suggested := {
 	"GuestAppCredential": "$PxGuestAppCred",
 }
 
-_derived_value("vmss") := derived.names.vmss
+_derived_what := "$PxBaseConnName and $PxVmssRegion make"
 
-_derived_value("pip") := derived.names.public_ip
-
-_expected_text(f) := f.text if f.derived
+_expected_text(f) := derived.source(f.derived) if f.derived
 
 _expected_text(f) := sprintf("$%s", [f.variable]) if f.variable
 
@@ -97,55 +106,49 @@ _show(x) := sprintf("\"%s\"", [x]) if is_string(x)
 
 _show(x) := sprintf("%v", [x]) if not is_string(x)
 
-# _given holds each parameter of a call that a variable feeds, with its
-# canonical name (indexed once, so rules do not compare every pair).
-_feed_names := {lower(k): k | some k, _ in feeds}
-
-# (Complete rules, not partial sets: OPA then computes each once per query,
-# even when it is looked up under `not`.)
-_given := {[c, name, p] |
+# _named holds each call with its parameters' lower-case names, lowered once
+# for both uses below. (Complete rules, not partial sets: OPA then computes
+# each once per query, even when it is looked up under `not`.)
+_named := [[c.line, [[lower(p.name), p] | some p in c.parameters]] |
 	some c in lib.deployment_calls
-	some p in c.parameters
-	name := _feed_names[lower(p.name)]
-}
+]
+
+# _suspect holds each fed parameter, with its feed, that is not simply
+# given its own variable, as the template writes it: only those can
+# contradict the variables, so the rules below judge a handful of
+# parameters, not all of them. A derived feed, which no variable feeds, is
+# always judged.
+_suspect := [[f, p] |
+	some [_, params] in _named
+	some [n, p] in params
+	f := _feeds[n]
+	not f.variable == p.value.variable
+]
 
 # _passed_at maps each call's line to the lower-case names of the
 # parameters passed there (of every call on that line), so the rules below
 # find what a call leaves out with one set difference rather than a lookup
 # per parameter.
-_passed_at := {line: {lower(p.name) |
-	some c2 in lib.deployment_calls
-	c2.line == line
-	some p in c2.parameters
-} |
-	some c in lib.deployment_calls
-	line := c.line
+_passed_at := {line: {n | some [l, params] in _named; l == line; some [n, _] in params} |
+	some [line, _] in _named
 }
-
-# _mandatory_names maps each mandatory parameter's lower-case name to it
-# (the names differ in more than case).
-_mandatory_names := {lower(n): n | some n in mandatory}
 
 # A parameter fed from the wrong variable.
 deny contains r if {
-	some [_, name, p] in _given
-	f := feeds[name]
-	f.variable
+	some [f, p] in _suspect
 	v := p.value.variable
-	v != f.variable # cheap test first: the usual spelling is the variable's own
 	lower(v) != lower(f.variable)
 	r := {
 		"id": "PX601",
 		"line": p.line,
-		"msg": sprintf("-%s is given $%s, but $%s feeds it", [name, v, f.variable]),
-		"fix": sprintf("-%s $%s", [name, f.variable]),
+		"msg": sprintf("-%s is given $%s, but $%s feeds it", [f.name, v, f.variable]),
+		"fix": sprintf("-%s $%s", [f.name, f.variable]),
 	}
 }
 
 # A literal (or any other value) that contradicts the variables.
 deny contains r if {
-	some [_, name, p] in _given
-	f := feeds[name]
+	some [f, p] in _suspect
 	not _fed_by_other_variable(p, f)
 	not p.value.kind in {"unknown", "secret"}
 	given := p.value.value
@@ -154,8 +157,8 @@ deny contains r if {
 	r := {
 		"id": "PX601",
 		"line": p.line,
-		"msg": sprintf("-%s is %s, but %s %s", [name, _show(given), _source(f), _show(expected)]),
-		"fix": sprintf("-%s %s", [name, _expected_text(f)]),
+		"msg": sprintf("-%s is %s, but %s %s", [f.name, _show(given), _source(f), _show(expected)]),
+		"fix": sprintf("-%s %s", [f.name, _expected_text(f)]),
 	}
 }
 
@@ -166,7 +169,7 @@ _fed_by_other_variable(p, f) if {
 
 _expected(f) := lib.value(f.variable) if f.variable
 
-_expected(f) := _derived_value(f.derived) if {
+_expected(f) := derived.names[f.derived] if {
 	f.derived
 	lib.base_ok
 	lib.region_ok
@@ -174,20 +177,20 @@ _expected(f) := _derived_value(f.derived) if {
 
 _source(f) := sprintf("$%s is", [f.variable]) if f.variable
 
-_source(f) := f.what if f.derived
+_source(f) := _derived_what if f.derived
 
 # A mandatory parameter left out. With positional arguments or splatting the
 # binding is unknown, so nothing is judged missing.
 deny contains r if {
 	some c in lib.deployment_calls
 	not _positional(c)
-	some missing in object.keys(_mandatory_names) - _passed_at[c.line]
-	name := _mandatory_names[missing]
+	some missing in object.keys(_mandatory) - _passed_at[c.line]
+	name := _mandatory[missing]
 	r := {
 		"id": "PX601",
 		"line": c.line,
 		"msg": sprintf("the create_vmss_deployment.ps1 call has no -%s, which it needs", [name]),
-		"fix": sprintf("add -%s %s", [name, _feed_text(name)]),
+		"fix": sprintf("add -%s %s", [name, _feed_text(missing, name)]),
 	}
 }
 
@@ -197,25 +200,24 @@ _positional(c) if {
 	some _ in c.positional
 }
 
-_feed_text(name) := _expected_text(feeds[name])
+_feed_text(key, _) := _expected_text(_feeds[key])
 
-_feed_text(name) := _suggested[name] if not feeds[name]
+_feed_text(key, name) := _suggested[name] if not _feeds[key]
 
 # A variable the script sets but whose parameter the call leaves out: the
 # deployment uses the script's default instead of the value.
 deny contains r if {
 	some c in lib.deployment_calls
 	not _positional(c)
-	some missing in object.keys(_feed_names) - _passed_at[c.line]
-	name := _feed_names[missing]
-	not name in mandatory
-	f := feeds[name]
+	some missing in object.keys(_feeds) - _passed_at[c.line]
+	not _mandatory[missing]
+	f := _feeds[missing]
 	lib.assigned(f.variable)
 	r := {
 		"id": "PX601",
 		"line": c.line,
-		"msg": sprintf("$%s is set, but the create_vmss_deployment.ps1 call does not pass -%s, so its default is deployed instead", [f.variable, name]),
-		"fix": sprintf("add -%s $%s", [name, f.variable]),
+		"msg": sprintf("$%s is set, but the create_vmss_deployment.ps1 call does not pass -%s, so its default is deployed instead", [f.variable, f.name]),
+		"fix": sprintf("add -%s $%s", [f.name, f.variable]),
 	}
 }
 

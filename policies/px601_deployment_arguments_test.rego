@@ -107,3 +107,17 @@ test_missing_judged_per_call_case_insensitively if {
 		[60, "$PxTeamsConnInstanceCount is set, but the create_vmss_deployment.ps1 call does not pass -instanceCount, so its default is deployed instead"],
 	}
 }
+
+# Only a parameter not given its own variable is judged: one given its
+# variable in another case passes, a derived one given a variable is
+# compared by value, and a declared parameter is matched case-insensitively.
+test_only_parameters_not_given_their_variable_are_judged if {
+	other_case := replace(good_params, "PfxPath", a("pxpfxcertfilename", "teams.pfx"))
+	count(deployment.deny) == 0 with input as doc(other_case)
+	vmss_var := replace(good_params, "VmssName", a("PxVmssName", "fabrikamneu"))
+	{f.msg | some f in deployment.deny with input as doc(vmss_var)} == {"-VmssName is \"fabrikamneu\", but $PxBaseConnName and $PxVmssRegion make \"fabrikamweu\""}
+	declared := {"config": {"variables": [{"name": "PxVmSize", "parameter": "VmSize"}]}}
+	with_var := object.union(doc(good_params), {"variables": object.union(vars, {"PxVmSize": s("Standard_D4s_v5")})})
+	wrong := object.union(with_var, {"commands": [object.union(doc(good_params).commands[1], {"parameters": array.concat(good_params, [p("vmsize", a("PxOther", "x"), 55)])})]})
+	{f.msg | some f in deployment.deny with input as object.union(wrong, declared)} == {"-VmSize is given $PxOther, but $PxVmSize feeds it"}
+}
