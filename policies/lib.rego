@@ -187,12 +187,35 @@ cidr(s) := s if contains(s, "/")
 
 cidr(s) := concat("", [s, "/32"]) if not contains(s, "/")
 
+# address_facts maps each value of the address variables' entries (own and
+# appended) to what the PX1xx rules ask of it: `address` (is_address),
+# `good` (good_prefix), `host_bits` (host_bits_set), and for an address or
+# prefix its `cidr` and prefix `len`. Each rule asks the same of every
+# entry, and the functions above would work it out again per call; a
+# partial rule does it once per value and query.
+address_facts[s] := _address_facts(s) if _entry_values[s]
+
+_entry_values := {e.value | some name in address_variables; some e in _all_entries[name]}
+
+_address_facts(s) := {"address": true, "good": true, "host_bits": false, "cidr": concat("", [s, "/32"]), "len": 32} if {
+	regex.match(_ipv4_re, s)
+} else := {"address": true, "good": good, "host_bits": good == false, "cidr": s, "len": to_number(split(s, "/")[1])} if {
+	regex.match(_cidr_re, s)
+	good := s in net.cidr_merge([s])
+} else := {"address": false, "good": false, "host_bits": false}
+
+_cidr_re := sprintf(`^%s(\.%s){3}/(3[0-2]|[12]?[0-9])$`, [_octet, _octet])
+
 # entries are the usable string entries of an address variable, written in
 # the variable's own assignment: {value, element} for array elements (element
 # is the 0-based index), {value} for a one-string value. Bare, unknown and
 # appended (`+ $PxMgmtSrcAddrPrefixes`) elements are left out: PX002, PX007
 # and the source variable own them.
-entries(name) := {e | some e in _all_entries[name]; not e.from}
+entries(name) := _own_entries[name] if name in address_variables
+
+else := set()
+
+_own_entries[name] := {e | some e in _all_entries[name]; not e.from} if some name in address_variables
 
 # all_entries also keeps elements appended from another variable (with `from`),
 # for rules about the resulting list (overlap, consent source).
@@ -254,7 +277,13 @@ deployment_calls := {c |
 }
 
 # param returns a command's parameter by canonical name (case-insensitive).
+# The model writes the parameters of a known command in their canonical
+# spelling, so the exact name is looked for first: lowering every
+# parameter's name costs several evaluations each.
 param(cmd, name) := p if {
+	some p in cmd.parameters
+	p.name == name
+} else := p if {
 	n := lower(name) # once, not once per parameter
 	some p in cmd.parameters
 	lower(p.name) == n

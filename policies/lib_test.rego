@@ -125,3 +125,40 @@ test_host_bits_set_agrees_with_network if {
 _host_bits(s) if lib.host_bits_set(s)
 
 else := false
+
+# address_facts works out once per entry value what the functions answer
+# per call: the two agree on addresses, prefixes with and without host
+# bits, and broken shapes, for own and appended entries alike.
+test_address_facts_agree_with_functions if {
+	values := [
+		"80.213.4.17", "91.90.42.64/26", "91.90.42.96/26", "0.0.0.0/0", "255.255.255.255/32",
+		"10.0.0.300", "10.0.0.0/33", "10.0.0.0/", "10.0.0/0/16", "010.0.0.1", " 10.0.0.1", "", "  ", "5",
+	]
+	vars := {
+		"PxNodesSourceAddressPrefixes": {"kind": "array", "elements": [{"kind": "quoted", "value": v, "text": v} | some v in values]},
+		"PxMgmtSrcAddrPrefixes": {"kind": "string", "value": "1.2.3.0/24"},
+	}
+	every v in array.concat(values, ["1.2.3.0/24"]) {
+		f := lib.address_facts[v] with input as {"variables": vars}
+		f.address == _is_address(v)
+		f.good == _good_prefix(v)
+		f.host_bits == _host_bits(v)
+		_cidr_agrees(f, v)
+	}
+}
+
+_is_address(v) if lib.is_address(v)
+
+else := false
+
+_good_prefix(v) if lib.good_prefix(v)
+
+else := false
+
+_cidr_agrees(f, v) if {
+	f.address
+	f.cidr == lib.cidr(v)
+	f.len == lib.prefix(v).len
+}
+
+_cidr_agrees(f, _) if not f.address

@@ -45,4 +45,8 @@ all_empty(name) if {
 
 _good(name) := _good_lists[name]
 
-_good_lists[name] := [e | some e in lib.all_entries(name); lib.good_prefix(e.value)] if some name in lib.address_variables
+_good_lists[name] := [e | some e in lib.all_entries(name); lib.address_facts[e.value].good] if some name in lib.address_variables
+
+# _good_cidrs are the prefixes of _good(name), index for index, for the
+# net.cidr_contains_matches calls of PX106 and PX108.
+_good_cidrs[name] := [lib.address_facts[e.value].cidr | some e in _good_lists[name]] if some name in lib.address_variables

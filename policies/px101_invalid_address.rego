@@ -29,8 +29,8 @@ import data.pxlint.lib.family.network._quote
 
 deny contains r if {
 	some e in _entries
+	lib.address_facts[e.value].address == false
 	trim_space(e.value) != ""
-	not lib.is_address(e.value)
 	r := object.union(_located(e), object.union(
 		{
 			"id": "PX101",

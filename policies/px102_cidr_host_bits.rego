@@ -31,8 +31,7 @@ import data.pxlint.lib.family.network._quote
 
 deny contains r if {
 	some e in _entries
-	lib.is_cidr(e.value)
-	lib.host_bits_set(e.value)
+	lib.address_facts[e.value].host_bits
 	p := lib.prefix(e.value)
 	net := lib.network(e.value)
 	r := object.union(_located(e), {

@@ -49,11 +49,11 @@ non_public := [
 
 # _public_checked are the well-formed node entries; one builtin call matches
 # them against every non-public range.
-_public_checked := [e | some e in _entries; e.variable == nodes; lib.good_prefix(e.value)]
+_public_checked := [e | some e in _entries; e.variable == nodes; lib.address_facts[e.value].good]
 
 _non_public_matches := net.cidr_contains_matches(
 	non_public,
-	[lib.cidr(e.value) | some e in _public_checked],
+	[lib.address_facts[e.value].cidr | some e in _public_checked],
 )
 
 deny contains r if {

@@ -31,16 +31,17 @@ import data.pxlint.lib.family.network._located
 
 deny contains r if {
 	some e in _entries
-	lib.good_prefix(e.value)
-	p := lib.prefix(e.value)
-	min_len := lib.number_option("PX105", "min_prefix_length", 16)
-	p.len < min_len
+	p := lib.address_facts[e.value]
+	p.good
+	p.len < _min_len
 	r := object.union(_located(e), {
 		"id": "PX105",
-		"msg": _broad_msg(e, p, min_len),
+		"msg": _broad_msg(e, p, _min_len),
 		"fix": "list the specific public addresses or prefixes that need access",
 	})
 }
+
+_min_len := lib.number_option("PX105", "min_prefix_length", 16)
 
 _broad_msg(e, p, _) := sprintf("0.0.0.0/0 in $%s allows the whole Internet, which defeats the network security group", [e.variable]) if {
 	p.len == 0

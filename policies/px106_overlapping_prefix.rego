@@ -21,6 +21,7 @@ package pxlint.rules.px106
 
 import data.pxlint.lib
 import data.pxlint.lib.family.network._good
+import data.pxlint.lib.family.network._good_cidrs
 import data.pxlint.lib.family.network._located
 
 # _contains holds [name, a, b] for entries a and b of one list where a
@@ -28,7 +29,7 @@ import data.pxlint.lib.family.network._located
 _contains contains [name, a, b] if {
 	some name in lib.address_variables
 	good := _good(name)
-	cidrs := [lib.cidr(e.value) | some e in good]
+	cidrs := _good_cidrs[name]
 	some [i, j] in net.cidr_contains_matches(cidrs, cidrs)
 	i != j
 	a := good[i]

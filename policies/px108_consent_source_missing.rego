@@ -34,6 +34,7 @@ package pxlint.rules.px108
 
 import data.pxlint.lib
 import data.pxlint.lib.family.network._good
+import data.pxlint.lib.family.network._good_cidrs
 import data.pxlint.lib.family.network._quote
 import data.pxlint.lib.family.network.mgmt
 import data.pxlint.lib.family.network.nodes
@@ -46,13 +47,12 @@ import data.pxlint.lib.family.network.nodes
 _consent_configured := lib.strings_option("PX108", "consent_addresses", [])
 
 deny contains r if {
-	node_prefixes := _node_prefixes
-	count(node_prefixes) > 0
+	count(_node_prefixes) > 0
 	count(_consent_configured) > 0
 	missing := [a |
 		some a in _consent_configured
 		lib.good_prefix(a)
-		not _covered(a, node_prefixes)
+		not _covered(lib.cidr(a))
 	]
 	count(missing) > 0
 	r := {
@@ -64,13 +64,13 @@ deny contains r if {
 }
 
 deny contains r if {
-	node_prefixes := _node_prefixes
-	count(node_prefixes) > 0
+	count(_node_prefixes) > 0
 	count(_consent_configured) == 0
 	missing := [m.value |
 		some m in lib.entries(mgmt)
-		lib.good_prefix(m.value)
-		not _covered(m.value, node_prefixes)
+		f := lib.address_facts[m.value]
+		f.good
+		not _covered(f.cidr)
 	]
 	count(missing) > 0
 	r := {
@@ -120,10 +120,11 @@ _unknown_element(name) if {
 	el.kind == "unknown"
 }
 
-_covered(m, prefixes) if {
-	some p in prefixes
-	net.cidr_contains(lib.cidr(p.value), lib.cidr(m))
-}
+# _covered is true when one of the node prefixes contains the prefix c:
+# one builtin call, where comparing with each prefix took several
+# evaluations per prefix. (The rules ask it only when _node_prefixes is
+# not empty, so the list has no unknown element.)
+_covered(c) if count(net.cidr_contains_matches(_good_cidrs[nodes], c)) > 0
 
 _plural(xs) := "es" if count(xs) > 1
 
