@@ -15,16 +15,17 @@ import data.pxlint.lib.cert
 # expand fills a profile name pattern: {base} with $PxBaseConnName, {region}
 # with $PxVmssRegion. Undefined unless every placeholder it uses has a usable
 # value (PX201/PX202 own broken ones).
-expand(pattern) := replace(replace(pattern, "{base}", lib.str("PxBaseConnName")), "{region}", _region_for(pattern)) if {
-	lib.base_ok
-}
+expand(pattern) := replace(replace(pattern, "{base}", _base), "{region}", _region_for(pattern))
+
+# _base and _region are the usable values, looked up once per query rather
+# than once per name expanded.
+_base := lib.str("PxBaseConnName") if lib.base_ok
+
+_region := lib.str("PxVmssRegion") if lib.region_ok
 
 _region_for(pattern) := "" if not contains(pattern, "{region}")
 
-_region_for(pattern) := lib.str("PxVmssRegion") if {
-	contains(pattern, "{region}")
-	lib.region_ok
-}
+_region_for(pattern) := _region if contains(pattern, "{region}")
 
 # names maps each role of profile_data.resource_names (vmss_resource_group,
 # static_resource_group, bot_resource_group, vmss, public_ip) to its name.

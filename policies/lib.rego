@@ -270,11 +270,18 @@ region_ok if regex.match(`^[a-z]+$`, str("PxVmssRegion"))
 # ---------------------------------------------------------------------------
 # The deployment call
 
+# command_names are the lower-case names of the script's commands: a rule
+# about a few commands intersects its names with them first, and looks at
+# each command only when one is there (most scripts call none of them).
+command_names := {lower(c.name) | some c in input.commands}
+
 # deployment_calls are the script's calls of create_vmss_deployment.ps1.
 deployment_calls := {c |
 	some c in input.commands
 	lower(c.name) == "create_vmss_deployment.ps1"
-}
+} if "create_vmss_deployment.ps1" in command_names
+
+else := set()
 
 # param returns a command's parameter by canonical name (case-insensitive).
 # The model writes the parameters of a known command in their canonical

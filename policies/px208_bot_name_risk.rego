@@ -29,13 +29,22 @@ import data.pxlint.lib.family.names.base
 
 # PX208 bot-name-risk: bot names are global in Azure.
 
-default_generic_names := ["pexip", "teams", "test", "demo", "contoso", "example", "company", "sample", "acme", "corp", "lab", "video", "vtc", "poc", "teamsconn"]
+# default_generic_names are in lower case, as _generic compares them.
+default_generic_names := {"pexip", "teams", "test", "demo", "contoso", "example", "company", "sample", "acme", "corp", "lab", "video", "vtc", "poc", "teamsconn"}
+
+# _generic are the generic names in lower case: a configured list replaces
+# the built-in one and is lowered here; the built-in set is used as written
+# rather than rebuilt for every script.
+_generic := {lower(g) | some g in names} if {
+	names := lib.strings_option("PX208", "generic_names", null)
+	names != null
+} else := default_generic_names
 
 deny contains r if {
 	lib.base_ok
 	b := lib.str(base)
 	# "test1" and "demo01" are as generic as "test" and "demo"
-	regex.replace(lower(b), `[0-9]+$`, "") in {lower(g) | some g in lib.strings_option("PX208", "generic_names", default_generic_names)}
+	regex.replace(lower(b), `[0-9]+$`, "") in _generic
 	r := {
 		"id": "PX208",
 		"variable": base,

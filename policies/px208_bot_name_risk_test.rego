@@ -24,3 +24,14 @@ test_px208_regex_characters_in_config_are_literal if {
 	d := object.union(doc("fabrikam", "weu"), {"config": {"rules": {"PX208": {"generic_names": ["fab.*"]}}}})
 	count(only("PX208", names.deny)) == 0 with input as d
 }
+
+# A configured list replaces the built-in one (even an empty list) and is
+# compared in lower case, like the built-in names.
+test_px208_configured_list_replaces_and_ignores_case if {
+	upper := {"config": {"rules": {"PX208": {"generic_names": ["FabriKam"]}}}}
+	count(only("PX208", names.deny)) == 1 with input as object.union(doc("fabrikam", "weu"), upper)
+	count(only("PX208", names.deny)) == 0 with input as object.union(doc("pexip", "weu"), upper)
+	empty := {"config": {"rules": {"PX208": {"generic_names": []}}}}
+	count(only("PX208", names.deny)) == 0 with input as object.union(doc("pexip", "weu"), empty)
+	count(only("PX208", names.deny)) == 1 with input as doc("Pexip", "weu")
+}

@@ -41,7 +41,9 @@ _gov := "AzureUSGovernment"
 
 _connect_names := {"connect-azaccount", "login-azaccount", "connect-azurermaccount", "add-azurermaccount", "login-azurermaccount"}
 
-_connects := [c | some c in input.commands; lower(c.name) in _connect_names]
+_connects := [c | some c in input.commands; lower(c.name) in _connect_names] if {
+	count(_connect_names & lib.command_names) > 0
+} else := []
 
 # _environment is the -Environment a connect call names ("" when it names
 # none: the public cloud), or is undefined when it is not known statically.

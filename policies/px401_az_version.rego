@@ -36,6 +36,7 @@ package pxlint.rules.px401
 # installed versions side by side are normal: without a pin PowerShell loads
 # the newest. Applies to the az profile only.
 
+import data.pxlint.lib
 import data.pxlint.lib.prereq
 
 _watched := {"az", "az.resources"}
@@ -43,6 +44,8 @@ _watched := {"az", "az.resources"}
 _label := {"az": "Az", "az.resources": "Az.Resources"}
 
 _command_kind := {"install-module": "install", "import-module": "import"}
+
+_module_commands := {"install-module", "import-module"}
 
 # _pins are the script's statements about Az and Az.Resources, normalised:
 # kind "requires" and "import" decide what loads, "install" what is present.
@@ -60,6 +63,7 @@ _pins contains p if {
 }
 
 _pins contains p if {
+	count(_module_commands & lib.command_names) > 0
 	some c in input.commands
 	kind := _command_kind[lower(c.name)]
 	some m in _module_names(c)

@@ -26,6 +26,7 @@ package pxlint.rules.px503
 import data.pxlint.lib
 import data.pxlint.lib.values._names
 import data.pxlint.lib.values._parts
+import data.pxlint.lib.values._trimmed
 import data.pxlint.lib.values.node_fqdns
 
 deny contains r if {
@@ -69,17 +70,19 @@ _list_problems := [p |
 	p != ""
 ]
 
+# (Membership and equality of the trimmed list are one builtin call each,
+# where a test per part costs several evaluations.)
 _p_empty := "empty entries" if {
 	count(_parts) > 1
-	some p in _parts
-	trim_space(p) == ""
+	"" in _trimmed
 } else := ""
 
 _p_spaces := "spaces around commas" if {
 	count(_parts) > 1
-	some p in _parts
-	trim_space(p) != ""
-	p != trim_space(p)
+	_trimmed != _parts
+	some i, p in _parts
+	_trimmed[i] != ""
+	p != _trimmed[i]
 } else := ""
 
 _p_duplicates := sprintf("duplicate names (%s)", [concat(", ", sort(_duplicates))]) if {

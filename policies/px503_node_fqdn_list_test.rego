@@ -34,3 +34,17 @@ test_px503_duplicates_keep_first_spelling if {
 		"fix": "$PxNodeFqdns = \"a.fabrikam.net,B.fabrikam.net,c.fabrikam.net\"",
 	}} with input as doc
 }
+
+# Each list problem on its own: a part of nothing but spaces is an empty
+# entry, not spaces around commas, and one name with spaces is no list.
+test_px503_each_problem_alone if {
+	msgs := {
+		"a.fabrikam.net, b.fabrikam.net": "$PxNodeFqdns has spaces around commas",
+		"a.fabrikam.net,,b.fabrikam.net": "$PxNodeFqdns has empty entries",
+		"a.fabrikam.net, ,b.fabrikam.net": "$PxNodeFqdns has empty entries",
+	}
+	every v, msg in msgs {
+		{f.msg | some f in only("PX503", values.deny)} == {msg} with input as set("PxNodeFqdns", s(v))
+	}
+	count(only("PX503", values.deny)) == 0 with input as set("PxNodeFqdns", s(" a.fabrikam.net "))
+}

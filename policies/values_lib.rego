@@ -21,5 +21,9 @@ _nodes_string := v if {
 
 _parts := split(_nodes_string, ",")
 
+# _trimmed are _parts trimmed, index for index: trimmed once for every
+# question asked of them.
+_trimmed := [trim_space(p) | some p in _parts]
+
 # _names are the non-empty node names, trimmed, in order.
-_names := [trim_space(p) | some p in _parts; trim_space(p) != ""]
+_names := [t | some t in _trimmed; t != ""]
