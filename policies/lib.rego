@@ -50,11 +50,16 @@ strings_option(id, key, default_value) := v if {
 # unexpanded one PX003's, so dependent rules use str and skip them.
 str(name) := _strs[name]
 
+# (The variable itself, not _values: a lookup of that partial rule is one
+# more rule evaluation per name, and a value that is no string rules the
+# name out first.)
 _strs[name] := v if {
-	some name, v in _values
+	some name, var in input.variables
+	v := var.value
 	is_string(v)
+	not var.kind in {"unknown", "secret"}
 	trim_space(v) != ""
-	not unexpanded(input.variables[name])
+	not unexpanded(var)
 }
 
 # assigned is true when the script assigns the variable at all.
@@ -222,7 +227,7 @@ _own_entries[name] := {e | some e in _all_entries[name]; not e.from} if some nam
 all_entries(name) := _all_entries[name]
 
 # _all_entries is a partial rule so that OPA computes each list once per query.
-_all_entries[name] := {_entry(object.union(el, {"value": v}), i) |
+_all_entries[name] := {_entry(el, v, i) |
 	some i, el in input.variables[name].elements
 	v := _entry_value(el)
 } if {
@@ -246,16 +251,14 @@ _entry_value(el) := el.value if {
 	el.kind in {"quoted", "expression"}
 	is_string(el.value)
 	not unexpanded(el)
-}
-
-_entry_value(el) := el.text if {
+} else := el.text if {
 	el.kind == "bare"
 	not looks_like_address(el.text)
 }
 
-_entry(el, i) := {"value": el.value, "element": i, "from": el.from} if {
+_entry(el, v, i) := {"value": v, "element": i, "from": el.from} if {
 	el.from != ""
-} else := {"value": el.value, "element": i}
+} else := {"value": v, "element": i}
 
 # ---------------------------------------------------------------------------
 # Names

@@ -31,6 +31,7 @@ import data.pxlint.lib.family.names.static_rg
 deny contains r if {
 	some name in {rg, static_rg}
 	v := lib.str(name)
+	not regex.match(_valid, v) # the usual name: one test rules out every problem
 	not contains(v, "$") # a literal "$(" is PX003's
 	not _base_broken_in(v)
 	some problem in _rg_problems(v)
@@ -43,6 +44,10 @@ deny contains r if {
 		_rg_fix(name, v),
 	)
 }
+
+# _valid matches what the problems below accept: 1-90 allowed characters
+# (a code point each, as count counts), the last not a period.
+_valid := `^[\p{L}\p{N}_\-.()]{0,89}[\p{L}\p{N}_\-()]$`
 
 _rg_problems(v) := (({x | x := _p_long(v)} | {x | x := _p_chars(v)}) | {x | x := _p_period(v)})
 

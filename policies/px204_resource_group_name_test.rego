@@ -31,3 +31,17 @@ test_px204_skips_owned_problems if {
 	count(only("PX204", names.deny)) == 0 with input as d
 	count(only("PX204", names.deny)) == 0 with input as doc("fab rikam", "weu")
 }
+
+# The one-regex test of a valid name agrees with the problems it skips:
+# lengths at the limit (in code points), the allowed punctuation, letters
+# beyond ASCII, a trailing period and characters Azure rejects.
+test_px204_valid_agrees_with_problems if {
+	a89 := concat("", ["é" | some _ in numbers.range(1, 89)])
+	names_to_judge := [
+		"fabrikam-TeamsConn-weu-RG", "a", ".", "a.", "a.b", "(rg)_x-y.z", "Ünïcødé-RG", "rg name", "rg/x", "rg$",
+		a89, concat("", [a89, "b"]), concat("", [a89, "bc"]), concat("", [a89, "."]),
+	]
+	every v in names_to_judge {
+		regex.match(data.pxlint.rules.px204._valid, v) == (count(data.pxlint.rules.px204._rg_problems(v)) == 0)
+	}
+}
