@@ -63,8 +63,8 @@ deny contains r if {
 	# The required variables' own entries, picked by one builtin call: a
 	# lookup per name through lib.value costs several evaluations each.
 	some name, var in object.filter(input.variables, lib.required)
-	not var.kind in {"unknown", "secret"} # lib.known
-	lib.blank(var.value)
+	lib.blank(var.value) # first: it rules out the usual value
+	not var.kind in {"unknown", "secret"} # lib.known: their value is null
 	r := {
 		"id": "PX501",
 		"variable": name,
