@@ -73,10 +73,7 @@ blank(v) if {
 	trim_space(v) == ""
 }
 
-blank(v) if {
-	is_array(v)
-	count(v) == 0
-}
+blank([]) # as blank(null): the argument's unification is the whole test
 
 # plural returns "n thing" or "n things".
 plural(n, thing) := sprintf("%d %s", [n, thing]) if n == 1
@@ -216,11 +213,11 @@ _cidr_re := sprintf(`^%s(\.%s){3}/(3[0-2]|[12]?[0-9])$`, [_octet, _octet])
 # is the 0-based index), {value} for a one-string value. Bare, unknown and
 # appended (`+ $PxMgmtSrcAddrPrefixes`) elements are left out: PX002, PX007
 # and the source variable own them.
-entries(name) := _own_entries[name] if name in address_variables
+entries(name) := object.get(_own_entries, name, set())
 
-else := set()
-
-_own_entries[name] := {e | some e in _all_entries[name]; not e.from} if some name in address_variables
+# (One object for both variables: the rules ask for both, and each lookup
+# is then one builtin call.)
+_own_entries := {name: {e | some e in _all_entries[name]; not e.from} | some name in address_variables}
 
 # all_entries also keeps elements appended from another variable (with `from`),
 # for rules about the resulting list (overlap, consent source).
