@@ -36,6 +36,12 @@ older(a, b) if compare(a, b) == -1
 
 same(a, b) if compare(a, b) == 0
 
+# is_required_az is same(v, required_az), with the required version's parts
+# worked out once per query rather than once per comparison.
+is_required_az(v) if parts(v) == _required_az_parts
+
+_required_az_parts := parts(required_az)
+
 # newest is the newest of a set of versions (the first spelling on ties).
 # Linear in the number of versions (a build agent may list thousands):
 # versions compare as their four normalised parts, arrays compare element

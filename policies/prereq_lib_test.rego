@@ -56,3 +56,23 @@ test_newest_many if {
 	vs := {sprintf("4.%d.%d", [i % 97, i]) | some i in numbers.range(1, 5000)}
 	prereq.newest(vs) == "4.96.4946"
 }
+
+# is_required_az answers as same(v, required_az) does, for the default and
+# a configured version, whatever the spelling of the parts.
+test_is_required_az_agrees_with_same if {
+	every cfg in [{}, {"az_version": "5.1"}] {
+		every v in ["4.5.0", "4.5", "4.5.0.0", "4.5.1", "5.1.0", "5.1", "4.5.0-preview", "x", ""] {
+			_is_required(v) == _same_as_required(v) with input as {"config": cfg}
+		}
+	}
+	prereq.is_required_az("4.5") with input as {"config": {}}
+	prereq.is_required_az("5.1.0") with input as {"config": {"az_version": "5.1"}}
+}
+
+_is_required(v) if prereq.is_required_az(v)
+
+else := false
+
+_same_as_required(v) if prereq.same(v, prereq.required_az)
+
+else := false

@@ -161,7 +161,7 @@ _script_errors contains r if {
 	some p in _pins
 	p.module == "az"
 	p.exact != ""
-	not prereq.same(p.exact, prereq.required_az)
+	not prereq.is_required_az(p.exact)
 	r := {
 		"id": "PX401", "source": "script", "line": p.line,
 		"msg": sprintf("%s pins Az %s; this release needs Az %s%s", [p.what, p.exact, prereq.required_az, _bad_note(p.module, p.exact)]),
@@ -205,7 +205,7 @@ deny contains r if some r in _script_errors
 
 # --- pinned to the required version ---------------------------------------
 
-_right_pins := [p | some p in _load_pins("az"); p.exact != ""; prereq.same(p.exact, prereq.required_az)]
+_right_pins := [p | some p in _load_pins("az"); p.exact != ""; prereq.is_required_az(p.exact)]
 
 _pinned if count(_right_pins) > 0
 
@@ -214,7 +214,7 @@ _available(m) := prereq.installed(m) | {p.exact | some p in _pins; p.module == m
 
 _required_available if {
 	some v in _available("az")
-	prereq.same(v, prereq.required_az)
+	prereq.is_required_az(v)
 }
 
 deny contains r if {
@@ -300,7 +300,7 @@ _unpinned_problems contains r if {
 _unpinned_problems contains r if {
 	v := _will_load("az")
 	not v in prereq.bad.az
-	not prereq.same(v, prereq.required_az)
+	not prereq.is_required_az(v)
 	r := {
 		"severity": "warning", "source": prereq.facts_source,
 		"msg": sprintf("nothing pins Az, so PowerShell will load the newest installed, Az %s, not the Az %s this release needs", [v, prereq.required_az]),
@@ -354,7 +354,7 @@ verified contains {"id": "PX401", "source": prereq.facts_source} if {
 	count(deny) == 0
 	not _pinned
 	prereq.modules_known
-	prereq.same(_will_load("az"), prereq.required_az)
+	prereq.is_required_az(_will_load("az"))
 }
 
 not_verified contains {"id": "PX401", "source": "script", "reason": sprintf("applies to the az profile only (this script's profile is %s)", [input.profile])} if {
