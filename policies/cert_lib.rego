@@ -56,9 +56,14 @@ teams_reason := "$PxPfxCertFileName cannot be evaluated statically; give the cer
 	teams.status == "unreadable"
 }
 
+# none_read is true when no certificate at all could be judged: a rule of
+# its own, so that OPA counts once per query what every certificate rule
+# asks.
+none_read if count(readable) == 0
+
 # nothing_read_reason says why no certificate at all could be judged.
 nothing_read_reason := concat("; ", sort(reasons)) if {
-	count(readable) == 0
+	none_read
 	reasons := {r |
 		some e in files
 		r := _file_reason(e)

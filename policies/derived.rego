@@ -25,7 +25,7 @@ _region := lib.str("PxVmssRegion") if lib.region_ok
 
 _region_for(pattern) := "" if not contains(pattern, "{region}")
 
-_region_for(pattern) := _region if contains(pattern, "{region}")
+else := _region
 
 # names maps each role of profile_data.resource_names (vmss_resource_group,
 # static_resource_group, bot_resource_group, vmss, public_ip) to its name.

@@ -41,4 +41,4 @@ deny contains r if {
 	})
 }
 
-not_verified contains {"id": "PX308", "reason": cert.nothing_read_reason} if count(cert.readable) == 0
+not_verified contains {"id": "PX308", "reason": cert.nothing_read_reason} if cert.none_read

@@ -53,7 +53,7 @@ _fix(e) := "check the password in PXLINT_PFX_PASSWORD (or --cert-password-file)"
 } else := "give the node certificate as PEM, DER or PFX"
 
 not_verified contains {"id": "PX310", "reason": cert.nothing_read_reason} if {
-	count(cert.readable) == 0
+	cert.none_read
 	not _any_unreadable
 }
 

@@ -48,4 +48,4 @@ _eku_name("serverAuth") := "Server Authentication (1.3.6.1.5.5.7.3.1)"
 
 _eku_name("clientAuth") := "Client Authentication (1.3.6.1.5.5.7.3.2)"
 
-not_verified contains {"id": "PX311", "reason": cert.nothing_read_reason} if count(cert.readable) == 0
+not_verified contains {"id": "PX311", "reason": cert.nothing_read_reason} if cert.none_read

@@ -48,4 +48,4 @@ not_verified contains {"id": "PX312", "reason": sprintf("offline: AIA URLs %s no
 	count(_unchecked) > 0
 }
 
-not_verified contains {"id": "PX312", "reason": cert.nothing_read_reason} if count(cert.readable) == 0
+not_verified contains {"id": "PX312", "reason": cert.nothing_read_reason} if cert.none_read

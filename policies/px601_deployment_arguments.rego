@@ -96,15 +96,15 @@ _expected_text(f) := sprintf("$%s", [f.variable]) if f.variable
 
 _norm(x) := [_scalar(e) | some e in x] if is_array(x)
 
-_norm(x) := _scalar(x) if not is_array(x)
+else := _scalar(x)
 
 _scalar(x) := lower(x) if is_string(x)
 
-_scalar(x) := sprintf("%v", [x]) if not is_string(x)
+else := sprintf("%v", [x])
 
 _show(x) := sprintf("\"%s\"", [x]) if is_string(x)
 
-_show(x) := sprintf("%v", [x]) if not is_string(x)
+else := sprintf("%v", [x])
 
 # _named holds each call with its parameters' lower-case names, lowered once
 # for both uses below. (Complete rules, not partial sets: OPA then computes
