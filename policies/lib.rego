@@ -88,7 +88,7 @@ catalog := {n | some n in input.profile_data.variables}
 # a known `$Px` variable, which PowerShell keeps literally: PX003 owns it, and
 # rules about the value's content skip it.
 unexpanded(x) if {
-	x.quote in {"single", "here-single"}
+	x.quote in {"single", "here-single"} # px003 repeats this test inline, before its calls
 	is_string(x.value)
 	_expands(x.value)
 }
