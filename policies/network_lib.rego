@@ -13,8 +13,10 @@ nodes := "PxNodesSourceAddressPrefixes"
 mgmt := "PxMgmtSrcAddrPrefixes"
 
 # _entries are the entries written in a variable's own assignment, with the
-# variable name; _located adds the element index when there is one.
-_entries contains object.union(e, {"variable": name}) if {
+# variable name and the value's lib.address_facts (looked up here once per
+# entry, not once per rule); _located adds the element index when there is
+# one.
+_entries contains object.union(e, {"variable": name, "facts": lib.address_facts[e.value]}) if {
 	some name in lib.address_variables
 	some e in lib.entries(name)
 }

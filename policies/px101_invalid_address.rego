@@ -29,7 +29,7 @@ import data.pxlint.lib.family.network._quote
 
 deny contains r if {
 	some e in _entries
-	lib.address_facts[e.value].address == false
+	e.facts.address == false
 	trim_space(e.value) != ""
 	r := object.union(_located(e), object.union(
 		{

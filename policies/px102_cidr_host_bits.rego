@@ -31,7 +31,7 @@ import data.pxlint.lib.family.network._quote
 
 deny contains r if {
 	some e in _entries
-	lib.address_facts[e.value].host_bits
+	e.facts.host_bits
 	p := lib.prefix(e.value)
 	net := lib.network(e.value)
 	r := object.union(_located(e), {

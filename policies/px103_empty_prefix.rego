@@ -22,7 +22,6 @@
 #   fragment: true
 package pxlint.rules.px103
 
-import data.pxlint.lib
 import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network._quote
@@ -52,7 +51,7 @@ deny contains r if {
 
 _empties contains e if {
 	some e in _entries
-	lib.address_facts[e.value].address == false # the usual entry: one test
+	e.facts.address == false # the usual entry: one test
 	trim_space(e.value) == ""
 }
 

@@ -22,7 +22,6 @@
 #   fragment: true
 package pxlint.rules.px104
 
-import data.pxlint.lib
 import data.pxlint.lib.family.network._entries
 import data.pxlint.lib.family.network._located
 import data.pxlint.lib.family.network.nodes
@@ -49,11 +48,11 @@ non_public := [
 
 # _public_checked are the well-formed node entries; one builtin call matches
 # them against every non-public range.
-_public_checked := [e | some e in _entries; e.variable == nodes; lib.address_facts[e.value].good]
+_public_checked := [e | some e in _entries; e.variable == nodes; e.facts.good]
 
 _non_public_matches := net.cidr_contains_matches(
 	non_public,
-	[lib.address_facts[e.value].cidr | some e in _public_checked],
+	[e.facts.cidr | some e in _public_checked],
 )
 
 deny contains r if {

@@ -31,7 +31,7 @@ import data.pxlint.lib.family.network._located
 
 deny contains r if {
 	some e in _entries
-	p := lib.address_facts[e.value]
+	p := e.facts
 	p.good
 	p.len < _min_len
 	r := object.union(_located(e), {
