@@ -97,7 +97,7 @@ func TestToResultNormalises(t *testing.T) {
 // of findings and statuses rests on.
 func TestFlattenedIsRegoOrder(t *testing.T) {
 	sets := `[{{"id": "B", "n": 2}, {"id": "A", "n": 10}, "z", 3}, set(), {{"id": "A"}}, {"b", "a", {"id": "A"}}]`
-	pq, err := rego.New(rego.Query("x := [r | some s in "+sets+"; some r in s]")).PrepareForEval(context.Background())
+	pq, err := rego.New(rego.Query("x := [r | some s in " + sets + "; some r in s]")).PrepareForEval(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
