@@ -235,7 +235,7 @@ func isPxName(n string) bool {
 func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	todo := map[string]any{}
 	for n, v := range doc {
-		if !fs.passed.has(n, v) {
+		if !s.acceptsWhole(fs, n, v) && !fs.passed.has(n, v) {
 			todo[n] = v
 		}
 	}

@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// someStrings are strings of every shape a script gives a field.
+var someStrings = []string{"", " ", "x", "fabrikam", "fab00001-TeamsConn-weu-RG", "teams.example.com.pfx",
+	"a b,c;d", "Ünïcødé “quoted”", "$($PxBaseConnName)", "\t\n", "-", "0", "true"}
+
+// TestWholeKindsAreCUEs: a field said to accept every string (boolean)
+// accepts every one CUE is asked about, for every profile, built-in and
+// with user overlays; and the fields that narrow a kind are never said to.
+func TestWholeKindsAreCUEs(t *testing.T) {
+	for name, s := range map[string]*Schema{"built-in": mustBuiltin(t), "user": loadUser(t)} {
+		s.Wait()
+		v := s.variantFor(Options{})
+		for profile, sets := range map[string][2]*fieldSet{"az": {v.builtin["az"], v.merged["az"]}, "azurerm": {v.builtin["azurerm"], v.merged["azurerm"]}} {
+			for _, fs := range sets {
+				for field, f := range fs.fields {
+					for _, str := range someStrings {
+						whole := s.acceptsWhole(fs, field, str)
+						if _, err := s.check(f.value, str); whole && err != nil {
+							t.Errorf("%s %s %s: said to accept every string, but CUE rejects %q: %v", name, profile, field, str, err)
+						}
+					}
+					for _, b := range []bool{true, false} {
+						if _, err := s.check(f.value, b); s.acceptsWhole(fs, field, b) && err != nil {
+							t.Errorf("%s %s %s: said to accept every boolean, but CUE rejects %v: %v", name, profile, field, b, err)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWholeKindsFound: the plain `string` and `bool` fields are found (so
+// the regional scripts' names skip CUE), and constrained ones are not.
+func TestWholeKindsFound(t *testing.T) {
+	s := mustBuiltin(t)
+	s.Wait()
+	fs := s.variantFor(Options{}).builtin["az"]
+	for field, want := range map[string]kindSet{
+		"PxTeamsConnResourceGroupName":       {strings: true},
+		"PxTeamsConnStaticResourceGroupName": {strings: true},
+		"PxPfxCertFileName":                  {strings: true},
+		"PxNodeFqdns":                        {strings: true}, // string | [...]
+		"PxTeamsConnIncidentReporting":       {bools: true},
+		"PxWinAdminCred":                     {strings: true, bools: true}, // _
+		"PxBaseConnName":                     {},
+		"PxTeamsConnFqdn":                    {},
+		"PxMgmtSrcAddrPrefixes":              {},
+		"PxAzureLocation":                    {},
+	} {
+		got := kindSet{strings: s.acceptsWhole(fs, field, "x"), bools: s.acceptsWhole(fs, field, true)}
+		if got != want {
+			t.Errorf("%s: accepts whole %+v, want %+v", field, got, want)
+		}
+	}
+	if s.acceptsWhole(fs, "PxTeamsConnInstanceCount", int64(2)) || s.acceptsWhole(fs, "PxNotAField", "x") {
+		t.Error("only strings and booleans of known fields are accepted whole")
+	}
+}
+
+// TestWholeKindsNarrowed: a user overlay that narrows a plain string field
+// takes it off the fast path, and its violations are still reported.
+func TestWholeKindsNarrowed(t *testing.T) {
+	dir := t.TempDir()
+	src := "package pxlint\n\n#Variables: PxPfxCertFileName: =~\"\\\\.pfx$\" @rule(ACME-pfx)\n"
+	if err := os.WriteFile(filepath.Join(dir, "pfx.cue"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.variantFor(Options{})
+	if s.acceptsWhole(v.merged["az"], "PxPfxCertFileName", "x") {
+		t.Error("the narrowed field must not accept every string")
+	}
+	if !s.acceptsWhole(v.builtin["az"], "PxPfxCertFileName", "x") {
+		t.Error("the built-in field still accepts every string")
+	}
+	values := typicalValues()
+	values["PxPfxCertFileName"] = "teams.example.com.cer"
+	got := s.Validate("az", values, Options{})
+	if len(got) != 1 || got[0].RuleID != "ACME-pfx" || got[0].Variable != "PxPfxCertFileName" {
+		t.Errorf("Validate = %+v, want one ACME-pfx violation", got)
+	}
+}
