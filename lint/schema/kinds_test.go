@@ -15,7 +15,9 @@ var someStrings = []string{"", " ", "x", "fabrikam", "fab00001-TeamsConn-weu-RG"
 // with user overlays; and the fields that narrow a kind are never said to.
 func TestWholeKindsAreCUEs(t *testing.T) {
 	for name, s := range map[string]*Schema{"built-in": mustBuiltin(t), "user": loadUser(t)} {
-		s.Wait()
+		if err := s.Wait(); err != nil {
+			t.Fatal(err)
+		}
 		v := s.variantFor(Options{})
 		for profile, sets := range map[string][2]*fieldSet{"az": {v.builtin["az"], v.merged["az"]}, "azurerm": {v.builtin["azurerm"], v.merged["azurerm"]}} {
 			for _, fs := range sets {
@@ -41,7 +43,9 @@ func TestWholeKindsAreCUEs(t *testing.T) {
 // the regional scripts' names skip CUE), and constrained ones are not.
 func TestWholeKindsFound(t *testing.T) {
 	s := mustBuiltin(t)
-	s.Wait()
+	if err := s.Wait(); err != nil {
+		t.Fatal(err)
+	}
 	fs := s.variantFor(Options{}).builtin["az"]
 	for field, want := range map[string]kindSet{
 		"PxTeamsConnResourceGroupName":       {strings: true},
