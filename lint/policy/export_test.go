@@ -36,3 +36,12 @@ func PackageQueries(ctx context.Context) (map[string]rego.PreparedEvalQuery, err
 	}
 	return out, nil
 }
+
+// SharedCalls is how many function calls e's evaluations share
+// (funccache.go); none before its second evaluation.
+func SharedCalls(e *Engine) int64 {
+	if e.calls.evals.Load() < 2 {
+		return 0
+	}
+	return e.runCache().n.Load()
+}

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -107,6 +108,13 @@ type Engine struct {
 	// restored says the built-in policies came from the snapshot
 	// (snapshot.go), not a compile.
 	restored bool
+	// calls shares pure function calls across the run's evaluations
+	// (funccache.go), from the second one on.
+	calls struct {
+		evals atomic.Int64
+		once  sync.Once
+		cache *runCache
+	}
 }
 
 type userPackage struct {
@@ -187,7 +195,7 @@ func PrepareInfinity(ctx context.Context) (*Engine, error) {
 	if err != nil {
 		return nil, oneLine(err)
 	}
-	return &Engine{query: pq, sandbox: DefaultSandbox(), restored: restored}, nil
+	return &Engine{query: pq, compiler: compiler, sandbox: DefaultSandbox(), restored: restored}, nil
 }
 
 // runtimeParse parses the built-in policies for evaluation: their
@@ -489,7 +497,14 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(parsed), keepTerms)
+	opts := []rego.EvalOption{rego.EvalParsedInput(parsed), keepTerms}
+	// A run of one script has nothing to share, and finding the pure
+	// functions costs about a script's share of them: sharing starts
+	// with the second evaluation.
+	if e.calls.evals.Add(1) > 1 {
+		opts = append(opts, rego.EvalVirtualCache(newEvalCache(e.runCache())))
+	}
+	rs, err := e.query.Eval(ctx, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -517,6 +532,12 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 		out.Deny = append(out.Deny, users...)
 	}
 	return out, nil
+}
+
+// runCache is the run's cache of pure function calls, made once.
+func (e *Engine) runCache() *runCache {
+	e.calls.once.Do(func() { e.calls.cache = newRunCache(pureFunctions(e.compiler)) })
+	return e.calls.cache
 }
 
 // userLevels are the rules a user package may define, each with the
