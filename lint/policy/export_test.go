@@ -45,3 +45,9 @@ func SharedCalls(e *Engine) int64 {
 	}
 	return e.runCache().n.Load()
 }
+
+// EvalWith is Engine.Eval with options for the built-in query, such as
+// a tracer, or a virtual cache of OPA's own (which replaces the run's).
+func EvalWith(ctx context.Context, e *Engine, input any, opts ...rego.EvalOption) (*Output, error) {
+	return e.eval(ctx, input, opts...)
+}

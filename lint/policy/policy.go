@@ -491,6 +491,11 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
+	return e.eval(ctx, input)
+}
+
+// eval is Eval with options for the built-in query (a tracer, in tests).
+func (e *Engine) eval(ctx context.Context, input any, extra ...rego.EvalOption) (*Output, error) {
 	// Converted once, directly (no JSON round trip), for the built-in
 	// query and every user package.
 	parsed, err := ToValue(input)
@@ -504,7 +509,7 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 	if e.calls.evals.Add(1) > 1 {
 		opts = append(opts, rego.EvalVirtualCache(newEvalCache(e.runCache())))
 	}
-	rs, err := e.query.Eval(ctx, opts...)
+	rs, err := e.query.Eval(ctx, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
 	}
