@@ -143,7 +143,13 @@ type runCache struct {
 	sites sync.Map // *ast.Term → bool
 	mu    sync.RWMutex
 	calls map[int][]cachedCall // by ast.Ref.Hash of the call
-	n     atomic.Int64
+	// seen are the hashes of calls made once: a call is kept when it comes
+	// again. A call only one script makes (on its base name, its FQDN, its
+	// own parts of the input) is never asked for again, and keeping it
+	// would keep its arguments, parts of that script's input, to the end
+	// of the run (a 1,000-script run doubled its peak memory so).
+	seen map[int]struct{}
+	n    atomic.Int64
 }
 
 type cachedCall struct {
@@ -151,13 +157,16 @@ type cachedCall struct {
 	value *ast.Term
 }
 
-// maxSharedCalls bounds the calls a run remembers: a run's distinct
-// calls are few, and past the bound calls are only remembered per
-// evaluation, as OPA does.
-const maxSharedCalls = 1 << 16
+// Bounds of a run's cache: the calls it keeps and the calls it remembers
+// having seen (a hash each). Past them, calls are remembered per
+// evaluation only, as OPA does.
+const (
+	maxSharedCalls = 1 << 14
+	maxSeenCalls   = 1 << 17
+)
 
 func newRunCache(pure map[string]bool) *runCache {
-	return &runCache{pure: pure, calls: map[int][]cachedCall{}}
+	return &runCache{pure: pure, calls: map[int][]cachedCall{}, seen: map[int]struct{}{}}
 }
 
 // shares reports whether key is the call of a pure function: OPA keys a
@@ -190,20 +199,28 @@ func (c *runCache) get(key ast.Ref) (*ast.Term, bool) {
 	return nil, false
 }
 
+// put keeps a call's result if the call was seen before, and reports
+// whether it did.
 func (c *runCache) put(key ast.Ref, value *ast.Term) bool {
 	if c.n.Load() >= maxSharedCalls {
 		return false
 	}
 	h := key.Hash()
-	// OPA reuses the key's backing array for the next call.
-	key = append(ast.Ref(nil), key...)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if _, again := c.seen[h]; !again {
+		if len(c.seen) < maxSeenCalls {
+			c.seen[h] = struct{}{}
+		}
+		return false
+	}
 	for _, e := range c.calls[h] {
 		if e.key.Equal(key) {
 			return true
 		}
 	}
+	// OPA reuses the key's backing array for the next call.
+	key = append(ast.Ref(nil), key...)
 	c.calls[h] = append(c.calls[h], cachedCall{key: key, value: value})
 	c.n.Add(1)
 	return true
