@@ -14,8 +14,9 @@ import (
 // run share most of their values: a region's scripts differ in a base name
 // and an FQDN. OPA remembers a function's result for its arguments within
 // one evaluation (its virtual cache); a run shares what a pure function
-// returned across all its evaluations, so each distinct call is evaluated
-// once per run rather than once per script.
+// returned across all its evaluations, so a call the scripts have in
+// common is evaluated twice per run (runCache.put) rather than once per
+// script.
 //
 // A function is pure when nothing it reads, directly or through the rules
 // and functions it refers to, is the input, a non-deterministic built-in or
