@@ -167,6 +167,8 @@ func BenchmarkEngineEvalRegional(b *testing.B) {
 			prof := profiler.New()
 			run(b, rego.EvalQueryTracer(prof))
 			b.ReportMetric(float64(evaluations(prof))/float64(b.N), "exprs/op")
+			b.Logf("top files by expression evaluations:\n%s\ntop expressions by time of %d evaluations:\n%s",
+				topFiles(prof, b.N, 20), b.N, topExpressions(prof, b.N, 30))
 		})
 	}
 }
