@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
 )
 
 // someStrings are strings of every shape a script gives a field.
@@ -93,5 +96,41 @@ func TestWholeKindsNarrowed(t *testing.T) {
 	got := s.Validate("az", values, Options{})
 	if len(got) != 1 || got[0].RuleID != "ACME-pfx" || got[0].Variable != "PxPfxCertFileName" {
 		t.Errorf("Validate = %+v, want one ACME-pfx violation", got)
+	}
+}
+
+// TestWholeKindsOfConstraints: only a constraint every string (boolean)
+// satisfies is accepted whole; validators, bounds, patterns and
+// enumerations a user may write are left to CUE.
+func TestWholeKindsOfConstraints(t *testing.T) {
+	s := &Schema{ctx: cuecontext.New()}
+	for src, want := range map[string]kindSet{
+		"string":                 {strings: true},
+		"bool":                   {bools: true},
+		"_":                      {strings: true, bools: true},
+		`*"x" | string`:          {strings: true},
+		`=~"^a" | string`:        {strings: true},
+		"string | bool":          {strings: true, bools: true},
+		"string | [...string]":   {strings: true},
+		`=~"^a"`:                 {},
+		`!=""`:                   {},
+		`string & !=""`:          {},
+		`"a" | "b"`:              {},
+		`string & <"m"`:          {},
+		"true":                   {},
+		"strings.MaxRunes(9)":    {},
+		"strings.MinRunes(1)":    {},
+		`strings.HasPrefix("a")`: {},
+		"net.FQDN":               {},
+	} {
+		v := s.ctx.CompileString("import (\n\"strings\"\n\"net\"\n)\nx: " + src + "\n_n: net.FQDN\n_s: strings.MinRunes(0)").LookupPath(cue.ParsePath("x"))
+		if v.Err() != nil {
+			t.Fatal(src, v.Err())
+		}
+		fs := &fieldSet{fields: map[string]fieldInfo{"X": {value: v}}}
+		got := kindSet{strings: s.acceptsWhole(fs, "X", "x"), bools: s.acceptsWhole(fs, "X", true)}
+		if got != want {
+			t.Errorf("%s: accepts whole %+v, want %+v", src, got, want)
+		}
 	}
 }
