@@ -142,8 +142,11 @@ type runCache struct {
 	// sites says for each call site (the operator term of a compiled call,
 	// the same pointer at every evaluation) whether its function is pure.
 	sites sync.Map // *ast.Term → bool
-	mu    sync.RWMutex
-	calls map[int][]cachedCall // by ast.Ref.Hash of the call
+	// calls are the kept calls by ast.Ref.Hash of the call ([]cachedCall,
+	// replaced, never changed): read without a lock, thousands of times
+	// per evaluation from every worker.
+	calls sync.Map
+	mu    sync.Mutex // for put
 	// seen are the hashes of calls made once: a call is kept when it comes
 	// again. A call only one script makes (on its base name, its FQDN, its
 	// own parts of the input) is never asked for again, and keeping it
@@ -167,7 +170,7 @@ const (
 )
 
 func newRunCache(pure map[string]bool) *runCache {
-	return &runCache{pure: pure, calls: map[int][]cachedCall{}, seen: map[int]struct{}{}}
+	return &runCache{pure: pure, seen: map[int]struct{}{}}
 }
 
 // shares reports whether key is the call of a pure function: OPA keys a
@@ -189,10 +192,11 @@ func (c *runCache) shares(key ast.Ref) bool {
 }
 
 func (c *runCache) get(key ast.Ref) (*ast.Term, bool) {
-	h := key.Hash()
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	for _, e := range c.calls[h] {
+	calls, ok := c.calls.Load(key.Hash())
+	if !ok {
+		return nil, false
+	}
+	for _, e := range calls.([]cachedCall) {
 		if e.key.Equal(key) {
 			return e.value, true
 		}
@@ -215,14 +219,18 @@ func (c *runCache) put(key ast.Ref, value *ast.Term) bool {
 		}
 		return false
 	}
-	for _, e := range c.calls[h] {
+	var calls []cachedCall
+	if v, ok := c.calls.Load(h); ok {
+		calls = v.([]cachedCall)
+	}
+	for _, e := range calls {
 		if e.key.Equal(key) {
 			return true
 		}
 	}
 	// OPA reuses the key's backing array for the next call.
 	key = append(ast.Ref(nil), key...)
-	c.calls[h] = append(c.calls[h], cachedCall{key: key, value: value})
+	c.calls.Store(h, append(calls[:len(calls):len(calls)], cachedCall{key: key, value: value}))
 	c.n.Add(1)
 	return true
 }
