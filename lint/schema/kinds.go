@@ -1,6 +1,9 @@
 package schema
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // wholeKinds says, for each field of a fieldSet, which kinds of value it
 // accepts whatever the value: a field that is plain `string` (a resource
@@ -10,8 +13,18 @@ import "sync"
 // rather than a CUE unification is a third of validating a regional
 // script. Fields with any constraint beyond the kind still go to CUE.
 type wholeKinds struct {
+	// uses counts the validations against the fieldSet: asking CUE which
+	// fields accept a whole kind costs about what it saves on one script,
+	// so the first validation (all of a one-script run) goes without.
+	uses   atomic.Int64
 	once   sync.Once
 	fields map[string]kindSet
+}
+
+// worthIt reports whether a validation against fs should look for fields
+// that accept a whole kind (not on the first one).
+func (w *wholeKinds) worthIt() bool {
+	return w.uses.Add(1) > 1
 }
 
 // kindSet is the kinds a field accepts in full.
