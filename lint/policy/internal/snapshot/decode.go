@@ -58,6 +58,20 @@ func Decode(data, name string, sources Sources) (Header, Engine, error) {
 		return h, Engine{}, err
 	}
 	r := &reader{data: payload, end: len(payload), sources: sources}
+	r.seekEngine(name)
+	en := r.engine(name, decodeWorkers())
+	if r.err != nil {
+		return h, Engine{}, r.err
+	}
+	if r.pos != r.end {
+		return h, Engine{}, errCorrupt
+	}
+	return h, en, nil
+}
+
+// seekEngine reads a payload's string table and engine directory and
+// leaves r on the engine called name, its end the engine's.
+func (r *reader) seekEngine(name string) {
 	n := r.count()
 	r.table = make([]string, 0, n)
 	for range n {
@@ -74,24 +88,19 @@ func Decode(data, name string, sources Sources) (Header, Engine, error) {
 	}
 	body := r.count()
 	if r.err != nil || body != r.end-r.pos {
-		return h, Engine{}, errCorrupt
+		r.fail(errCorrupt)
+		return
 	}
 	if start < 0 {
-		return h, Engine{}, fmt.Errorf("snapshot: no engine %q", name)
+		r.fail(fmt.Errorf("snapshot: no engine %q", name))
+		return
+	}
+	if start > body || size > body-start {
+		r.fail(errCorrupt)
+		return
 	}
 	base := r.pos
-	if start > body || size > body-start {
-		return h, Engine{}, errCorrupt
-	}
 	r.pos, r.end = base+start, base+start+size
-	en := r.engine(name)
-	if r.err != nil {
-		return h, Engine{}, r.err
-	}
-	if r.pos != r.end {
-		return h, Engine{}, errCorrupt
-	}
-	return h, en, nil
 }
 
 // reader reads the encoding; after the first error every read returns a
@@ -247,19 +256,22 @@ func (r *reader) enter() bool {
 
 func (r *reader) leave() { r.depth-- }
 
-func (r *reader) engine(name string) Engine {
+// engine reads an engine, its modules with up to workers goroutines.
+func (r *reader) engine(name string, workers int) Engine {
 	en := Engine{Name: name}
-	n := r.count()
-	en.Modules = make(map[string]*ast.Module, n)
-	for range n {
-		key := r.str()
-		m := r.module()
-		if r.err != nil {
-			return en
-		}
-		en.Modules[key] = m
+	parts := r.directory()
+	if r.err != nil {
+		return en
 	}
-	n = r.count()
+	modules := r.modules(parts, workers)
+	if r.err != nil {
+		return en
+	}
+	en.Modules = make(map[string]*ast.Module, len(parts))
+	for i, p := range parts {
+		en.Modules[p.name] = modules[i]
+	}
+	n := r.count()
 	en.RewrittenVars = make(map[ast.Var]ast.Var, n)
 	for range n {
 		k := r.str()

@@ -17,12 +17,11 @@ import (
 // The output depends only on its input: modules, objects and sets are
 // written in a fixed order.
 func Encode(h Header, engines []Engine, sources Sources) ([]byte, error) {
-	e := &encoder{strs: map[string]int{}, sources: sources, locs: map[locationKey]int{}}
+	e := &encoder{strs: map[string]int{}, sources: sources}
 	type span struct{ start, end int }
 	spans := make([]span, len(engines))
 	for i, en := range engines {
 		spans[i].start = len(e.buf)
-		e.locs = map[locationKey]int{} // engines decode alone
 		e.engine(en)
 		spans[i].end = len(e.buf)
 		if e.err != nil {
@@ -74,7 +73,7 @@ type encoder struct {
 	strs    map[string]int
 	table   []string
 	sources Sources
-	// locs numbers the locations written so far, by value.
+	// locs numbers the locations of the module being written, by value.
 	locs map[locationKey]int
 	err  error
 }
@@ -133,10 +132,24 @@ func (e *encoder) engine(en Engine) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	e.len(len(names))
-	for _, name := range names {
-		e.str(name)
+	// Each module is written alone, its locations numbered afresh, after
+	// a directory of names and sizes: the decoder reads modules in
+	// parallel.
+	bodies := make([][]byte, len(names))
+	outer := e.buf
+	for i, name := range names {
+		e.buf, e.locs = nil, map[locationKey]int{}
 		e.module(en.Modules[name])
+		bodies[i] = e.buf
+	}
+	e.buf = outer
+	e.len(len(names))
+	for i, name := range names {
+		e.str(name)
+		e.len(len(bodies[i]))
+	}
+	for _, b := range bodies {
+		e.buf = append(e.buf, b...)
 	}
 	vars := make([]ast.Var, 0, len(en.RewrittenVars))
 	for v := range en.RewrittenVars {

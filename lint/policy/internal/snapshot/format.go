@@ -25,10 +25,13 @@
 //	payload: string table, engine directory (name, byte range), engines
 //
 // An engine is the compiled modules (by name) of one compiler plus its
-// rewritten-variable map, which error messages use. Equal locations are
-// written once and referred to after (half of them repeat: rewritten
-// terms keep their original's), so decoded nodes share them, as compiled
-// nodes share their originals' (OPA never changes a parsed location).
+// rewritten-variable map, which error messages use: a directory of the
+// modules' names and sizes, then the modules, each readable alone, so
+// they decode in parallel (a restore is on the critical path of every
+// run). Within a module, equal locations are written once and referred
+// to after (half of them repeat: rewritten terms keep their original's),
+// so decoded nodes share them, as compiled nodes share their originals'
+// (OPA never changes a parsed location).
 package snapshot
 
 import (
@@ -43,7 +46,7 @@ import (
 const (
 	magic = "pxlint-snapshot\x00"
 	// formatVersion changes with any change of the layout below.
-	formatVersion = 2
+	formatVersion = 3
 	// maxDepth bounds the nesting the decoder follows, so corrupt bytes
 	// cannot exhaust the stack; compiled policies nest a few dozen deep.
 	maxDepth = 1000
