@@ -67,8 +67,9 @@ func TestPrepareUsesSnapshot(t *testing.T) {
 }
 
 // TestRestoredEqualsCompiled: a restored engine's compiler holds the same
-// modules (Compare and String), rule tree and rewritten variables as a
-// fresh compile with every stage and as the run's fallback compile.
+// modules (Compare and String), rule tree, comprehension indices and
+// rewritten variables as a fresh compile with every stage and as the
+// run's fallback compile.
 func TestRestoredEqualsCompiled(t *testing.T) {
 	for _, en := range builtinEngines {
 		restored, err := restoreBuiltin(en)
@@ -113,6 +114,21 @@ func sameCompiled(t *testing.T, what string, got, want *ast.Compiler) {
 	if g, w := ruleTreePaths(got), ruleTreePaths(want); !slices.Equal(g, w) {
 		t.Errorf("%s: rule tree\n%v\nwant\n%v", what, g, w)
 	}
+	indices := 0
+	for name := range want.Modules {
+		g, w := comprehensionIndices(got, name), comprehensionIndices(want, name)
+		if !slices.Equal(g, w) {
+			t.Errorf("%s: %s: comprehension indices\n%v\nwant\n%v", what, name, g, w)
+		}
+		for _, ix := range w {
+			if ix != "" {
+				indices++
+			}
+		}
+	}
+	if indices == 0 {
+		t.Errorf("%s: no comprehension index to compare", what)
+	}
 	for v, w := range want.RewrittenVars {
 		if got.RewrittenVars[v] != w {
 			t.Errorf("%s: rewritten var %v = %v, want %v", what, v, got.RewrittenVars[v], w)
@@ -132,6 +148,24 @@ func withoutMetadata(m *ast.Module) *ast.Module {
 	c := m.Copy()
 	c.Annotations = nil
 	return c
+}
+
+// comprehensionIndices lists, for every comprehension of a module in
+// walk order, the index the compiler holds for it ("" for none).
+func comprehensionIndices(c *ast.Compiler, module string) []string {
+	var out []string
+	ast.WalkTerms(c.Modules[module], func(t *ast.Term) bool {
+		switch t.Value.(type) {
+		case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+			ix := ""
+			if i := c.ComprehensionIndex(t); i != nil {
+				ix = i.String()
+			}
+			out = append(out, t.Location.String()+" "+ix)
+		}
+		return false
+	})
+	return out
 }
 
 // ruleTreePaths lists every rule tree node's path and rule count.

@@ -112,6 +112,8 @@ type reader struct {
 	sources  Sources
 	depth    int
 	err      error
+	// indexed are the rules read so far that are flagged Indexed.
+	indexed []*ast.Rule
 	// locs are the locations read so far, in order (tagLocationRef).
 	locs []*ast.Location
 	// Nodes are allocated in blocks: a restore reads tens of thousands.
@@ -263,9 +265,13 @@ func (r *reader) engine(name string, workers int) Engine {
 	if r.err != nil {
 		return en
 	}
-	modules := r.modules(parts, workers)
+	modules, indexed := r.modules(parts, workers)
 	if r.err != nil {
 		return en
+	}
+	en.Indexed = make(map[*ast.Rule]bool, len(indexed))
+	for _, rule := range indexed {
+		en.Indexed[rule] = true
 	}
 	en.Modules = make(map[string]*ast.Module, len(parts))
 	for i, p := range parts {
@@ -337,6 +343,9 @@ func (r *reader) rule(m *ast.Module) *ast.Rule {
 	}
 	defer r.leave()
 	rule := &ast.Rule{Module: m, Location: r.location()}
+	if r.bool() {
+		r.indexed = append(r.indexed, rule)
+	}
 	rule.Default = r.bool()
 	rule.Head = r.head()
 	rule.Body = r.body()

@@ -73,6 +73,8 @@ type encoder struct {
 	strs    map[string]int
 	table   []string
 	sources Sources
+	// indexed are the engine's Indexed rules.
+	indexed map[*ast.Rule]bool
 	// locs numbers the locations of the module being written, by value.
 	locs map[locationKey]int
 	err  error
@@ -132,6 +134,7 @@ func (e *encoder) engine(en Engine) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	e.indexed = en.Indexed
 	// Each module is written alone, its locations numbered afresh, after
 	// a directory of names and sizes: the decoder reads modules in
 	// parallel.
@@ -206,6 +209,7 @@ func (e *encoder) rule(r *ast.Rule) {
 	}
 	e.byte(tagRule)
 	e.location(r.Location)
+	e.bool(e.indexed[r])
 	e.bool(r.Default)
 	e.head(r.Head)
 	e.body(r.Body)

@@ -68,6 +68,11 @@ type Engine struct {
 	// RewrittenVars is the compiler's map from generated local variables
 	// to the names in the source.
 	RewrittenVars map[ast.Var]ast.Var
+	// Indexed are the rules (of Modules, else chains included) that hold
+	// a comprehension the compiler indexes (ast.Compiler's
+	// ComprehensionIndex): a restore builds those indices from them
+	// alone, not by walking every rule.
+	Indexed map[*ast.Rule]bool
 }
 
 // Sources returns the source text of a file named in the modules'
@@ -132,3 +137,27 @@ var (
 	errCorrupt = errors.New("snapshot: corrupt")
 	errDepth   = errors.New("snapshot: nesting too deep")
 )
+
+// IndexedRules are the rules of a compiled compiler's modules (else
+// chains included) holding a comprehension it indexes: Engine.Indexed.
+func IndexedRules(c *ast.Compiler) map[*ast.Rule]bool {
+	indexed := map[*ast.Rule]bool{}
+	for _, m := range c.Modules {
+		ast.WalkRules(m, func(r *ast.Rule) bool {
+			// The rule's own head and body; its else rule is walked next.
+			own := *r
+			own.Else = nil
+			ast.WalkTerms(&own, func(t *ast.Term) bool {
+				switch t.Value.(type) {
+				case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+					if c.ComprehensionIndex(t) != nil {
+						indexed[r] = true
+					}
+				}
+				return indexed[r]
+			})
+			return false
+		})
+	}
+	return indexed
+}

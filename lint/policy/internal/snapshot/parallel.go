@@ -52,17 +52,19 @@ func decodeWorkers() int {
 // modules decodes the parts with up to workers goroutines, each taking a
 // run of modules of about equal bytes with a reader (and node blocks) of
 // its own; the string table and the sources are only read. The first
-// error in module order wins, as a serial decode's would.
-func (r *reader) modules(parts []modulePart, workers int) []*ast.Module {
+// error in module order wins, as a serial decode's would. It returns the
+// modules and their rules flagged Indexed.
+func (r *reader) modules(parts []modulePart, workers int) ([]*ast.Module, []*ast.Rule) {
 	modules := make([]*ast.Module, len(parts))
 	runs := split(parts, workers)
 	errs := make([]error, len(runs))
+	indexed := make([][]*ast.Rule, len(runs))
 	var wg sync.WaitGroup
 	for i := 1; i < len(runs); i++ {
-		wg.Go(func() { errs[i] = r.decodeRun(parts, runs[i], modules) })
+		wg.Go(func() { indexed[i], errs[i] = r.decodeRun(parts, runs[i], modules) })
 	}
 	if len(runs) > 0 {
-		errs[0] = r.decodeRun(parts, runs[0], modules)
+		indexed[0], errs[0] = r.decodeRun(parts, runs[0], modules)
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -71,7 +73,11 @@ func (r *reader) modules(parts []modulePart, workers int) []*ast.Module {
 			break
 		}
 	}
-	return modules
+	var all []*ast.Rule
+	for _, rs := range indexed {
+		all = append(all, rs...)
+	}
+	return modules, all
 }
 
 // split cuts parts into at most n runs [from, to) of about equal bytes.
@@ -96,13 +102,14 @@ func split(parts []modulePart, n int) [][2]int {
 	return runs
 }
 
-// decodeRun decodes the modules parts[run[0]:run[1]] into modules.
-func (r *reader) decodeRun(parts []modulePart, run [2]int, modules []*ast.Module) (err error) {
+// decodeRun decodes the modules parts[run[0]:run[1]] into modules and
+// returns their rules flagged Indexed.
+func (r *reader) decodeRun(parts []modulePart, run [2]int, modules []*ast.Module) (indexed []*ast.Rule, err error) {
 	defer func() {
 		// Decoding never panics by design (FuzzDecode); a flaw must not
 		// take the process down from a goroutine no one recovers in.
 		if p := recover(); p != nil {
-			err = fmt.Errorf("snapshot: %v", p)
+			indexed, err = nil, fmt.Errorf("snapshot: %v", p)
 		}
 	}()
 	mr := &reader{data: r.data, table: r.table, sources: r.sources}
@@ -111,11 +118,11 @@ func (r *reader) decodeRun(parts []modulePart, run [2]int, modules []*ast.Module
 		mr.pos, mr.end, mr.locs, mr.depth = parts[i].start, parts[i].end, mr.locs[:0], 0
 		modules[i] = mr.module()
 		if mr.err != nil {
-			return mr.err
+			return nil, mr.err
 		}
 		if mr.pos != mr.end {
-			return errCorrupt
+			return nil, errCorrupt
 		}
 	}
-	return nil
+	return mr.indexed, nil
 }

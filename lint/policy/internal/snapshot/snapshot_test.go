@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -14,6 +15,14 @@ import (
 // fixture parses testdata (every node type the codec knows) into modules;
 // compiled, with every compiler stage, when compile is set.
 func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]ast.Var, Sources) {
+	t.Helper()
+	en, sources := fixtureEngine(t, compile)
+	return en.Modules, en.RewrittenVars, sources
+}
+
+// fixtureEngine is fixture as an engine named "one", with the rules the
+// compiler indexes a comprehension of when compiled.
+func fixtureEngine(t testing.TB, compile bool) (Engine, Sources) {
 	t.Helper()
 	files, err := filepath.Glob("testdata/*.rego")
 	if err != nil || len(files) == 0 {
@@ -38,14 +47,14 @@ func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]as
 		return b, ok
 	}
 	if !compile {
-		return modules, nil, sources
+		return Engine{Name: "one", Modules: modules}, sources
 	}
 	c := ast.NewCompiler()
 	c.Compile(modules)
 	if c.Failed() {
 		t.Fatal(c.Errors)
 	}
-	return c.Modules, c.RewrittenVars, sources
+	return Engine{Name: "one", Modules: c.Modules, RewrittenVars: c.RewrittenVars, Indexed: IndexedRules(c)}, sources
 }
 
 // TestRoundTrip: decoding an encoding gives every module back (Compare,
@@ -54,8 +63,11 @@ func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]as
 // variables.
 func TestRoundTrip(t *testing.T) {
 	for _, compiled := range []bool{false, true} {
-		modules, vars, sources := fixture(t, compiled)
-		in := []Engine{{Name: "one", Modules: modules, RewrittenVars: vars}, {Name: "two", Modules: modules}}
+		one, sources := fixtureEngine(t, compiled)
+		if compiled != (len(one.Indexed) > 0) {
+			t.Fatalf("compiled=%v: %d rules indexed", compiled, len(one.Indexed))
+		}
+		in := []Engine{one, {Name: "two", Modules: one.Modules}}
 		h := Header{OPAVersion: "v", SourceHash: "h"}
 		data, err := Encode(h, in, sources)
 		if err != nil {
@@ -92,6 +104,9 @@ func TestRoundTrip(t *testing.T) {
 			if len(want.RewrittenVars) != len(got.RewrittenVars) || (len(want.RewrittenVars) > 0 && !reflect.DeepEqual(want.RewrittenVars, got.RewrittenVars)) {
 				t.Errorf("rewritten vars %v, want %v", got.RewrittenVars, want.RewrittenVars)
 			}
+			if g, w := ruleLocations(got.Indexed), ruleLocations(want.Indexed); !reflect.DeepEqual(g, w) {
+				t.Errorf("compiled=%v: indexed rules %v, want %v", compiled, g, w)
+			}
 			again, err := Encode(h, []Engine{got, in[1]}, sources)
 			if err != nil {
 				t.Fatal(err)
@@ -101,6 +116,16 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ruleLocations are where the rules are, sorted.
+func ruleLocations(rules map[*ast.Rule]bool) []string {
+	var out []string
+	for r := range rules {
+		out = append(out, r.Location.String())
+	}
+	sort.Strings(out)
+	return out
 }
 
 // TestFixtureCoversEveryNode: the fixture holds every expression and
