@@ -1,7 +1,7 @@
 package snapshot
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -25,28 +25,15 @@ func header(data string) (Header, string, error) {
 	}
 	h.OPAVersion = r.rawString()
 	h.SourceHash = r.rawString()
-	if r.err != nil || r.end-r.pos < sha256.Size {
+	if r.err != nil || r.end-r.pos < checksumSize {
 		return h, "", errCorrupt
 	}
-	sum := data[r.pos : r.pos+sha256.Size]
-	payload := data[r.pos+sha256.Size:]
-	if got := checksum(payload); string(got) != sum {
+	sum := binary.LittleEndian.Uint64([]byte(data[r.pos : r.pos+checksumSize]))
+	payload := data[r.pos+checksumSize:]
+	if checksum(payload) != sum {
 		return h, "", fmt.Errorf("snapshot: checksum mismatch")
 	}
 	return h, payload, nil
-}
-
-// checksum is the SHA-256 of s, hashed through a small buffer: the
-// snapshot is half a megabyte, which converting it whole would copy.
-func checksum(s string) []byte {
-	h := sha256.New()
-	var buf [16 << 10]byte
-	for len(s) > 0 {
-		n := copy(buf[:], s)
-		h.Write(buf[:n])
-		s = s[n:]
-	}
-	return h.Sum(nil)
 }
 
 // Decode restores the engine called name. Corrupt bytes are an error,

@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -58,8 +57,7 @@ func seal(h Header, payload []byte) []byte {
 	out = binary.AppendUvarint(out, formatVersion)
 	out = appendString(out, h.OPAVersion)
 	out = appendString(out, h.SourceHash)
-	sum := sha256.Sum256(payload)
-	out = append(out, sum[:]...)
+	out = binary.LittleEndian.AppendUint64(out, checksum(string(payload)))
 	return append(out, payload...)
 }
 
