@@ -97,8 +97,13 @@ type reader struct {
 	pos, end int
 	table    []string
 	sources  Sources
-	depth    int
-	err      error
+	// file and src are the last source looked up: a module's locations
+	// are nearly all in its one file, and a lookup per location was a
+	// tenth of a decode.
+	file  string
+	src   []byte
+	depth int
+	err   error
 	// indexed are the rules read so far that are flagged Indexed.
 	indexed []*ast.Rule
 	// locs are the locations read so far, in order (tagLocationRef).
@@ -623,11 +628,15 @@ func (r *reader) text(loc *ast.Location) []byte {
 			r.fail(errCorrupt)
 			return nil
 		}
-		src, ok := r.sources(loc.File)
-		if !ok {
-			r.fail(fmt.Errorf("snapshot: no source for %s", loc.File))
-			return nil
+		if r.src == nil || loc.File != r.file {
+			src, ok := r.sources(loc.File)
+			if !ok {
+				r.fail(fmt.Errorf("snapshot: no source for %s", loc.File))
+				return nil
+			}
+			r.file, r.src = loc.File, src
 		}
+		src := r.src
 		if loc.Offset < 0 || loc.Offset > len(src) || n > uint64(len(src)-loc.Offset) {
 			r.fail(errCorrupt)
 			return nil
