@@ -103,8 +103,11 @@ _node_prefixes := node_prefixes if {
 
 _no_mgmt if not lib.assigned(mgmt)
 
+# Empty, not of the wrong type: a number or a boolean is PX008's, and
+# calling it empty would send the reader to the wrong fix.
 _no_mgmt if {
 	lib.known(mgmt)
+	input.variables[mgmt].kind in {"string", "array", "null"}
 	count([m | some m in lib.entries(mgmt); trim_space(m.value) != ""]) == 0
 	not _unknown_element(mgmt)
 	not _bare_element(mgmt)

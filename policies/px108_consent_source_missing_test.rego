@@ -31,6 +31,25 @@ test_px108_no_mgmt_prefixes_warns if {
 	count(only("PX108", network.deny)) == 0 with input as {"variables": {"PxMgmtSrcAddrPrefixes": arr([])}}
 }
 
+# A management list of the wrong type is PX008's finding, not an empty
+# list: PX108 says nothing of it (it still warns for $null, PowerShell's
+# empty).
+test_px108_wrong_type_is_not_empty if {
+	nodes := arr([q("80.213.4.17", 5)])
+	count(only("PX108", network.deny)) == 0 with input as {"variables": {
+		"PxNodesSourceAddressPrefixes": nodes,
+		"PxMgmtSrcAddrPrefixes": {"kind": "number", "value": 42, "text": "42", "line": 3},
+	}}
+	count(only("PX108", network.deny)) == 0 with input as {"variables": {
+		"PxNodesSourceAddressPrefixes": nodes,
+		"PxMgmtSrcAddrPrefixes": {"kind": "bool", "value": true, "text": "$true", "line": 3},
+	}}
+	count(only("PX108", network.deny)) == 1 with input as {"variables": {
+		"PxNodesSourceAddressPrefixes": nodes,
+		"PxMgmtSrcAddrPrefixes": {"kind": "null", "value": null, "text": "$null", "line": 3},
+	}}
+}
+
 test_px108_consent_source_missing if {
 	doc := with_nodes([q("80.213.4.17", 5), q("31.45.128.0/27", 6)])
 	only("PX108", network.deny) == {{

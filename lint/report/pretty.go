@@ -94,7 +94,7 @@ func writePretty(w io.Writer, r *finding.Report, rs []rules.Rule, opt Options) e
 	for _, n := range r.Notices {
 		fmt.Fprintf(bw, "%s %s\n", p.dim("note:"), escape.Text(n))
 	}
-	writePrettyTotal(bw, p, r, total)
+	writePrettyTotal(bw, p, r, total, idx)
 	return bw.Flush()
 }
 
@@ -380,7 +380,7 @@ func orDash(s string) string {
 	return s
 }
 
-func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count) {
+func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.Count, idx ruleIndex) {
 	if len(r.Files) == 0 {
 		// Nothing was judged: neither PASS nor a threshold means anything.
 		fmt.Fprintf(bw, "%s no variables script found, nothing was linted\n", p.warn("nothing to check:"))
@@ -388,5 +388,5 @@ func writePrettyTotal(bw *bufio.Writer, p palette, r *finding.Report, c finding.
 	}
 	files := fmt.Sprintf("%d %s", len(r.Files), plural(len(r.Files), "file", "files"))
 	fmt.Fprintf(bw, "%s: %s; %s\n", p.bold("total, "+files), findingsPhrase(c), statusPhrase(c))
-	fmt.Fprintln(bw, verdict(p, r, c))
+	fmt.Fprintln(bw, verdict(p, r, c, idx))
 }

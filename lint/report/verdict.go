@@ -110,7 +110,15 @@ func topicsPhrase(t nvTopics) string {
 //
 //	ready to deploy: no errors; still to check before deploying: certificate (pass --cert)
 //	not ready to deploy: 2 errors to fix (fail-on error)
-func verdict(p palette, r *finding.Report, c finding.Count) string {
+//
+// A run that judged only Infinity configuration exports (pxlint infinity
+// without --scripts) deploys nothing: its verdict says whether the
+// configuration is ready for Teams calls instead.
+func verdict(p palette, r *finding.Report, c finding.Count, idx ruleIndex) string {
+	ready := "ready to deploy:"
+	if onlyInfinity(r, idx) {
+		ready = "ready for Teams calls:"
+	}
 	var failing finding.Count
 	for i := range r.Files {
 		for j := range r.Files[i].Findings {
@@ -139,11 +147,11 @@ func verdict(p palette, r *finding.Report, c finding.Count) string {
 	var line string
 	switch {
 	case r.ExitCode() != 0:
-		line = fmt.Sprintf("%s %s to fix (fail-on %s)", p.err("not ready to deploy:"), findingsPhrase(failing), threshold)
+		line = fmt.Sprintf("%s %s to fix (fail-on %s)", p.err("not "+ready), findingsPhrase(failing), threshold)
 	case c.Errors > 0:
-		line = fmt.Sprintf("%s %s to fix (exit code 0: fail-on %s)", p.err("not ready to deploy:"), findingsPhrase(finding.Count{Errors: c.Errors}), threshold)
+		line = fmt.Sprintf("%s %s to fix (exit code 0: fail-on %s)", p.err("not "+ready), findingsPhrase(finding.Count{Errors: c.Errors}), threshold)
 	default:
-		line = p.ok("ready to deploy:") + " no errors"
+		line = p.ok(ready) + " no errors"
 		if c.Warnings > 0 {
 			line += fmt.Sprintf(", %d %s to review", c.Warnings, plural(c.Warnings, "warning", "warnings"))
 		}
@@ -160,4 +168,21 @@ func verdict(p palette, r *finding.Report, c finding.Count) string {
 		line += "; " + p.warn("still to check before deploying:") + " " + strings.Join(parts, ", ")
 	}
 	return line
+}
+
+// onlyInfinity reports whether every file of r was judged by Infinity
+// rules alone (an export, not a variables script).
+func onlyInfinity(r *finding.Report, idx ruleIndex) bool {
+	for i := range r.Files {
+		fr := &r.Files[i]
+		if len(fr.Statuses) == 0 {
+			return false
+		}
+		for _, s := range fr.Statuses {
+			if !idx[s.RuleID].Infinity {
+				return false
+			}
+		}
+	}
+	return len(r.Files) > 0
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pxlint/pxlint/lint/finding"
+	"github.com/pxlint/pxlint/lint/rules"
 )
 
 func TestVerdictInPlainWords(t *testing.T) {
@@ -36,7 +37,46 @@ func TestVerdictInPlainWords(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &finding.Report{FailOn: tc.failOn, Files: []finding.FileResult{{Path: "a.ps1", Findings: tc.findings, Statuses: tc.statuses}}}
-			if got := verdict(newPalette(false), r, r.Files[0].Tally()); got != tc.want {
+			if got := verdict(newPalette(false), r, r.Files[0].Tally(), indexRules(rules.All())); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// An Infinity export deploys nothing: the verdict of a run that judged
+// only exports says whether Teams calls can route, and a run that also
+// judged scripts keeps "deploy".
+func TestVerdictOfInfinityExport(t *testing.T) {
+	pass := func(ids ...string) []finding.RuleStatus {
+		var out []finding.RuleStatus
+		for _, id := range ids {
+			out = append(out, finding.RuleStatus{RuleID: id, Status: finding.StatusPass})
+		}
+		return out
+	}
+	nv := finding.RuleStatus{RuleID: rules.PX707, Status: finding.StatusNotVerified, Reason: "no variables script to compare with"}
+	errF := finding.Finding{RuleID: rules.PX704, Severity: finding.SeverityError, File: "export", Message: "m"}
+	export := finding.FileResult{Path: "export", Statuses: append(pass(rules.PX701, rules.PX704), nv)}
+	failing := export
+	failing.Findings = []finding.Finding{errF}
+	script := finding.FileResult{Path: "a.ps1", Statuses: pass(rules.PX101)}
+	for _, tc := range []struct {
+		name  string
+		files []finding.FileResult
+		want  string
+	}{
+		{"clean export", []finding.FileResult{export}, "ready for Teams calls: no errors"},
+		{"failing export", []finding.FileResult{failing}, "not ready for Teams calls: 1 error to fix (fail-on error)"},
+		{"export and scripts", []finding.FileResult{export, script}, "ready to deploy: no errors"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &finding.Report{FailOn: finding.FailOnError, Files: tc.files}
+			var c finding.Count
+			for i := range r.Files {
+				c = c.Add(r.Files[i].Tally())
+			}
+			if got := verdict(newPalette(false), r, c, indexRules(rules.All())); got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
