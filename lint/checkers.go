@@ -3,10 +3,10 @@ package lint
 import (
 	"context"
 	"fmt"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 	"regexp"
 	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"

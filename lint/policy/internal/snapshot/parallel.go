@@ -42,9 +42,8 @@ func (r *reader) directory() []modulePart {
 	return parts
 }
 
-// decodeWorkers is how many goroutines decode an engine's modules: the
-// restore is on the critical path of a run, which has no other work for
-// every core while it lasts.
+// decodeWorkers is how many goroutines decode an engine's modules: one
+// per core (up to 4), as the restore is on the critical path of a run.
 func decodeWorkers() int {
 	return min(runtime.GOMAXPROCS(0), 4)
 }
