@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
 	"github.com/pxlint/pxlint/lint/policy"
@@ -59,15 +61,29 @@ func (j *judgement) checkSchema(c *checked, sch *schema.Schema) {
 	}
 }
 
-// checkPolicies evaluates the Rego policies (built-in and user). Their
-// texts are scrubbed of the script's literal secrets first: the input never
+// policyOutput is what the policies said about a script's input.
+type policyOutput struct {
+	out *policy.Output
+	err error
+}
+
+// evalPolicies evaluates the Rego policies (built-in and user) over a
+// script's policy input on a goroutine of its own; the channel gives the
+// output once.
+func evalPolicies(ctx context.Context, pol *policy.Engine, val ast.Value) <-chan policyOutput {
+	ch := make(chan policyOutput, 1)
+	go func() {
+		out, err := pol.Eval(ctx, val)
+		ch <- policyOutput{out, err}
+	}()
+	return ch
+}
+
+// checkPolicies takes the policies' output (evalPolicies). Their texts
+// are scrubbed of the script's literal secrets first: the input never
 // holds them, but a user policy could reconstruct one.
-func (j *judgement) checkPolicies(ctx context.Context, c *checked, pol *policy.Engine) error {
-	val, err := j.e.policyInput(j.in)
-	if err != nil {
-		return fmt.Errorf("%s: policy input: %w", j.s.path.display, err)
-	}
-	out, err := pol.Eval(ctx, val)
+func (j *judgement) checkPolicies(c *checked, po policyOutput) error {
+	out, err := po.out, po.err
 	if err != nil {
 		return fmt.Errorf("%s: evaluating policies: %w", j.s.path.display, err)
 	}

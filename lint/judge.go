@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/fix"
 	"github.com/pxlint/pxlint/lint/model"
@@ -27,7 +29,27 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		return nil, err
 	}
 	s.in = in
-	pol, sch, err := e.rulesFor(ctx, s)
+	stopped := stoppedEarly(s.file)
+	// The policies evaluate on a goroutine of their own as soon as they
+	// are prepared, beside the schema's compile and the other checkers:
+	// in a run of one script the other core would idle meanwhile. The
+	// input is converted first, here, while the policies may still be
+	// preparing and before any checker reads it.
+	var val ast.Value
+	if stopped == "" {
+		if val, err = e.policyInput(in); err != nil {
+			return nil, fmt.Errorf("%s: policy input: %w", s.path.display, err)
+		}
+	}
+	pol, err := e.policiesFor(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	var evaluated <-chan policyOutput
+	if stopped == "" {
+		evaluated = evalPolicies(ctx, pol, val)
+	}
+	sch, err := e.schemaOf(s)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +60,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	// (checkSchema), PX007's, then the policies'.
 	c := newChecked()
 	j.checkDiagnostics(c)
-	if c.stopped = stoppedEarly(s.file); c.stopped == "" {
+	if c.stopped = stopped; c.stopped == "" {
 		if len(includers) == 0 { // a fragment is compared as part of its includer
 			if err := e.checkAgainst(ctx, c, s, in); err != nil {
 				return nil, err
@@ -46,7 +68,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 		}
 		j.checkSchema(c, sch)
 		checkNotEvaluated(c, j.rs, in)
-		if err := j.checkPolicies(ctx, c, pol); err != nil {
+		if err := j.checkPolicies(c, <-evaluated); err != nil {
 			return nil, err
 		}
 	}

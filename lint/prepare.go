@@ -155,26 +155,26 @@ func (e *engine) certificates(s *script, in *model.Input) (*cert.Certificates, e
 	return cert.Collect(req)
 }
 
-// rulesFor prepares (once per set of folders) the policies and schemas a
-// script is judged with: the built-in ones plus the user folders of the
-// flags and of its config.
-func (e *engine) rulesFor(ctx context.Context, s *script) (*policy.Engine, *schema.Schema, error) {
-	var policyDirs, schemaDirs []string
-	policyDirs = append(policyDirs, e.opts.PolicyDirs...)
-	schemaDirs = append(schemaDirs, e.opts.SchemaDirs...)
+// policiesFor prepares (once per set of folders) the policies a script
+// is judged with: the built-in ones plus the user folders of the flags
+// and of its config.
+func (e *engine) policiesFor(ctx context.Context, s *script) (*policy.Engine, error) {
+	dirs := append([]string{}, e.opts.PolicyDirs...)
 	if s.cfg != nil {
-		policyDirs = append(policyDirs, s.cfg.PolicyDirs...)
-		schemaDirs = append(schemaDirs, s.cfg.SchemaDirs...)
+		dirs = append(dirs, s.cfg.PolicyDirs...)
 	}
-	pol, err := e.policyFor(ctx, policyDirs)
-	if err != nil {
-		return nil, nil, err
+	return e.policyFor(ctx, dirs)
+}
+
+// schemaOf loads (once per set of folders) the schema a script is judged
+// with: the built-in one plus the user folders of the flags and of its
+// config.
+func (e *engine) schemaOf(s *script) (*schema.Schema, error) {
+	dirs := append([]string{}, e.opts.SchemaDirs...)
+	if s.cfg != nil {
+		dirs = append(dirs, s.cfg.SchemaDirs...)
 	}
-	sch, err := e.schemaFor(schemaDirs)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pol, sch, nil
+	return e.schemaFor(dirs)
 }
 
 // policyFor prepares (once) the policies for a set of user folders.

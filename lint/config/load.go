@@ -32,11 +32,13 @@ const maxDepth = 8
 var (
 	// builtinID is what a built-in rule ID looks like; such labels must be
 	// registered. Other labels name user-policy rules (CheckUserRules).
-	builtinID = regexp.MustCompile(`(?i)^PX[0-9]+$`)
-	// userID is compiled on first use: its bounded repetition is the
-	// costliest compile of start-up, and most runs have no user rule.
+	builtinID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^PX[0-9]+$`) })
+	// userID (like every pattern of this package) is compiled on first
+	// use, not at package init, which every command pays: its bounded
+	// repetition is the costliest compile of start-up, and most runs
+	// have no user rule.
 	userID  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.:-]{0,127}$`) })
-	version = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`)
+	version = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+$`) })
 )
 
 // The attributes each block accepts, in the order messages list them.
@@ -59,7 +61,7 @@ var Profiles = []string{"az", "azurerm"}
 
 // CheckAzVersion validates an Az module version (az_version, --az-version).
 func CheckAzVersion(s string) error {
-	if !version.MatchString(s) {
+	if !version().MatchString(s) {
 		return fmt.Errorf("%q: want a version like \"4.5.0\"", s)
 	}
 	return nil
@@ -381,7 +383,7 @@ func (d *decoder) infinity(body *hclsyntax.Body) {
 		case "expected_tenant_ids":
 			if vs, rngs, ok := d.stringsAt(a); ok {
 				for i, v := range vs {
-					if !guidRe.MatchString(v) {
+					if !guidRe().MatchString(v) {
 						d.problem(rngs[i], fmt.Sprintf("expected_tenant_ids: %q is not a GUID", v))
 						continue
 					}
@@ -419,7 +421,9 @@ func (d *decoder) infinity(body *hclsyntax.Body) {
 	}
 }
 
-var guidRe = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+var guidRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 func (d *decoder) rule(b *hclsyntax.Block) {
 	d.noBlocks("rule", b.Body)
@@ -491,10 +495,10 @@ func (d *decoder) rule(b *hclsyntax.Block) {
 }
 
 // variableName is a $Px variable name as the catalog spells them.
-var variableName = regexp.MustCompile(`^[Pp][Xx][A-Za-z0-9_]+$`)
+var variableName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[Pp][Xx][A-Za-z0-9_]+$`) })
 
 // parameterName is a PowerShell parameter name without "-".
-var parameterName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+var parameterName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`) })
 
 // variable reads a `variable "PxName" { ... }` block: a variable the
 // catalog does not know (a site's own, or a newer release's). The CUE type
@@ -502,7 +506,7 @@ var parameterName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 func (d *decoder) variable(b *hclsyntax.Block) {
 	d.noBlocks("variable", b.Body)
 	name := strings.TrimPrefix(b.Labels[0], "$")
-	if !variableName.MatchString(name) {
+	if !variableName().MatchString(name) {
 		d.problem(b.LabelRanges[0], fmt.Sprintf("variable %q: want a $Px variable name such as \"PxVmSize\"", b.Labels[0]))
 		return
 	}
@@ -536,7 +540,7 @@ func (d *decoder) variable(b *hclsyntax.Block) {
 		case "parameter":
 			if s, ok := d.str(a); ok {
 				s = strings.TrimPrefix(s, "-")
-				if !parameterName.MatchString(s) {
+				if !parameterName().MatchString(s) {
 					d.problem(a.Expr.Range(), fmt.Sprintf("parameter %q: want a parameter name of create_vmss_deployment.ps1, e.g. \"VmSize\"", s))
 				} else {
 					v.Parameter = s
@@ -603,7 +607,7 @@ func (d *decoder) waiver(b *hclsyntax.Block) {
 // of user policies, which are checked later by CheckUserRules.
 func (d *decoder) ruleID(b *hclsyntax.Block) (id string, builtin, ok bool) {
 	label, rng := b.Labels[0], b.LabelRanges[0]
-	if builtinID.MatchString(label) {
+	if builtinID().MatchString(label) {
 		r, found := d.known(label)
 		if !found {
 			d.problem(rng, fmt.Sprintf("unknown rule %q%s", label, ruleHint(label)))

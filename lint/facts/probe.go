@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ProbeFS is the part of the file system the probe reads, addressed by
@@ -52,8 +53,10 @@ func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name
 // loads (PX401), plus AzureRM, which the azurerm profile pins instead.
 var probedModules = []string{"Az", "Az.Accounts", "Az.Resources", "AzureRM"}
 
-// versionFolder is a module version folder name, as PowerShellGet creates them.
-var versionFolder = regexp.MustCompile(`^[0-9]+(\.[0-9]+){1,3}$`)
+// versionFolder is a module version folder name, as PowerShellGet creates
+// them. Like cultureRE it is compiled on first use: package init runs
+// before every command, and only --probe reads it.
+var versionFolder = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+){1,3}$`) })
 
 // Probe gathers, without PowerShell and without network, what the local
 // machine can tell: installed module versions from the PowerShell module
@@ -90,13 +93,13 @@ func call(fn func() string) string {
 
 // cultureName returns a pointer to a well-formed culture name, or nil.
 func cultureName(s string) *string {
-	if s == "" || !cultureRE.MatchString(s) {
+	if s == "" || !cultureRE().MatchString(s) {
 		return nil
 	}
 	return &s
 }
 
-var cultureRE = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var cultureRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`) })
 
 // posixLocale turns LC_ALL, LC_MESSAGES or LANG ("en_US.UTF-8",
 // "de_DE@euro") into a culture name ("en-US"). The C and POSIX locales give
@@ -208,7 +211,7 @@ func probeModules(env ProbeEnv) []Module {
 				continue
 			}
 			for _, v := range versions {
-				if !v.IsDir() || !versionFolder.MatchString(v.Name()) || !hasManifest(env.FS, modDir+sep+v.Name(), name) {
+				if !v.IsDir() || !versionFolder().MatchString(v.Name()) || !hasManifest(env.FS, modDir+sep+v.Name(), name) {
 					continue
 				}
 				m := Module{Name: name, Version: v.Name()}

@@ -3,6 +3,7 @@ package fix
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
@@ -13,14 +14,16 @@ import (
 
 // assignmentFix reads a rule's fix in words when it is a whole assignment
 // to write (`$PxBaseConnName = "fabrikam"`): the value, when the name is
-// the finding's variable and the value holds no placeholder.
-var assignmentFix = regexp.MustCompile(`^\$(\w+) = (.+)$`)
+// the finding's variable and the value holds no placeholder. Like the
+// package's other patterns it is compiled on first use: package init runs
+// before every command, and most runs fix nothing.
+var assignmentFix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\$(\w+) = (.+)$`) })
 
 // assignedValue returns the value a rule's fix text assigns to the
 // finding's variable, and the region of the right-hand side of the
 // variable's last assignment, which the finding points into.
 func (c *Context) assignedValue(f *finding.Finding) (value string, rhs finding.Region, ok bool) {
-	m := assignmentFix.FindStringSubmatch(f.Fix)
+	m := assignmentFix().FindStringSubmatch(f.Fix)
 	if m == nil || !strings.EqualFold(m[1], strings.TrimPrefix(f.Variable, "$")) ||
 		strings.ContainsAny(m[2], "<\n") || strings.Contains(m[2], "...") {
 		return "", finding.Region{}, false

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
@@ -25,7 +26,7 @@ func init() {
 			} else if v := c.variable(f.Variable); v == nil || regionOf(v.ValueSpan) != *f.Region || v.Quote != "" || text != v.Text {
 				return nil
 			}
-			if text == "" || !bareAddress.MatchString(text) {
+			if text == "" || !bareAddress().MatchString(text) {
 				return nil
 			}
 			return one("quote "+text, finding.SafetySafe, *f.Region, `"`+text+`"`)
@@ -33,4 +34,4 @@ func init() {
 }
 
 // bareAddress matches an IPv4 address or prefix as PX002 finds it written.
-var bareAddress = regexp.MustCompile(`^\d+\.\d+(\.\d+)*(/\d*)?$`)
+var bareAddress = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+\.\d+(\.\d+)*(/\d*)?$`) })

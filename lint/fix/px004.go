@@ -3,6 +3,7 @@ package fix
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
@@ -15,7 +16,7 @@ func init() {
 	register(Fixer{Rule: rules.PX004, Safety: finding.SafetyUnsafe,
 		Summary: "renames a misspelled, never assigned variable to the catalog name the rule suggests, in every use",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
-			m := px004Rename.FindStringSubmatch(f.Fix)
+			m := px004Rename().FindStringSubmatch(f.Fix)
 			if m == nil || f.Region == nil {
 				return nil
 			}
@@ -37,4 +38,4 @@ func init() {
 		}})
 }
 
-var px004Rename = regexp.MustCompile(`^rename it to \$(\w+)$`)
+var px004Rename = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^rename it to \$(\w+)$`) })

@@ -3,6 +3,7 @@ package fix
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/rules"
@@ -16,7 +17,7 @@ func init() {
 	register(Fixer{Rule: rules.PX005, Safety: finding.SafetyUnsafe,
 		Summary: "renames the unknown variable to the catalog name the rule suggests, in every assignment and use",
 		fixes: func(c *Context, f *finding.Finding) []finding.Fix {
-			m := px005Rename.FindStringSubmatch(f.Fix)
+			m := px005Rename().FindStringSubmatch(f.Fix)
 			if m == nil || !strings.EqualFold(m[1], strings.TrimPrefix(f.Variable, "$")) {
 				return nil
 			}
@@ -37,4 +38,4 @@ func init() {
 		}})
 }
 
-var px005Rename = regexp.MustCompile(`^rename \$(\w+) to \$(\w+)$`)
+var px005Rename = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^rename \$(\w+) to \$(\w+)$`) })

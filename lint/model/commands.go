@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // commandTable lists the parameters of a command pxlint recognises, so that
 // `-pfx` binds to PfxPath as PowerShell would bind it.
@@ -27,36 +30,44 @@ type commandTable struct {
 	// SecretPositional marks every positional argument as a secret.
 	SecretPositional bool
 
-	// exact maps lower-case names and aliases (common parameters included)
-	// to canonical names; prefixes lists them for unique-prefix binding.
-	// Both are built once, when the table is registered.
+	// names are the table's lookup structures (paramNames), built on the
+	// table's first use: building every table's when the package
+	// initialised cost each run half a millisecond before it read a
+	// script, and a run uses a few tables.
+	names func() paramNames
+}
+
+// paramNames maps lower-case names and aliases (common parameters
+// included) to canonical names (exact), and lists them for unique-prefix
+// binding (prefixes).
+type paramNames struct {
 	exact    map[string]string
 	prefixes []prefixEntry
 }
 
 type prefixEntry struct{ lower, canonical string }
 
-// index builds the lookup structures of a table.
-func (t *commandTable) index() {
+// paramNames builds the lookup structures of a table.
+func (t *commandTable) paramNames() paramNames {
 	params := t.Params
 	aliases := t.Aliases
 	if t.Common {
 		params = append(append([]string(nil), params...), commonParameters...)
 		aliases = merge(aliases, commonAliases)
 	}
-	t.exact = map[string]string{}
-	t.prefixes = nil
+	n := paramNames{exact: map[string]string{}}
 	for a, p := range aliases {
-		t.exact[a] = p
-		t.exact[p] = p
-		t.prefixes = append(t.prefixes, prefixEntry{a, p})
+		n.exact[a] = p
+		n.exact[p] = p
+		n.prefixes = append(n.prefixes, prefixEntry{a, p})
 	}
 	for _, p := range params { // a parameter name wins over an alias
 		l := strings.ToLower(p)
-		t.exact[l] = p
-		t.exact[p] = p
-		t.prefixes = append(t.prefixes, prefixEntry{l, p})
+		n.exact[l] = p
+		n.exact[p] = p
+		n.prefixes = append(n.prefixes, prefixEntry{l, p})
 	}
+	return n
 }
 
 var commonParameters = []string{
@@ -241,7 +252,7 @@ var knownCommands = func() map[string]*commandTable {
 		&setRMContext, &selectRMSub, connect, &loginAz, &connectRM, registerBot, writeHost, secure,
 		setVariable, newVariable, newObject,
 	} {
-		t.index()
+		t.names = sync.OnceValue(t.paramNames)
 		m[t.Name] = t
 	}
 	return m
@@ -289,18 +300,19 @@ func (t *commandTable) bindParameter(written string) (string, bool) {
 	if t == nil || written == "" {
 		return "", false
 	}
-	if p, ok := t.exact[written]; ok {
+	names := t.names()
+	if p, ok := names.exact[written]; ok {
 		return p, true
 	}
 	w := strings.ToLower(written)
-	if p, ok := t.exact[w]; ok {
+	if p, ok := names.exact[w]; ok {
 		return p, true
 	}
 	if t.Open {
 		return "", false
 	}
 	match := ""
-	for _, e := range t.prefixes {
+	for _, e := range names.prefixes {
 		if strings.HasPrefix(e.lower, w) {
 			if match != "" && match != e.canonical {
 				return "", false

@@ -36,3 +36,18 @@ func PackageQueries(ctx context.Context) (map[string]rego.PreparedEvalQuery, err
 	}
 	return out, nil
 }
+
+// SharedCalls is how many function calls e's evaluations share
+// (funccache.go); none before its second evaluation.
+func SharedCalls(e *Engine) int64 {
+	if e.calls.evals.Load() < 2 {
+		return 0
+	}
+	return e.runCache().n.Load()
+}
+
+// EvalWith is Engine.Eval with options for the built-in query, such as
+// a tracer, or a virtual cache of OPA's own (which replaces the run's).
+func EvalWith(ctx context.Context, e *Engine, input any, opts ...rego.EvalOption) (*Output, error) {
+	return e.eval(ctx, input, opts...)
+}

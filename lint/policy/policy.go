@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -107,6 +108,13 @@ type Engine struct {
 	// restored says the built-in policies came from the snapshot
 	// (snapshot.go), not a compile.
 	restored bool
+	// calls shares pure function calls across the run's evaluations
+	// (funccache.go), from the second one on.
+	calls struct {
+		evals atomic.Int64
+		once  sync.Once
+		cache *runCache
+	}
 }
 
 type userPackage struct {
@@ -187,7 +195,7 @@ func PrepareInfinity(ctx context.Context) (*Engine, error) {
 	if err != nil {
 		return nil, oneLine(err)
 	}
-	return &Engine{query: pq, sandbox: DefaultSandbox(), restored: restored}, nil
+	return &Engine{query: pq, compiler: compiler, sandbox: DefaultSandbox(), restored: restored}, nil
 }
 
 // runtimeParse parses the built-in policies for evaluation: their
@@ -370,6 +378,9 @@ func definedRules(modules map[string]*ast.Module) map[string]map[string]bool {
 // data.pxlint.rules, because evaluating a whole package would also evaluate
 // every helper rule in it, for every file: naming the rules keeps the work
 // to what the results need.
+// Each binding (deny, nv, ver) is the array of the packages' sets, in
+// package order: Eval flattens them (flattened), which costs less in Go
+// than a comprehension in the query would cost OPA for every script.
 // With infinity it names only the Infinity packages' rules (isInfinity),
 // else every other built-in package's.
 func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
@@ -391,9 +402,9 @@ func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
 	}
 	sort.Strings(builtin)
 	var q strings.Builder
-	fmt.Fprintf(&q, "deny := [r | some s in %s; some r in s]; ", refs(builtin, "deny"))
-	fmt.Fprintf(&q, "nv := [r | some s in %s; some r in s]; ", refs(builtin, "not_verified"))
-	fmt.Fprintf(&q, "ver := [r | some s in %s; some r in s]", refs(builtin, "verified"))
+	fmt.Fprintf(&q, "deny := %s; ", refs(builtin, "deny"))
+	fmt.Fprintf(&q, "nv := %s; ", refs(builtin, "not_verified"))
+	fmt.Fprintf(&q, "ver := %s", refs(builtin, "verified"))
 	return q.String()
 }
 
@@ -480,13 +491,25 @@ func (e *Engine) UserRules() []rules.Rule { return e.userRules }
 
 // Eval evaluates every policy over one input.
 func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
+	return e.eval(ctx, input)
+}
+
+// eval is Eval with options for the built-in query (a tracer, in tests).
+func (e *Engine) eval(ctx context.Context, input any, extra ...rego.EvalOption) (*Output, error) {
 	// Converted once, directly (no JSON round trip), for the built-in
 	// query and every user package.
 	parsed, err := ToValue(input)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(parsed))
+	opts := []rego.EvalOption{rego.EvalParsedInput(parsed), keepTerms}
+	// A run of one script has nothing to share, and finding the pure
+	// functions costs about a script's share of them: sharing starts
+	// with the second evaluation.
+	if e.calls.evals.Add(1) > 1 {
+		opts = append(opts, rego.EvalVirtualCache(newEvalCache(e.runCache())))
+	}
+	rs, err := e.query.Eval(ctx, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -495,18 +518,16 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 	}
 	b := rs[0].Bindings
 	out := &Output{}
-	for _, v := range asList(b["deny"]) {
-		if r, ok := toResult(v, "", finding.SeverityNone); ok {
+	for _, t := range flattened(valueOf(b["deny"])) {
+		if r, ok := toResult(t.Value, "", finding.SeverityNone); ok {
 			out.Deny = append(out.Deny, r)
 		}
 	}
-	for _, v := range asList(b["nv"]) {
-		m, _ := v.(map[string]any)
-		out.NotVerified = append(out.NotVerified, NotVerified{ID: str(m["id"]), Reason: str(m["reason"]), Source: str(m["source"])})
+	for _, t := range flattened(valueOf(b["nv"])) {
+		out.NotVerified = append(out.NotVerified, notVerified(t.Value))
 	}
-	for _, v := range asList(b["ver"]) {
-		m, _ := v.(map[string]any)
-		out.Verified = append(out.Verified, Verified{ID: str(m["id"]), Source: str(m["source"])})
+	for _, t := range flattened(valueOf(b["ver"])) {
+		out.Verified = append(out.Verified, verified(t.Value))
 	}
 	if len(e.userPkgs) > 0 {
 		users, err := e.evalUser(ctx, parsed)
@@ -516,6 +537,24 @@ func (e *Engine) Eval(ctx context.Context, input any) (*Output, error) {
 		out.Deny = append(out.Deny, users...)
 	}
 	return out, nil
+}
+
+// runCache is the run's cache of pure function calls, made once.
+func (e *Engine) runCache() *runCache {
+	e.calls.once.Do(func() { e.calls.cache = newRunCache(pureFunctions(e.compiler)) })
+	return e.calls.cache
+}
+
+// userLevels are the rules a user package may define, each with the
+// severity its results have unless they say otherwise.
+var userLevels = []struct {
+	name string
+	key  *ast.Term
+	sev  finding.Severity
+}{
+	{"deny", ast.StringTerm("deny"), finding.SeverityError},
+	{"warn", ast.StringTerm("warn"), finding.SeverityWarning},
+	{"info", ast.StringTerm("info"), finding.SeverityInfo},
 }
 
 // evalUser evaluates each user package in the sandbox. An evaluation that
@@ -530,7 +569,7 @@ func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, erro
 		var rs rego.ResultSet
 		err := e.sandbox.bounded(ctx, func(ctx context.Context) error {
 			var err error
-			rs, err = u.query.Eval(ctx, rego.EvalParsedInput(parsed))
+			rs, err = u.query.Eval(ctx, rego.EvalParsedInput(parsed), keepTerms)
 			return err
 		})
 		if err != nil {
@@ -539,112 +578,21 @@ func (e *Engine) evalUser(ctx context.Context, parsed ast.Value) ([]Result, erro
 		if len(rs) != 1 {
 			continue
 		}
-		m, _ := rs[0].Bindings["r"].(map[string]any)
-		for _, level := range []struct {
-			key string
-			sev finding.Severity
-		}{{"deny", finding.SeverityError}, {"warn", finding.SeverityWarning}, {"info", finding.SeverityInfo}} {
-			for _, v := range asList(m[level.key]) {
-				r, ok := toResult(v, u.id, level.sev)
+		m := valueOf(rs[0].Bindings["r"])
+		for _, level := range userLevels {
+			for _, t := range elements(member(m, level.key)) {
+				r, ok := toResult(t.Value, u.id, level.sev)
 				if !ok {
 					continue
 				}
 				if err := checkUserID(r.ID); err != nil {
-					return nil, fmt.Errorf("%s (package %s): a %s result: %w", u.file, u.path, level.key, err)
+					return nil, fmt.Errorf("%s (package %s): a %s result: %w", u.file, u.path, level.name, err)
 				}
 				out = append(out, r)
 			}
 		}
 	}
 	return out, nil
-}
-
-// asList accepts a set or array result (sets arrive as []any).
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
-func num(v any) (int, bool) {
-	switch n := v.(type) {
-	case float64:
-		return int(n), true
-	case int:
-		return n, true
-	case interface{ Int64() (int64, error) }:
-		i, err := n.Int64()
-		return int(i), err == nil
-	}
-	return 0, false
-}
-
-// toResult normalises a string or object result. defaultID names string
-// results (user policies); sev is the level implied by the rule name
-// (deny/warn/info) for user policies.
-func toResult(v any, defaultID string, sev finding.Severity) (Result, bool) {
-	r := Result{Element: -1, Severity: sev, ID: defaultID}
-	switch x := v.(type) {
-	case string:
-		r.Msg = x
-		return r, r.ID != ""
-	case map[string]any:
-		if id := str(x["id"]); id != "" {
-			r.ID = id
-		}
-		r.Msg = str(x["msg"])
-		r.Fix = str(x["fix"])
-		r.Variable = strings.TrimPrefix(str(x["variable"]), "$")
-		if n, ok := num(x["element"]); ok {
-			r.Element = n
-		}
-		if n, ok := num(x["line"]); ok {
-			r.Line = n
-		}
-		r.Span = spanOf(x["span"])
-		if s, ok := finding.ParseSeverity(str(x["severity"])); ok && s != finding.SeverityNone {
-			r.Severity = s
-		}
-		r.Cert = str(x["cert"])
-		r.Fingerprint = str(x["fingerprint"])
-		r.Source = str(x["source"])
-		r.At, r.Field = str(x["at"]), str(x["field"])
-		for _, rel := range asList(x["related"]) {
-			m, _ := rel.(map[string]any)
-			loc := finding.Location{File: str(m["file"]), Message: str(m["message"])}
-			if n, ok := num(m["line"]); ok && n > 0 {
-				loc.Region = &finding.Region{StartLine: n, StartColumn: 1, EndLine: n, EndColumn: 1}
-			}
-			r.Related = append(r.Related, loc)
-		}
-		return r, r.ID != "" && r.Msg != ""
-	}
-	return r, false
-}
-
-// spanOf reads a result's {start_line, start_column, end_line,
-// end_column} (the shape of the input's spans); nil unless it is whole.
-func spanOf(v any) *finding.Region {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil
-	}
-	var g finding.Region
-	for _, f := range []struct {
-		key string
-		dst *int
-	}{{"start_line", &g.StartLine}, {"start_column", &g.StartColumn}, {"end_line", &g.EndLine}, {"end_column", &g.EndColumn}} {
-		n, ok := num(m[f.key])
-		if !ok || n < 1 {
-			return nil
-		}
-		*f.dst = n
-	}
-	return &g
 }
 
 // oneLine flattens OPA's multi-line error lists into "file:row: message" lines

@@ -3,6 +3,8 @@ package policy_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/pxlint/pxlint/lint"
 	"github.com/pxlint/pxlint/lint/internal/cputime"
@@ -50,12 +53,124 @@ func BenchmarkBuiltinQuery(b *testing.B) {
 			if len(rs) != 1 {
 				b.Fatalf("%s: %d results, want one", name, len(rs))
 			}
-			if deny, ok := rs[0].Bindings["deny"].([]any); !ok || len(deny) != 0 {
-				b.Fatalf("%s: deny %v, want none for a clean script", name, rs[0].Bindings["deny"])
+			// deny is the array of the packages' sets (builtinQuery).
+			deny, ok := rs[0].Bindings["deny"].([]any)
+			if !ok {
+				b.Fatalf("%s: deny %v, want an array of sets", name, rs[0].Bindings["deny"])
+			}
+			for _, s := range deny {
+				if s, ok := s.([]any); !ok || len(s) != 0 {
+					b.Fatalf("%s: deny %v, want none for a clean script", name, deny)
+				}
 			}
 		}
 		b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
 	})
+}
+
+// BenchmarkEngineEval is the per-script path of lint through the built-in
+// policies on a typical input: the prepared query's evaluation and the
+// reading of its results (Engine.Eval), which BenchmarkBuiltinQuery leaves
+// out.
+func BenchmarkEngineEval(b *testing.B) {
+	ctx := context.Background()
+	input := typicalInput(b)
+	e, err := policy.Prepare(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Process()
+	for i := 0; i < b.N; i++ {
+		out, err := e.Eval(ctx, input)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(out.Deny) != 0 || len(out.Verified) == 0 {
+			b.Fatalf("%d results, %d verified: want none and some for a clean script", len(out.Deny), len(out.Verified))
+		}
+	}
+	b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+}
+
+// regionalInputs are the policy inputs of n regional scripts of one
+// subscription: examples/az with its own base name and FQDN each (as
+// lint's BenchmarkRunOneSubscription writes them).
+func regionalInputs(b *testing.B, n int) []ast.Value {
+	b.Helper()
+	src, err := os.ReadFile("../../examples/az/variables.ps1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	inputs := make([]ast.Value, n)
+	for i := range inputs {
+		s := strings.Replace(string(src), `"fabrikam"`, fmt.Sprintf(`"fab%05d"`, i), 1)
+		s = strings.ReplaceAll(s, "teams-weu.fabrikam.net", fmt.Sprintf("teams-%05d.fabrikam.net", i))
+		path := filepath.Join(dir, fmt.Sprintf("region%05d.ps1", i))
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		in, err := lint.Inspect(context.Background(), path, lint.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if inputs[i], err = policy.ToValue(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return inputs
+}
+
+// BenchmarkEngineEvalRegional evaluates regional scripts one after
+// another on one engine, as a run does, with the pure function calls the
+// scripts share evaluated once per run ("shared", funccache.go) or once per
+// script ("alone", OPA's own cache per evaluation): "cpu" for CPU time,
+// "profile" under OPA's profiler for the expression evaluations per script
+// (which do not move with the machine's load).
+func BenchmarkEngineEvalRegional(b *testing.B) {
+	ctx := context.Background()
+	inputs := regionalInputs(b, 64)
+	for _, mode := range []string{"alone", "shared"} {
+		var opts []rego.EvalOption
+		if mode == "alone" {
+			opts = append(opts, rego.EvalVirtualCache(topdown.NewVirtualCache()))
+		}
+		run := func(b *testing.B, extra ...rego.EvalOption) {
+			e, err := policy.Prepare(ctx, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := e.Eval(ctx, inputs[len(inputs)-1]); err != nil { // the run's first script
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cputime.Process()
+			for i := 0; i < b.N; i++ {
+				if mode == "alone" {
+					opts[0] = rego.EvalVirtualCache(topdown.NewVirtualCache())
+				}
+				out, err := policy.EvalWith(ctx, e, inputs[i%(len(inputs)-1)], append(opts, extra...)...)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(out.Deny) != 0 {
+					b.Fatalf("%d results, want none for a clean script", len(out.Deny))
+				}
+			}
+			b.ReportMetric(float64(cputime.Process()-cpu)/float64(b.N), "cpu-ns/op")
+		}
+		b.Run("cpu/"+mode, func(b *testing.B) { run(b) })
+		b.Run("profile/"+mode, func(b *testing.B) {
+			prof := profiler.New()
+			run(b, rego.EvalQueryTracer(prof))
+			b.ReportMetric(float64(evaluations(prof))/float64(b.N), "exprs/op")
+			b.Logf("top files by expression evaluations:\n%s\ntop expressions by time of %d evaluations:\n%s",
+				topFiles(prof, b.N, 20), b.N, topExpressions(prof, b.N, 30))
+		})
+	}
 }
 
 // BenchmarkBuiltinQueryProfile evaluates the whole built-in query ("all")

@@ -116,16 +116,47 @@ func restoreBuiltin(en builtinEngine) (c *ast.Compiler, err error) {
 // a restore: it is given bare packages of the same names instead, and a
 // stage of our own swaps the restored modules in (they are this
 // compiler's alone) before the first stage that reads a module.
+//
+// The comprehension indices were half of a restore's stages, walking
+// every rule for the few (a dozen of 600) that get one: the snapshot
+// names those (Engine.Indexed), and the stage that builds the indices
+// sees modules of those rules only, swapped back once it is done. An
+// index is keyed by the comprehension term, which both views share.
 func restore(eng snapshot.Engine) (*ast.Compiler, error) {
 	bare := make(map[string]*ast.Module, len(eng.Modules))
+	indexedOnly := make(map[string]*ast.Module, len(eng.Modules))
 	for name, m := range eng.Modules {
 		bare[name] = &ast.Module{Package: m.Package}
+		only := *m
+		only.Rules = nil
+		for _, r := range m.Rules {
+			if chainIndexed(r, eng.Indexed) {
+				only.Rules = append(only.Rules, r)
+			}
+		}
+		indexedOnly[name] = &only
 	}
 	c := ast.NewCompiler().WithEnablePrintStatements(false).
 		WithSkipStages(skippedOnRestore()...).
 		WithStageAfterID(ast.StageRemoveImports, ast.CompilerStageDefinition{
 			Name:       "RestoreSnapshotModules",
 			MetricName: "restore_snapshot_modules",
+			Stage: func(c *ast.Compiler) *ast.Error {
+				maps.Copy(c.Modules, eng.Modules)
+				return nil
+			},
+		}).
+		WithStageAfterID(ast.StageBuildRuleIndices, ast.CompilerStageDefinition{
+			Name:       "ViewIndexedRules",
+			MetricName: "view_indexed_rules",
+			Stage: func(c *ast.Compiler) *ast.Error {
+				maps.Copy(c.Modules, indexedOnly)
+				return nil
+			},
+		}).
+		WithStageAfterID(ast.StageBuildComprehensionIndices, ast.CompilerStageDefinition{
+			Name:       "ViewAllRules",
+			MetricName: "view_all_rules",
 			Stage: func(c *ast.Compiler) *ast.Error {
 				maps.Copy(c.Modules, eng.Modules)
 				return nil
@@ -137,6 +168,16 @@ func restore(eng snapshot.Engine) (*ast.Compiler, error) {
 		return nil, oneLine(c.Errors)
 	}
 	return c, nil
+}
+
+// chainIndexed reports whether a rule or one of its else rules is indexed.
+func chainIndexed(r *ast.Rule, indexed map[*ast.Rule]bool) bool {
+	for ; r != nil; r = r.Else {
+		if indexed[r] {
+			return true
+		}
+	}
+	return false
 }
 
 // skippedOnRestore is every stage but restoreStages.
@@ -206,7 +247,8 @@ func BuildSnapshot() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		engines = append(engines, snapshot.Engine{Name: en.name, Modules: c.Modules, RewrittenVars: c.RewrittenVars})
+		engines = append(engines, snapshot.Engine{Name: en.name, Modules: c.Modules, RewrittenVars: c.RewrittenVars,
+			Indexed: snapshot.IndexedRules(c)})
 	}
 	return snapshot.Encode(snapshot.Header{OPAVersion: version.Version, SourceHash: src.hash}, engines, src.lookup)
 }

@@ -67,9 +67,11 @@ func TestPrepareUsesSnapshot(t *testing.T) {
 }
 
 // TestRestoredEqualsCompiled: a restored engine's compiler holds the same
-// modules (Compare and String), rule tree and rewritten variables as a
-// fresh compile with every stage and as the run's fallback compile.
+// modules (Compare and String), rule tree, comprehension indices and
+// rewritten variables as a fresh compile with every stage and as the
+// run's fallback compile.
 func TestRestoredEqualsCompiled(t *testing.T) {
+	indexed := 0
 	for _, en := range builtinEngines {
 		restored, err := restoreBuiltin(en)
 		if err != nil {
@@ -89,6 +91,17 @@ func TestRestoredEqualsCompiled(t *testing.T) {
 		}{{"full compile", full}, {"fallback compile", fallback}} {
 			sameCompiled(t, en.name+" vs "+want.name, restored, want.c)
 		}
+		for name := range full.Modules {
+			for _, ix := range comprehensionIndices(full, name) {
+				if !strings.HasSuffix(ix, " "+noIndex) {
+					indexed++
+				}
+			}
+		}
+	}
+	// The comparison means something only if some rule has an index.
+	if indexed == 0 {
+		t.Error("no built-in rule has a comprehension index to compare")
 	}
 }
 
@@ -113,6 +126,12 @@ func sameCompiled(t *testing.T, what string, got, want *ast.Compiler) {
 	if g, w := ruleTreePaths(got), ruleTreePaths(want); !slices.Equal(g, w) {
 		t.Errorf("%s: rule tree\n%v\nwant\n%v", what, g, w)
 	}
+	for name := range want.Modules {
+		g, w := comprehensionIndices(got, name), comprehensionIndices(want, name)
+		if !slices.Equal(g, w) {
+			t.Errorf("%s: %s: comprehension indices\n%v\nwant\n%v", what, name, g, w)
+		}
+	}
 	for v, w := range want.RewrittenVars {
 		if got.RewrittenVars[v] != w {
 			t.Errorf("%s: rewritten var %v = %v, want %v", what, v, got.RewrittenVars[v], w)
@@ -133,6 +152,27 @@ func withoutMetadata(m *ast.Module) *ast.Module {
 	c.Annotations = nil
 	return c
 }
+
+// comprehensionIndices lists, for every comprehension of a module in
+// walk order, where it is and the index the compiler holds for it
+// (noIndex for none).
+func comprehensionIndices(c *ast.Compiler, module string) []string {
+	var out []string
+	ast.WalkTerms(c.Modules[module], func(t *ast.Term) bool {
+		switch t.Value.(type) {
+		case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+			ix := noIndex
+			if i := c.ComprehensionIndex(t); i != nil {
+				ix = i.String()
+			}
+			out = append(out, t.Location.String()+" "+ix)
+		}
+		return false
+	})
+	return out
+}
+
+const noIndex = "(no index)"
 
 // ruleTreePaths lists every rule tree node's path and rule count.
 func ruleTreePaths(c *ast.Compiler) []string {

@@ -94,6 +94,8 @@ type fieldSet struct {
 	// Sound because every constraint is per variable (cross-field rules
 	// belong in Rego).
 	passed passCache
+	// whole is which fields accept every string or boolean (kinds.go).
+	whole wholeKinds
 }
 
 // fieldInfo is one variable's constraint and its @rule ID ("" if none);

@@ -234,10 +234,12 @@ func isPxName(n string) bool {
 // are not unified again.
 func (s *Schema) failing(fs *fieldSet, doc map[string]any) map[string]bool {
 	todo := map[string]any{}
+	whole := fs.whole.worthIt()
 	for n, v := range doc {
-		if !fs.passed.has(n, v) {
-			todo[n] = v
+		if whole && s.acceptsWhole(fs, n, v) || fs.passed.has(n, v) {
+			continue
 		}
+		todo[n] = v
 	}
 	if len(todo) == 0 {
 		return nil

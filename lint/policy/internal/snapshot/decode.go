@@ -1,7 +1,7 @@
 package snapshot
 
 import (
-	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -25,28 +25,15 @@ func header(data string) (Header, string, error) {
 	}
 	h.OPAVersion = r.rawString()
 	h.SourceHash = r.rawString()
-	if r.err != nil || r.end-r.pos < sha256.Size {
+	if r.err != nil || r.end-r.pos < checksumSize {
 		return h, "", errCorrupt
 	}
-	sum := data[r.pos : r.pos+sha256.Size]
-	payload := data[r.pos+sha256.Size:]
-	if got := checksum(payload); string(got) != sum {
+	sum := binary.LittleEndian.Uint64([]byte(data[r.pos : r.pos+checksumSize]))
+	payload := data[r.pos+checksumSize:]
+	if checksum(payload) != sum {
 		return h, "", fmt.Errorf("snapshot: checksum mismatch")
 	}
 	return h, payload, nil
-}
-
-// checksum is the SHA-256 of s, hashed through a small buffer: the
-// snapshot is half a megabyte, which converting it whole would copy.
-func checksum(s string) []byte {
-	h := sha256.New()
-	var buf [16 << 10]byte
-	for len(s) > 0 {
-		n := copy(buf[:], s)
-		h.Write(buf[:n])
-		s = s[n:]
-	}
-	return h.Sum(nil)
 }
 
 // Decode restores the engine called name. Corrupt bytes are an error,
@@ -58,6 +45,20 @@ func Decode(data, name string, sources Sources) (Header, Engine, error) {
 		return h, Engine{}, err
 	}
 	r := &reader{data: payload, end: len(payload), sources: sources}
+	r.seekEngine(name)
+	en := r.engine(name, decodeWorkers())
+	if r.err != nil {
+		return h, Engine{}, r.err
+	}
+	if r.pos != r.end {
+		return h, Engine{}, errCorrupt
+	}
+	return h, en, nil
+}
+
+// seekEngine reads a payload's string table and engine directory and
+// leaves r on the engine called name, its end the engine's.
+func (r *reader) seekEngine(name string) {
 	n := r.count()
 	r.table = make([]string, 0, n)
 	for range n {
@@ -74,24 +75,19 @@ func Decode(data, name string, sources Sources) (Header, Engine, error) {
 	}
 	body := r.count()
 	if r.err != nil || body != r.end-r.pos {
-		return h, Engine{}, errCorrupt
+		r.fail(errCorrupt)
+		return
 	}
 	if start < 0 {
-		return h, Engine{}, fmt.Errorf("snapshot: no engine %q", name)
+		r.fail(fmt.Errorf("snapshot: no engine %q", name))
+		return
+	}
+	if start > body || size > body-start {
+		r.fail(errCorrupt)
+		return
 	}
 	base := r.pos
-	if start > body || size > body-start {
-		return h, Engine{}, errCorrupt
-	}
 	r.pos, r.end = base+start, base+start+size
-	en := r.engine(name)
-	if r.err != nil {
-		return h, Engine{}, r.err
-	}
-	if r.pos != r.end {
-		return h, Engine{}, errCorrupt
-	}
-	return h, en, nil
 }
 
 // reader reads the encoding; after the first error every read returns a
@@ -101,8 +97,15 @@ type reader struct {
 	pos, end int
 	table    []string
 	sources  Sources
-	depth    int
-	err      error
+	// file and src are the last source looked up: a module's locations
+	// are nearly all in its one file, and a lookup per location was a
+	// tenth of a decode.
+	file  string
+	src   []byte
+	depth int
+	err   error
+	// indexed are the rules read so far that are flagged Indexed.
+	indexed []*ast.Rule
 	// locs are the locations read so far, in order (tagLocationRef).
 	locs []*ast.Location
 	// Nodes are allocated in blocks: a restore reads tens of thousands.
@@ -247,19 +250,26 @@ func (r *reader) enter() bool {
 
 func (r *reader) leave() { r.depth-- }
 
-func (r *reader) engine(name string) Engine {
+// engine reads an engine, its modules with up to workers goroutines.
+func (r *reader) engine(name string, workers int) Engine {
 	en := Engine{Name: name}
-	n := r.count()
-	en.Modules = make(map[string]*ast.Module, n)
-	for range n {
-		key := r.str()
-		m := r.module()
-		if r.err != nil {
-			return en
-		}
-		en.Modules[key] = m
+	parts := r.directory()
+	if r.err != nil {
+		return en
 	}
-	n = r.count()
+	modules, indexed := r.modules(parts, workers)
+	if r.err != nil {
+		return en
+	}
+	en.Indexed = make(map[*ast.Rule]bool, len(indexed))
+	for _, rule := range indexed {
+		en.Indexed[rule] = true
+	}
+	en.Modules = make(map[string]*ast.Module, len(parts))
+	for i, p := range parts {
+		en.Modules[p.name] = modules[i]
+	}
+	n := r.count()
 	en.RewrittenVars = make(map[ast.Var]ast.Var, n)
 	for range n {
 		k := r.str()
@@ -325,6 +335,9 @@ func (r *reader) rule(m *ast.Module) *ast.Rule {
 	}
 	defer r.leave()
 	rule := &ast.Rule{Module: m, Location: r.location()}
+	if r.bool() {
+		r.indexed = append(r.indexed, rule)
+	}
 	rule.Default = r.bool()
 	rule.Head = r.head()
 	rule.Body = r.body()
@@ -615,11 +628,15 @@ func (r *reader) text(loc *ast.Location) []byte {
 			r.fail(errCorrupt)
 			return nil
 		}
-		src, ok := r.sources(loc.File)
-		if !ok {
-			r.fail(fmt.Errorf("snapshot: no source for %s", loc.File))
-			return nil
+		if r.src == nil || loc.File != r.file {
+			src, ok := r.sources(loc.File)
+			if !ok {
+				r.fail(fmt.Errorf("snapshot: no source for %s", loc.File))
+				return nil
+			}
+			r.file, r.src = loc.File, src
 		}
+		src := r.src
 		if loc.Offset < 0 || loc.Offset > len(src) || n > uint64(len(src)-loc.Offset) {
 			r.fail(errCorrupt)
 			return nil

@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -17,12 +16,11 @@ import (
 // The output depends only on its input: modules, objects and sets are
 // written in a fixed order.
 func Encode(h Header, engines []Engine, sources Sources) ([]byte, error) {
-	e := &encoder{strs: map[string]int{}, sources: sources, locs: map[locationKey]int{}}
+	e := &encoder{strs: map[string]int{}, sources: sources}
 	type span struct{ start, end int }
 	spans := make([]span, len(engines))
 	for i, en := range engines {
 		spans[i].start = len(e.buf)
-		e.locs = map[locationKey]int{} // engines decode alone
 		e.engine(en)
 		spans[i].end = len(e.buf)
 		if e.err != nil {
@@ -59,8 +57,7 @@ func seal(h Header, payload []byte) []byte {
 	out = binary.AppendUvarint(out, formatVersion)
 	out = appendString(out, h.OPAVersion)
 	out = appendString(out, h.SourceHash)
-	sum := sha256.Sum256(payload)
-	out = append(out, sum[:]...)
+	out = binary.LittleEndian.AppendUint64(out, checksum(string(payload)))
 	return append(out, payload...)
 }
 
@@ -74,7 +71,9 @@ type encoder struct {
 	strs    map[string]int
 	table   []string
 	sources Sources
-	// locs numbers the locations written so far, by value.
+	// indexed are the engine's Indexed rules.
+	indexed map[*ast.Rule]bool
+	// locs numbers the locations of the module being written, by value.
 	locs map[locationKey]int
 	err  error
 }
@@ -133,10 +132,25 @@ func (e *encoder) engine(en Engine) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	e.len(len(names))
-	for _, name := range names {
-		e.str(name)
+	e.indexed = en.Indexed
+	// Each module is written alone, its locations numbered afresh, after
+	// a directory of names and sizes: the decoder reads modules in
+	// parallel.
+	bodies := make([][]byte, len(names))
+	outer := e.buf
+	for i, name := range names {
+		e.buf, e.locs = nil, map[locationKey]int{}
 		e.module(en.Modules[name])
+		bodies[i] = e.buf
+	}
+	e.buf = outer
+	e.len(len(names))
+	for i, name := range names {
+		e.str(name)
+		e.len(len(bodies[i]))
+	}
+	for _, b := range bodies {
+		e.buf = append(e.buf, b...)
 	}
 	vars := make([]ast.Var, 0, len(en.RewrittenVars))
 	for v := range en.RewrittenVars {
@@ -193,6 +207,7 @@ func (e *encoder) rule(r *ast.Rule) {
 	}
 	e.byte(tagRule)
 	e.location(r.Location)
+	e.bool(e.indexed[r])
 	e.bool(r.Default)
 	e.head(r.Head)
 	e.body(r.Body)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -14,6 +15,14 @@ import (
 // fixture parses testdata (every node type the codec knows) into modules;
 // compiled, with every compiler stage, when compile is set.
 func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]ast.Var, Sources) {
+	t.Helper()
+	en, sources := fixtureEngine(t, compile)
+	return en.Modules, en.RewrittenVars, sources
+}
+
+// fixtureEngine is fixture as an engine named "one", with the rules the
+// compiler indexes a comprehension of when compiled.
+func fixtureEngine(t testing.TB, compile bool) (Engine, Sources) {
 	t.Helper()
 	files, err := filepath.Glob("testdata/*.rego")
 	if err != nil || len(files) == 0 {
@@ -38,14 +47,14 @@ func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]as
 		return b, ok
 	}
 	if !compile {
-		return modules, nil, sources
+		return Engine{Name: "one", Modules: modules}, sources
 	}
 	c := ast.NewCompiler()
 	c.Compile(modules)
 	if c.Failed() {
 		t.Fatal(c.Errors)
 	}
-	return c.Modules, c.RewrittenVars, sources
+	return Engine{Name: "one", Modules: c.Modules, RewrittenVars: c.RewrittenVars, Indexed: IndexedRules(c)}, sources
 }
 
 // TestRoundTrip: decoding an encoding gives every module back (Compare,
@@ -54,8 +63,11 @@ func fixture(t testing.TB, compile bool) (map[string]*ast.Module, map[ast.Var]as
 // variables.
 func TestRoundTrip(t *testing.T) {
 	for _, compiled := range []bool{false, true} {
-		modules, vars, sources := fixture(t, compiled)
-		in := []Engine{{Name: "one", Modules: modules, RewrittenVars: vars}, {Name: "two", Modules: modules}}
+		one, sources := fixtureEngine(t, compiled)
+		if compiled != (len(one.Indexed) > 0) {
+			t.Fatalf("compiled=%v: %d rules indexed", compiled, len(one.Indexed))
+		}
+		in := []Engine{one, {Name: "two", Modules: one.Modules}}
 		h := Header{OPAVersion: "v", SourceHash: "h"}
 		data, err := Encode(h, in, sources)
 		if err != nil {
@@ -92,6 +104,9 @@ func TestRoundTrip(t *testing.T) {
 			if len(want.RewrittenVars) != len(got.RewrittenVars) || (len(want.RewrittenVars) > 0 && !reflect.DeepEqual(want.RewrittenVars, got.RewrittenVars)) {
 				t.Errorf("rewritten vars %v, want %v", got.RewrittenVars, want.RewrittenVars)
 			}
+			if g, w := ruleLocations(got.Indexed), ruleLocations(want.Indexed); !reflect.DeepEqual(g, w) {
+				t.Errorf("compiled=%v: indexed rules %v, want %v", compiled, g, w)
+			}
 			again, err := Encode(h, []Engine{got, in[1]}, sources)
 			if err != nil {
 				t.Fatal(err)
@@ -101,6 +116,16 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ruleLocations are where the rules are, sorted.
+func ruleLocations(rules map[*ast.Rule]bool) []string {
+	var out []string
+	for r := range rules {
+		out = append(out, r.Location.String())
+	}
+	sort.Strings(out)
+	return out
 }
 
 // TestFixtureCoversEveryNode: the fixture holds every expression and
@@ -193,5 +218,91 @@ func TestDecodeRejects(t *testing.T) {
 	}
 	if _, _, err := Decode(string(data), "e", func(string) ([]byte, bool) { return nil, false }); err == nil {
 		t.Error("decoded without the sources its locations refer to")
+	}
+}
+
+// TestWorkersDecodeAlike: however many goroutines decode an engine's
+// modules, and however the modules are split among them, the engine is
+// the same (it encodes to the same bytes), and a corrupt module is an
+// error whichever goroutine reads it.
+func TestWorkersDecodeAlike(t *testing.T) {
+	modules, vars, sources := fixture(t, true)
+	// More modules than workers: the fixture's, under other names too.
+	many := map[string]*ast.Module{}
+	for name, m := range modules {
+		for _, copyName := range []string{"a", "b", "c"} {
+			many[copyName+"/"+name] = m
+		}
+	}
+	in := []Engine{{Name: "e", Modules: many, RewrittenVars: vars}}
+	data, err := Encode(Header{}, in, sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, payload, err := header(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode := func(payload string, workers int) (Engine, error) {
+		r := &reader{data: payload, end: len(payload), sources: sources}
+		r.seekEngine("e")
+		en := r.engine("e", workers)
+		return en, r.err
+	}
+	for workers := 1; workers <= len(many)+1; workers++ {
+		en, err := decode(payload, workers)
+		if err != nil {
+			t.Fatalf("%d workers: %v", workers, err)
+		}
+		again, err := Encode(Header{}, []Engine{en}, sources)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Errorf("%d workers: the engine decoded differs", workers)
+		}
+	}
+	// A module whose last varint (its Rego version) runs past its end is
+	// corrupt, whichever goroutine reads it.
+	r := &reader{data: payload, end: len(payload), sources: sources}
+	r.seekEngine("e")
+	parts := r.directory()
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	for _, p := range parts {
+		corrupt := payload[:p.end-1] + "\x80" + payload[p.end:]
+		for _, workers := range []int{1, 2, len(parts)} {
+			if _, err := decode(corrupt, workers); err == nil {
+				t.Errorf("%s corrupt, %d workers: no error", p.name, workers)
+			}
+		}
+	}
+}
+
+// TestSplit: runs of modules hold about equal bytes, a module is never
+// cut, and there are never more runs than asked or empty ones.
+func TestSplit(t *testing.T) {
+	even := make([]modulePart, 6)
+	for i := range even {
+		even[i] = modulePart{start: 10 * i, end: 10 * (i + 1)}
+	}
+	skewed := []modulePart{{start: 0, end: 10}, {start: 10, end: 20}, {start: 20, end: 100}, {start: 100, end: 110}}
+	for _, c := range []struct {
+		parts []modulePart
+		n     int
+		want  [][2]int
+	}{
+		{even, 1, [][2]int{{0, 6}}},
+		{even, 2, [][2]int{{0, 3}, {3, 6}}},
+		{even, 3, [][2]int{{0, 2}, {2, 4}, {4, 6}}},
+		{even, 9, [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}}},
+		{skewed, 2, [][2]int{{0, 3}, {3, 4}}},
+		{skewed, 4, [][2]int{{0, 3}, {3, 4}}},
+		{nil, 2, nil},
+	} {
+		if got := split(c.parts, c.n); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("split of %v in %d: %v, want %v", c.parts, c.n, got, c.want)
+		}
 	}
 }

@@ -8,3 +8,9 @@ flag := false
 blocked if {
 	not input.ok
 }
+
+# The compiler indexes this comprehension by name (Engine.Indexed).
+counts contains n if {
+	some name in {x.name | some x in input.xs}
+	n := count({x.line | some x in input.xs; x.name == name})
+}
