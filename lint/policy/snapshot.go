@@ -138,30 +138,9 @@ func restore(eng snapshot.Engine) (*ast.Compiler, error) {
 	}
 	c := ast.NewCompiler().WithEnablePrintStatements(false).
 		WithSkipStages(skippedOnRestore()...).
-		WithStageAfterID(ast.StageRemoveImports, ast.CompilerStageDefinition{
-			Name:       "RestoreSnapshotModules",
-			MetricName: "restore_snapshot_modules",
-			Stage: func(c *ast.Compiler) *ast.Error {
-				maps.Copy(c.Modules, eng.Modules)
-				return nil
-			},
-		}).
-		WithStageAfterID(ast.StageBuildRuleIndices, ast.CompilerStageDefinition{
-			Name:       "ViewIndexedRules",
-			MetricName: "view_indexed_rules",
-			Stage: func(c *ast.Compiler) *ast.Error {
-				maps.Copy(c.Modules, indexedOnly)
-				return nil
-			},
-		}).
-		WithStageAfterID(ast.StageBuildComprehensionIndices, ast.CompilerStageDefinition{
-			Name:       "ViewAllRules",
-			MetricName: "view_all_rules",
-			Stage: func(c *ast.Compiler) *ast.Error {
-				maps.Copy(c.Modules, eng.Modules)
-				return nil
-			},
-		})
+		WithStageAfterID(ast.StageRemoveImports, setModules("RestoreSnapshotModules", "restore_snapshot_modules", eng.Modules)).
+		WithStageAfterID(ast.StageBuildRuleIndices, setModules("ViewIndexedRules", "view_indexed_rules", indexedOnly)).
+		WithStageAfterID(ast.StageBuildComprehensionIndices, setModules("ViewAllRules", "view_all_rules", eng.Modules))
 	c.RewrittenVars = eng.RewrittenVars
 	c.Compile(bare)
 	if c.Failed() {
@@ -277,5 +256,18 @@ func dropMetadata(modules map[string]*ast.Module) {
 			r.Annotations = nil
 			return false
 		})
+	}
+}
+
+// setModules is a compiler stage that puts modules in place of the
+// compiler's (the restored ones, or a view of some of their rules).
+func setModules(name, metric string, modules map[string]*ast.Module) ast.CompilerStageDefinition {
+	return ast.CompilerStageDefinition{
+		Name:       name,
+		MetricName: metric,
+		Stage: func(c *ast.Compiler) *ast.Error {
+			maps.Copy(c.Modules, modules)
+			return nil
+		},
 	}
 }
