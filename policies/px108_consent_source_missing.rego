@@ -107,7 +107,7 @@ _no_mgmt if not lib.assigned(mgmt)
 # calling it empty would send the reader to the wrong fix.
 _no_mgmt if {
 	lib.known(mgmt)
-	input.variables[mgmt].kind in {"string", "array", "null"}
+	not _wrong_type(mgmt)
 	count([m | some m in lib.entries(mgmt); trim_space(m.value) != ""]) == 0
 	not _unknown_element(mgmt)
 	not _bare_element(mgmt)
@@ -132,3 +132,16 @@ _covered(c) if count(net.cidr_contains_matches(_good_cidrs[nodes], c)) > 0
 _plural(xs) := "es" if count(xs) > 1
 
 _plural(xs) := "" if count(xs) == 1
+
+# A management list of the wrong type (PX008's finding) says nothing of
+# where the consent workstation is: the node list cannot be judged.
+not_verified contains {"id": "PX108", "reason": sprintf("$%s is not a list of prefixes (PX008), so whether the admin-consent workstation is among the node prefixes is not known", [mgmt])} if {
+	count(_node_prefixes) > 0
+	count(_consent_configured) == 0
+	_wrong_type(mgmt)
+}
+
+_wrong_type(name) if {
+	kind := input.variables[name].kind
+	not kind in {"string", "array", "null", "unknown", "secret"}
+}

@@ -14,6 +14,7 @@ test_px108_no_mgmt_prefixes_warns if {
 	startswith(f.msg, "$PxNodesSourceAddressPrefixes is set while $PxMgmtSrcAddrPrefixes is empty")
 	count(only("PX108", network.deny)) == 1 with input as for_list([q("", 3), q("", 3)])
 	count(only("PX108", network.deny)) == 1 with input as {"variables": {"PxNodesSourceAddressPrefixes": arr([q("80.213.4.17", 5)])}}
+	count(data.pxlint.rules.px108.not_verified) == 0 with input as {"variables": {"PxNodesSourceAddressPrefixes": arr([q("80.213.4.17", 5)])}}
 
 	# the consent address is known to be in the list
 	doc := object.union(for_list([]), {"config": {"rules": {"PX108": {"consent_addresses": ["80.213.4.17"]}}}})
@@ -32,22 +33,32 @@ test_px108_no_mgmt_prefixes_warns if {
 }
 
 # A management list of the wrong type is PX008's finding, not an empty
-# list: PX108 says nothing of it (it still warns for $null, PowerShell's
-# empty).
+# list: PX108 cannot judge the node list then (it still warns for $null,
+# PowerShell's empty).
 test_px108_wrong_type_is_not_empty if {
 	nodes := arr([q("80.213.4.17", 5)])
-	count(only("PX108", network.deny)) == 0 with input as {"variables": {
+	number := {"variables": {
 		"PxNodesSourceAddressPrefixes": nodes,
 		"PxMgmtSrcAddrPrefixes": {"kind": "number", "value": 42, "text": "42", "line": 3},
 	}}
-	count(only("PX108", network.deny)) == 0 with input as {"variables": {
+	count(only("PX108", network.deny)) == 0 with input as number
+	data.pxlint.rules.px108.not_verified == {{"id": "PX108", "reason": "$PxMgmtSrcAddrPrefixes is not a list of prefixes (PX008), so whether the admin-consent workstation is among the node prefixes is not known"}} with input as number
+	boolean := {"variables": {
 		"PxNodesSourceAddressPrefixes": nodes,
 		"PxMgmtSrcAddrPrefixes": {"kind": "bool", "value": true, "text": "$true", "line": 3},
 	}}
-	count(only("PX108", network.deny)) == 1 with input as {"variables": {
+	count(only("PX108", network.deny)) == 0 with input as boolean
+	count(data.pxlint.rules.px108.not_verified) == 1 with input as boolean
+	null_list := {"variables": {
 		"PxNodesSourceAddressPrefixes": nodes,
 		"PxMgmtSrcAddrPrefixes": {"kind": "null", "value": null, "text": "$null", "line": 3},
 	}}
+	count(only("PX108", network.deny)) == 1 with input as null_list
+	count(data.pxlint.rules.px108.not_verified) == 0 with input as null_list
+
+	# a consent address makes the management list irrelevant
+	doc := object.union(number, {"config": {"rules": {"PX108": {"consent_addresses": ["80.213.4.17"]}}}})
+	count(data.pxlint.rules.px108.not_verified) == 0 with input as doc
 }
 
 test_px108_consent_source_missing if {
