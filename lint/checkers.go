@@ -1,12 +1,9 @@
 package lint
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/pxlint/pxlint/lint/finding"
 	"github.com/pxlint/pxlint/lint/model"
@@ -65,18 +62,6 @@ func (j *judgement) checkSchema(c *checked, sch *schema.Schema) {
 type policyOutput struct {
 	out *policy.Output
 	err error
-}
-
-// evalPolicies evaluates the Rego policies (built-in and user) over a
-// script's policy input on a goroutine of its own; the channel gives the
-// output once.
-func evalPolicies(ctx context.Context, pol *policy.Engine, val ast.Value) <-chan policyOutput {
-	ch := make(chan policyOutput, 1)
-	go func() {
-		out, err := pol.Eval(ctx, val)
-		ch <- policyOutput{out, err}
-	}()
-	return ch
 }
 
 // checkPolicies takes the policies' output (evalPolicies). Their texts

@@ -19,8 +19,8 @@ import (
 // it (judgement.finding) and one pass the statuses (statuses). repo is the
 // script's repository context; includers are the linted scripts that
 // dot-source it: then it is a fragment, judged alone only for its own
-// syntax, secrets and values.
-func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummary, includers []*script) (*finding.FileResult, error) {
+// syntax, secrets and values. ev evaluates its policies.
+func (e *engine) judge(ctx context.Context, ev *evaluators, s *script, repo []model.ScriptSummary, includers []*script) (*finding.FileResult, error) {
 	if s.tooLarge {
 		return e.tooLarge(s), nil
 	}
@@ -30,7 +30,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 	s.in = in
 	stopped := stoppedEarly(s.file)
-	// The policies evaluate on a goroutine of their own as soon as they
+	// The policies evaluate on an evaluator goroutine (ev) as soon as they
 	// are prepared, beside the schema's compile and the other checkers:
 	// in a run of one script the other core would idle meanwhile. The
 	// input is converted first, here, while the policies may still be
@@ -47,7 +47,7 @@ func (e *engine) judge(ctx context.Context, s *script, repo []model.ScriptSummar
 	}
 	var evaluated <-chan policyOutput
 	if stopped == "" {
-		evaluated = evalPolicies(ctx, pol, val)
+		evaluated = ev.eval(ctx, pol, val)
 	}
 	sch, err := e.schemaOf(s)
 	if err != nil {

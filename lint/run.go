@@ -156,9 +156,10 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	var firstErr error
 	var errOnce sync.Once
 	r = trace.StartRegion(ctx, "judge")
+	ev := startEvaluators(e.workers(len(reported)))
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
-		fr, err := e.judge(ctx, s, sc.repository(s), sc.includers[s])
+		fr, err := e.judge(ctx, ev, s, sc.repository(s), sc.includers[s])
 		if err != nil {
 			errOnce.Do(func() { firstErr = err })
 			return
@@ -168,6 +169,7 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 		// heap then shrinks as a run over many scripts proceeds.
 		s.file = nil
 	})
+	ev.stop()
 	r.End()
 	if firstErr != nil {
 		return nil, nil, nil, firstErr
@@ -388,15 +390,19 @@ func (e *engine) config(path string) (*config.Config, error) {
 	return c, nil
 }
 
-// parallel runs fn(0..n-1) on a bounded worker pool.
-func (e *engine) parallel(n int, fn func(i int)) {
+// workers is the size of the worker pool for n jobs: --jobs, else one
+// per CPU, and never more than n.
+func (e *engine) workers(n int) int {
 	jobs := e.opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	if jobs > n {
-		jobs = n
-	}
+	return max(min(jobs, n), 1)
+}
+
+// parallel runs fn(0..n-1) on a bounded worker pool.
+func (e *engine) parallel(n int, fn func(i int)) {
+	jobs := e.workers(n)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < jobs; w++ {
