@@ -203,9 +203,9 @@ func (e *engine) schemaFor(dirs []string) (*schema.Schema, error) {
 	f := futureFor(&e.mu, e.schemas, dirs)
 	f.once.Do(func() {
 		if len(dirs) == 0 {
-			// The built-in schema newEngine started.
-			defer trace.StartRegion(context.Background(), "wait for schema").End()
-			f.val, f.err = e.schema, e.schema.Wait()
+			// The built-in schema newEngine started: its CUE compiles
+			// only if a value needs it (schema.Start).
+			f.val = e.schema
 			return
 		}
 		defer trace.StartRegion(context.Background(), "load schema").End()

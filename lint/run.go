@@ -286,9 +286,8 @@ func newEngine(opts Options) (*engine, error) {
 		_, _ = e.policyFor(context.Background(), opts.PolicyDirs)
 	}()
 	<-preparing
-	// The built-in schema's data is there at once; its CUE compiles on the
-	// other core while the scripts are read and parsed, and the first
-	// validation waits for it (schemaFor).
+	// The built-in schema's data is there at once; its CUE compiles only
+	// when a script's values need it (schema.Start).
 	sc, err := schema.Start()
 	if err != nil {
 		return nil, err

@@ -82,6 +82,22 @@ func (s *Schema) checkNodeNames(known map[string]any) []Violation {
 	return out
 }
 
+// nodeNamesAccepted reports whether checkNodeNames would find nothing by
+// #Fqdn's accept alone: every name of $PxNodeFqdns passes it, or there is
+// nothing to judge. False means "ask CUE".
+func (s *Schema) nodeNamesAccepted(known map[string]any) bool {
+	v, ok := known[nodeNames].(string)
+	if !ok || isBlank(v) || unexpandedRef.MatchString(v) {
+		return true
+	}
+	for _, p := range strings.Split(v, ",") {
+		if n := strings.TrimSpace(p); n != "" && !s.fqdn.accepts(n) {
+			return false
+		}
+	}
+	return true
+}
+
 // fqdnProblem says what makes a host name invalid, in the order a user
 // would fix it, and the host name it may have meant (v itself when there
 // is no better guess). It only explains: #Fqdn decides.

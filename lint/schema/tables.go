@@ -21,11 +21,23 @@ import (
 var builtinTablesJSON []byte
 
 // tables are the built-in schema's data: #Profiles (each with its
-// catalog), #AzureRegions and #ReservedAdminNames.
+// catalog), #AzureRegions and #ReservedAdminNames; and its constraints as
+// far as validateWithoutCUE needs them: by profile, each variable field's
+// @rule and accept, and #Fqdn's accept.
 type tables struct {
-	Profiles       map[string]profileRecord `json:"profiles"`
-	Regions        []region                 `json:"regions"`
-	ReservedAdmins []string                 `json:"reserved_admins"`
+	Profiles       map[string]profileRecord          `json:"profiles"`
+	Regions        []region                          `json:"regions"`
+	ReservedAdmins []string                          `json:"reserved_admins"`
+	Fields         map[string]map[string]fieldRecord `json:"fields"`
+	FQDN           *accept                           `json:"fqdn"`
+}
+
+// fieldRecord is one variable field of a profile: its @rule ID ("" if
+// none) and its accept (nil when acceptOf cannot extract one: its values
+// always go to CUE).
+type fieldRecord struct {
+	Rule   string  `json:"rule,omitempty"`
+	Accept *accept `json:"accept,omitempty"`
 }
 
 // profileRecord is ProfileData with the field the policy input leaves out.
@@ -75,5 +87,18 @@ func decodeTables(builtin cue.Value) (*tables, error) {
 	if err := builtin.LookupPath(cue.MakePath(cue.Def("#ReservedAdminNames"))).Decode(&t.ReservedAdmins); err != nil {
 		return nil, fmt.Errorf("built-in schema: #ReservedAdminNames: %w", positioned(err))
 	}
+	t.Fields = map[string]map[string]fieldRecord{}
+	for name := range profiles {
+		fs, err := newFieldSet(builtin.LookupPath(cue.ParsePath("#Profiles." + name + ".variables")))
+		if err != nil {
+			return nil, fmt.Errorf("built-in schema: #Profiles.%s.variables: %w", name, err)
+		}
+		t.Fields[name] = map[string]fieldRecord{}
+		for n, f := range fs.fields {
+			a, _ := acceptOf(builtin, f.value)
+			t.Fields[name][n] = fieldRecord{Rule: f.rule, Accept: a}
+		}
+	}
+	t.FQDN, _ = acceptOf(builtin, builtin.LookupPath(cue.MakePath(cue.Def("#Fqdn"))))
 	return t, nil
 }
