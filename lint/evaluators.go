@@ -21,11 +21,15 @@ import (
 type evaluators struct {
 	jobs chan func()
 	done sync.WaitGroup
+	// parallel evaluates each script's policies with the parts of the
+	// built-in query at once (policy.Engine.EvalParallel): for a run with
+	// fewer scripts than cores, whose other cores would idle meanwhile.
+	parallel bool
 }
 
 // startEvaluators starts n evaluator goroutines; stop ends them.
-func startEvaluators(n int) *evaluators {
-	ev := &evaluators{jobs: make(chan func(), n)}
+func startEvaluators(n int, parallel bool) *evaluators {
+	ev := &evaluators{jobs: make(chan func(), n), parallel: parallel}
 	for range n {
 		ev.done.Add(1)
 		go func() {
@@ -45,7 +49,11 @@ func startEvaluators(n int) *evaluators {
 func (ev *evaluators) eval(ctx context.Context, pol *policy.Engine, val ast.Value) <-chan policyOutput {
 	ch := make(chan policyOutput, 1)
 	ev.jobs <- func() {
-		out, err := pol.Eval(ctx, val)
+		eval := pol.Eval
+		if ev.parallel {
+			eval = pol.EvalParallel
+		}
+		out, err := eval(ctx, val)
 		ch <- policyOutput{out, err}
 	}
 	return ch

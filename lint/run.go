@@ -156,7 +156,9 @@ func (e *engine) run(ctx context.Context) (*finding.Report, []rules.Rule, []*scr
 	var firstErr error
 	var errOnce sync.Once
 	r = trace.StartRegion(ctx, "judge")
-	ev := startEvaluators(e.workers(len(reported)))
+	// With fewer scripts than workers the spare cores evaluate the parts
+	// of each script's built-in query at once.
+	ev := startEvaluators(e.workers(len(reported)), e.workers(len(reported)+1) > len(reported))
 	e.parallel(len(reported), func(i int) {
 		s := reported[i]
 		fr, err := e.judge(ctx, ev, s, sc.repository(s), sc.includers[s])

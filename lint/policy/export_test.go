@@ -49,5 +49,5 @@ func SharedCalls(e *Engine) int64 {
 // EvalWith is Engine.Eval with options for the built-in query, such as
 // a tracer, or a virtual cache of OPA's own (which replaces the run's).
 func EvalWith(ctx context.Context, e *Engine, input any, opts ...rego.EvalOption) (*Output, error) {
-	return e.eval(ctx, input, opts...)
+	return e.eval(ctx, input, false, opts...)
 }
