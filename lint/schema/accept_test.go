@@ -198,3 +198,31 @@ func FuzzAcceptAgreesWithCUE(f *testing.F) {
 		}
 	})
 }
+
+// FuzzValidateWithoutCUEAgrees: for any string in any variable of the az
+// profile, Validate says the same with the accepts as with CUE alone.
+func FuzzValidateWithoutCUEAgrees(f *testing.F) {
+	for _, v := range acceptCorpus() {
+		if s, ok := v.(string); ok {
+			f.Add(uint8(len(s)), s)
+		}
+	}
+	fast, err := Load(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	full, err := Load(nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	full.fields = nil
+	catalog := fast.Catalog("az")
+	f.Fuzz(func(t *testing.T, field uint8, value string) {
+		doc := typicalValues()
+		doc[catalog[int(field)%len(catalog)]] = value
+		got, want := fast.Validate("az", doc, Options{}), full.Validate("az", doc, Options{})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("$%s = %q: without CUE %+v, with CUE %+v", catalog[int(field)%len(catalog)], value, got, want)
+		}
+	})
+}
