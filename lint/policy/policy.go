@@ -429,7 +429,8 @@ func definedRules(modules map[string]*ast.Module) map[string]map[string]bool {
 // With infinity it names only the Infinity packages' rules (isInfinity),
 // else every other built-in package's.
 func builtinQuery(modules map[string]*ast.Module, infinity bool) string {
-	return packagesQuery(definedRules(modules), builtinPackages(modules, infinity))
+	defined := definedRules(modules)
+	return packagesQuery(defined, builtinPackages(defined, infinity))
 }
 
 // builtinParts is builtinQuery cut in parts (partCuts, for scripts): one
@@ -443,7 +444,7 @@ func builtinParts(modules map[string]*ast.Module, infinity bool) []string {
 	if infinity {
 		cuts = nil
 	}
-	for _, p := range builtinPackages(modules, infinity) {
+	for _, p := range builtinPackages(defined, infinity) {
 		for len(cuts) > 0 && p >= cuts[0] {
 			if len(part) > 0 {
 				parts = append(parts, packagesQuery(defined, part))
@@ -463,10 +464,11 @@ func builtinParts(modules map[string]*ast.Module, infinity bool) []string {
 // evaluates the two halves at once (EvalParallel).
 var partCuts = []string{rulesPrefix + "px3"}
 
-// builtinPackages are the built-in rule packages a query names, sorted.
-func builtinPackages(modules map[string]*ast.Module, infinity bool) []string {
+// builtinPackages are the built-in rule packages of defined
+// (definedRules) a query names, sorted.
+func builtinPackages(defined map[string]map[string]bool, infinity bool) []string {
 	var builtin []string
-	for p := range definedRules(modules) {
+	for p := range defined {
 		if strings.HasPrefix(p, rulesPrefix) && isInfinity(p) == infinity {
 			builtin = append(builtin, p)
 		}

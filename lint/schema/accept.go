@@ -16,7 +16,7 @@ import (
 // build time into builtin_tables.json (acceptOf, TestBuiltinTables): when
 // every value of a script passes its field's accept, the built-in schema
 // would report nothing but PX209's location notes, and Validate answers
-// without compiling CUE (validateWithoutCUE). A value an accept rejects, or
+// without compiling CUE (passesWithoutCUE). A value an accept rejects, or
 // cannot judge, sends the whole validation to CUE, which explains it: an
 // accept only ever says yes. TestAcceptAgreesWithCUE and
 // FuzzAcceptAgreesWithCUE hold it to that.

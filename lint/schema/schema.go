@@ -58,7 +58,7 @@ type Schema struct {
 
 	// fields and fqdn are the built-in fields' rules and accepts, and
 	// #Fqdn's, from the tables: enough to validate values that pass
-	// without compiling the CUE (validateWithoutCUE).
+	// without compiling the CUE (passesWithoutCUE).
 	fields map[string]map[string]fieldRecord
 	fqdn   *accept
 

@@ -22,7 +22,7 @@ var builtinTablesJSON []byte
 
 // tables are the built-in schema's data: #Profiles (each with its
 // catalog), #AzureRegions and #ReservedAdminNames; and its constraints as
-// far as validateWithoutCUE needs them: by profile, each variable field's
+// far as passesWithoutCUE needs them: by profile, each variable field's
 // @rule and accept, and #Fqdn's accept.
 type tables struct {
 	Profiles       map[string]profileRecord          `json:"profiles"`

@@ -78,24 +78,33 @@ const maxNames = 10000
 // failingSeparately); only the variables an error names are then
 // validated one by one to explain them.
 // Values that all pass their fields' accepts are judged without CUE
-// (validateWithoutCUE); otherwise a schema from Start compiles its CUE
+// (passesWithoutCUE); otherwise a schema from Start compiles its CUE
 // first, and one that failed to compile (Wait's error) reports nothing.
 func (s *Schema) Validate(profileName string, values map[string]any, opts Options) []Violation {
-	if out, ok := s.validateWithoutCUE(profileName, values, opts); ok {
-		return out
-	}
-	if s.Wait() != nil {
-		return nil
-	}
+	// A schema from Load is compiled already, with the profiles its
+	// overlays may change; one from Start has the tables' profiles for good.
 	p, ok := s.profiles[profileName]
 	if !ok {
 		profileName = DefaultProfile
 		p = s.profiles[profileName]
 	}
-	vr := s.variantFor(opts)
 	known, out := s.knownValues(profileName, p, values, opts)
 	out = append(out, s.unknownOthers(profileName, p, values, opts)...)
 	out = append(out, checkDeclared(opts.Declared, values)...)
+	if s.passesWithoutCUE(profileName, known, opts) {
+		fields := s.fields[profileName]
+		for n, v := range known {
+			if viol, ok := s.locationInfo(fields[n].Rule, n, v); ok {
+				out = append(out, viol)
+			}
+		}
+		sortViolations(out)
+		return out
+	}
+	if s.Wait() != nil {
+		return nil
+	}
+	vr := s.variantFor(opts)
 	failed, builtin := s.checkBuiltin(vr.builtin[profileName], known)
 	out = append(out, builtin...)
 	out = append(out, s.checkNodeNames(known)...)
@@ -107,41 +116,23 @@ func (s *Schema) Validate(profileName string, values map[string]any, opts Option
 	return out
 }
 
-// validateWithoutCUE is Validate for a document whose every known value
-// its field's accept admits, and whose $PxNodeFqdns names #Fqdn's accept
-// admits: then the built-in schema rejects nothing, and what Validate
-// reports comes from Go alone (unknown and declared variables, PX209's
-// location notes), in the same order. ok is false, and CUE must judge,
-// when a value needs it, or when user overlays or extra locations make
-// the built-in accepts beside the point.
-func (s *Schema) validateWithoutCUE(profileName string, values map[string]any, opts Options) ([]Violation, bool) {
+// passesWithoutCUE reports whether every known value passes its field's
+// accept and every name of $PxNodeFqdns #Fqdn's: then the built-in schema
+// rejects nothing, and of what it reports only PX209's location notes
+// remain, which Go gives (Validate). False, and CUE must judge, when a
+// value needs it, or when user overlays or extra locations make the
+// built-in accepts beside the point.
+func (s *Schema) passesWithoutCUE(profileName string, known map[string]any, opts Options) bool {
 	if len(s.dirs) > 0 || len(opts.ExtraLocations) > 0 || s.fields == nil {
-		return nil, false
-	}
-	p, ok := s.profiles[profileName]
-	if !ok {
-		profileName = DefaultProfile
-		p = s.profiles[profileName]
+		return false
 	}
 	fields := s.fields[profileName]
-	known, out := s.knownValues(profileName, p, values, opts)
 	for n, v := range known {
 		if !fields[n].Accept.accepts(v) {
-			return nil, false
+			return false
 		}
 	}
-	if !s.nodeNamesAccepted(known) {
-		return nil, false
-	}
-	out = append(out, s.unknownOthers(profileName, p, values, opts)...)
-	out = append(out, checkDeclared(opts.Declared, values)...)
-	for n, v := range known {
-		if viol, ok := s.locationInfo(fields[n].Rule, n, v); ok {
-			out = append(out, viol)
-		}
-	}
-	sortViolations(out)
-	return out, true
+	return s.nodeNamesAccepted(known)
 }
 
 // knownValues returns the normalized, non-nil values of the names the
